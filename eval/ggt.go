@@ -1,0 +1,109 @@
+package eval
+
+import (
+	"slices"
+
+	"github.com/whosaid/whosaid"
+)
+
+// The GGT measures, in report order.
+const (
+	ggtQuote03 = iota
+	ggtQuote08
+	ggtSpeaker
+	ggtVerb
+	ggtCanonicalStrict
+	ggtCanonicalLenient
+	ggtEndToEnd
+)
+
+var ggtMeasures = []measure{
+	ggtQuote03:          {"quote @0.3", prfMeasure},
+	ggtQuote08:          {"quote @0.8", prfMeasure},
+	ggtSpeaker:          {"speaker", accuracyMeasure},
+	ggtVerb:             {"verb", accuracyMeasure},
+	ggtCanonicalStrict:  {"canonical strict", accuracyMeasure},
+	ggtCanonicalLenient: {"canonical lenient", accuracyMeasure},
+	ggtEndToEnd:         {"end to end @0.3", prfMeasure},
+}
+
+// ScoreGGT scores predictions against the GGT gold. Speaker, verb and
+// canonical-name accuracy are over the pairs matched at θ = 0.3. An article
+// without a prediction counts as one with no statements.
+func ScoreGGT(gold []GGTArticle, pred map[string]whosaid.Record) *Scores {
+	s := &Scores{Set: "ggt", Errors: []ArticleErrors{}, measures: ggtMeasures}
+	articles := make([]whosaid.Article, len(gold))
+	for i, a := range gold {
+		articles[i] = a.Article
+		row, errs := scoreGGTArticle(a, pred[a.ID])
+		s.tallies = append(s.tallies, row)
+		s.addErrors(a.ID, errs)
+	}
+	s.Warnings = predictionWarnings(articles, pred)
+	return s
+}
+
+func scoreGGTArticle(a GGTArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
+	doc := a.Text
+	quotes := slices.Clone(a.Quotes)
+	slices.SortStableFunc(quotes, func(x, y GGTQuote) int {
+		return compareExtents(spanExtent(doc, x.Quote), spanExtent(doc, y.Quote))
+	})
+	gold := make([]extent, len(quotes))
+	for i, q := range quotes {
+		gold[i] = spanExtent(doc, q.Quote)
+	}
+	st := statements(rec)
+	pred := make([]extent, len(st))
+	for j, s := range st {
+		pred[j] = spanExtent(doc, s.Content)
+	}
+
+	row := make([]tally, len(ggtMeasures))
+	match := greedyMatch(gold, pred, 0.3)
+	row[ggtQuote03] = matchTally(matchedPairs(match), len(gold), len(pred))
+	row[ggtQuote08] = matchTally(matchedPairs(greedyMatch(gold, pred, 0.8)), len(gold), len(pred))
+
+	var errs []ErrorItem
+	endToEnd := 0
+	for i, j := range match {
+		q := quotes[i]
+		g := ggtAttributed(q)
+		if j < 0 {
+			errs = append(errs, newErrorItem(doc, Missed, q.Quote, &g, nil))
+			continue
+		}
+		s := st[j]
+		p := predAttributed(s)
+		speakerOK := sameOrBothAbsent(spanExtentOf(doc, s.Speaker), spanExtentOf(doc, q.Speaker))
+		verbOK := sameOrBothAbsent(spanExtentOf(doc, cueSpan(s.Cue)), spanExtentOf(doc, q.Verb))
+		strict := sameName(p.Name, q.Reference)
+		row[ggtSpeaker].add(hit(speakerOK))
+		row[ggtVerb].add(hit(verbOK))
+		row[ggtCanonicalStrict].add(hit(strict))
+		row[ggtCanonicalLenient].add(hit(similarName(p.Name, q.Reference)))
+		if strict {
+			endToEnd++
+		}
+		if !speakerOK {
+			errs = append(errs, newErrorItem(doc, WrongSpeaker, q.Quote, &g, &p))
+		}
+		if !strict {
+			errs = append(errs, newErrorItem(doc, WrongName, q.Quote, &g, &p))
+		}
+	}
+	row[ggtEndToEnd] = matchTally(endToEnd, len(gold), len(pred))
+	errs = append(errs, spurious(doc, st, match)...)
+	return row, errs
+}
+
+func ggtAttributed(q GGTQuote) Attributed {
+	return Attributed{Speaker: spanText(q.Speaker), Cue: spanText(q.Verb), Name: q.Reference}
+}
+
+func spanText(s *whosaid.Span) string {
+	if s == nil {
+		return ""
+	}
+	return s.Text
+}

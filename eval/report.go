@@ -1,0 +1,157 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Report is the scored figures of one gold set, ready to print.
+type Report struct {
+	Set       string          `json:"set"`
+	Articles  int             `json:"articles"`
+	Bootstrap Bootstrap       `json:"bootstrap"`
+	Figures   []Figure        `json:"figures"`
+	Errors    []ArticleErrors `json:"errors,omitempty"` // set by the caller when wanted
+}
+
+// Figure is one statistic of one measure, micro-averaged over all
+// articles, in percent, with its 95% bootstrap interval and the counts it
+// was computed from ("tp", "fp", "fn" or "correct", "total").
+type Figure struct {
+	Measure string         `json:"measure"` // e.g. "quote @0.3"
+	Stat    string         `json:"stat"`    // "P", "R", "F1" or "accuracy"
+	Value   float64        `json:"value"`
+	Low     float64        `json:"low"`
+	High    float64        `json:"high"`
+	Counts  map[string]int `json:"counts"`
+}
+
+// Report computes every figure with its bootstrap interval.
+func (s *Scores) Report(b Bootstrap) Report {
+	low, high := b.intervals(s.measures, s.tallies)
+	r := Report{Set: s.Set, Articles: len(s.tallies), Bootstrap: b}
+	total := s.total()
+	for m, ms := range s.measures {
+		for _, st := range ms.stats() {
+			f := len(r.Figures)
+			r.Figures = append(r.Figures, Figure{
+				Measure: ms.name, Stat: st.name, Value: st.value(total[m]),
+				Low: low[f], High: high[f], Counts: total[m].counts(ms.kind),
+			})
+		}
+	}
+	return r
+}
+
+func (t tally) counts(kind measureKind) map[string]int {
+	if kind == accuracyMeasure {
+		return map[string]int{"correct": t.Correct, "total": t.Total}
+	}
+	return map[string]int{"tp": t.TP, "fp": t.FP, "fn": t.FN}
+}
+
+// countsText renders a figure's counts for the text table.
+func (f Figure) countsText() string {
+	if total, ok := f.Counts["total"]; ok {
+		return fmt.Sprintf("%d/%d", f.Counts["correct"], total)
+	}
+	return fmt.Sprintf("TP %d  FP %d  FN %d", f.Counts["tp"], f.Counts["fp"], f.Counts["fn"])
+}
+
+// WriteJSON writes the report as one indented JSON object.
+func (r Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("write JSON report: %w", err)
+	}
+	return nil
+}
+
+// WriteText writes the figures as a table, then the errors listing when
+// the report has one.
+func (r Report) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s: %d articles; 95%% bootstrap intervals over %d draws (seed %d)\n\n",
+		strings.ToUpper(r.Set), r.Articles, r.Bootstrap.Draws, r.Bootstrap.Seed)
+	width := len("figure")
+	for _, f := range r.Figures {
+		width = max(width, len(f.Measure))
+	}
+	fmt.Fprintf(bw, "%-*s  %-8s  %5s  %-14s  %s\n", width, "figure", "", "value", "95% interval", "counts")
+	prev := ""
+	for _, f := range r.Figures {
+		name := f.Measure
+		if name == prev {
+			name = "" // one measure's statistics share a name
+		}
+		prev = f.Measure
+		fmt.Fprintf(bw, "%-*s  %-8s  %5.1f  [%5.1f, %5.1f]  %s\n", width, name, f.Stat, f.Value, f.Low, f.High, f.countsText())
+	}
+	if r.Errors != nil {
+		writeErrors(bw, r.Errors)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+func writeErrors(w io.Writer, articles []ArticleErrors) {
+	totals := make(map[ErrorKind]int)
+	for _, a := range articles {
+		for _, k := range errorKinds {
+			totals[k] += a.Count(k)
+		}
+	}
+	fmt.Fprintf(w, "\nerrors: %s\n", kindCounts(totals))
+	for _, a := range articles {
+		counts := make(map[ErrorKind]int)
+		for _, k := range errorKinds {
+			counts[k] = a.Count(k)
+		}
+		fmt.Fprintf(w, "\n== %s (%s)\n", a.ID, kindCounts(counts))
+		var kind ErrorKind
+		for _, it := range a.Items {
+			if it.Kind != kind {
+				kind = it.Kind
+				fmt.Fprintf(w, "%s (%d)\n", kind, counts[kind])
+			}
+			fmt.Fprintf(w, "  [%d,%d)%s%s\n    %s\n", it.Content.Start, it.Content.End,
+				it.Gold.describe("gold"), it.Pred.describe("pred"), it.Context)
+		}
+	}
+}
+
+// kindCounts renders the non-zero counts, e.g. "missed 3, spurious 1".
+func kindCounts(counts map[ErrorKind]int) string {
+	var parts []string
+	for _, k := range errorKinds {
+		if counts[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// describe renders one side of an error, e.g.
+// ` gold: speaker "he", cue "said", name "Ann Lee"`.
+func (a *Attributed) describe(side string) string {
+	if a == nil {
+		return ""
+	}
+	show := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		return fmt.Sprintf("%q", flatten(s))
+	}
+	return fmt.Sprintf("  %s: speaker %s, cue %s, name %s", side, show(a.Speaker), show(a.Cue), show(a.Name))
+}

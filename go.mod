@@ -1,0 +1,3 @@
+module github.com/whosaid/whosaid
+
+go 1.26.8

@@ -1,0 +1,268 @@
+package input
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/whosaid/whosaid"
+)
+
+var defaultDate = time.Date(2020, 5, 4, 0, 0, 0, 0, time.UTC)
+
+func collect(t *testing.T, name string, r io.Reader) ([]whosaid.Article, error) {
+	t.Helper()
+	var articles []whosaid.Article
+	for a, err := range Stream(name, r, defaultDate) {
+		if err != nil {
+			return articles, err
+		}
+		articles = append(articles, a)
+	}
+	return articles, nil
+}
+
+func TestStream(t *testing.T) {
+	published := time.Date(2017, 3, 2, 0, 0, 0, 0, time.UTC)
+	stamp := time.Date(2017, 3, 2, 15, 4, 5, 0, time.FixedZone("", -5*3600))
+	tests := []struct {
+		name  string
+		file  string
+		input string
+		want  []whosaid.Article
+	}{
+		{
+			name:  "plain text kept byte for byte",
+			file:  "a.txt",
+			input: "\uFEFFHeadline\r\n\r\nBody said.  \n",
+			want:  []whosaid.Article{{ID: "a.txt", Text: "\uFEFFHeadline\r\n\r\nBody said.  \n", Published: defaultDate}},
+		},
+		{
+			name:  "empty file is one empty article",
+			file:  "empty.txt",
+			input: "",
+			want:  []whosaid.Article{{ID: "empty.txt", Published: defaultDate}},
+		},
+		{
+			name:  "blank lines only",
+			file:  "blank",
+			input: "\n \n\t\n",
+			want:  []whosaid.Article{{ID: "blank", Text: "\n \n\t\n", Published: defaultDate}},
+		},
+		{
+			name:  "invalid UTF-8 is still text",
+			file:  "latin1.txt",
+			input: "Caf\xe9 owner said no.\n",
+			want:  []whosaid.Article{{ID: "latin1.txt", Text: "Caf\xe9 owner said no.\n", Published: defaultDate}},
+		},
+		{
+			name:  "text starting with a brace",
+			file:  "brace.txt",
+			input: "{not json} he said.\n{\"text\": \"x\"}\n",
+			want:  []whosaid.Article{{ID: "brace.txt", Text: "{not json} he said.\n{\"text\": \"x\"}\n", Published: defaultDate}},
+		},
+		{
+			name:  "sniffed JSON Lines with defaults and fields",
+			file:  "-",
+			input: "\n{\"text\": \"one\"}\r\n\n{\"id\": \"doc-7\", \"text\": \"two\", \"title\": \"T\", \"url\": \"u\", \"published\": \"2017-03-02\", \"extra\": [1]}\n{\"id\": 42, \"text\": \"three\", \"published\": \"2017-03-02T15:04:05-05:00\"}",
+			want: []whosaid.Article{
+				{ID: "2", Text: "one", Published: defaultDate},
+				{ID: "doc-7", Text: "two", Title: "T", URL: "u", Published: published},
+				{ID: "42", Text: "three", Published: stamp},
+			},
+		},
+		{
+			name:  "BOM before the first record",
+			file:  "data",
+			input: "\uFEFF{\"text\": \"a\\u00e9\"}\n",
+			want:  []whosaid.Article{{ID: "1", Text: "a\u00e9", Published: defaultDate}},
+		},
+		{
+			name:  "jsonl extension with no records",
+			file:  "x.jsonl",
+			input: "\n\n",
+		},
+		{
+			name:  "ndjson extension",
+			file:  "x.NDJSON",
+			input: `{"text": ""}`,
+			want:  []whosaid.Article{{ID: "1", Text: "", Published: defaultDate}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := collect(t, tt.file, strings.NewReader(tt.input))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d articles %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i := range got {
+				if !equalArticles(got[i], tt.want[i]) {
+					t.Errorf("article %d = %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// equalArticles compares articles, with times compared as instants.
+func equalArticles(a, b whosaid.Article) bool {
+	if !a.Published.Equal(b.Published) {
+		return false
+	}
+	a.Published, b.Published = time.Time{}, time.Time{}
+	return a == b
+}
+
+func TestStreamErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		file    string
+		input   string
+		wantErr []string // substrings of the error
+		wantN   int      // articles yielded before the error
+	}{
+		{"NUL bytes", "photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF\x00", []string{"photo.jpg", "not a text file", "NUL"}, 0},
+		{"control characters", "blob", strings.Repeat("\x01\x02\x03abc", 100), []string{"blob", "not a text file"}, 0},
+		{"bad line after good ones", "in.jsonl", "{\"text\": \"a\"}\n\n{\"text\": \"b\"\n", []string{"in.jsonl:3", "bad JSON Lines record"}, 1},
+		{"missing text", "in.jsonl", `{"id": "x"}`, []string{"in.jsonl:1", `missing "text"`}, 0},
+		{"sniffed then bad", "data", "{\"text\": \"a\"}\nplain prose\n", []string{"data:2", "not a JSON object"}, 1},
+		{"bad id", "in.jsonl", `{"id": [1], "text": "a"}`, []string{"in.jsonl:1", `"id" must be`}, 0},
+		{"bad date", "in.jsonl", `{"text": "a", "published": "March 2"}`, []string{"in.jsonl:1", `bad publication date "March 2"`}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := collect(t, tt.file, strings.NewReader(tt.input))
+			if err == nil {
+				t.Fatalf("no error; got %+v", got)
+			}
+			for _, want := range tt.wantErr {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q does not contain %q", err, want)
+				}
+			}
+			if len(got) != tt.wantN {
+				t.Errorf("got %d articles before the error, want %d", len(got), tt.wantN)
+			}
+		})
+	}
+}
+
+// TestLargeInputs checks a long JSONL line and a large text file are read,
+// and a document over MaxDocumentSize is refused with a clear error.
+func TestLargeInputs(t *testing.T) {
+	long := strings.Repeat("The mayor said no. ", 50_000) // ~1 MB line
+	got, err := collect(t, "long.jsonl", strings.NewReader(`{"text": "`+long+`"}`+"\n"))
+	if err != nil || len(got) != 1 || got[0].Text != long {
+		t.Fatalf("long JSONL line: %d articles, err %v", len(got), err)
+	}
+
+	big := io.LimitReader(repeatReader("Officials said the bridge would reopen.\n"), 50<<20)
+	got, err = collect(t, "big.txt", big)
+	if err != nil || len(got) != 1 || len(got[0].Text) != 50<<20 {
+		t.Fatalf("50 MB text: %d articles, err %v", len(got), err)
+	}
+
+	tooBig := io.LimitReader(repeatReader("word "), MaxDocumentSize+1)
+	if _, err := collect(t, "huge.txt", tooBig); err == nil || !strings.Contains(err.Error(), "huge.txt") || !strings.Contains(err.Error(), "longer than") {
+		t.Errorf("oversized text: err = %v", err)
+	}
+}
+
+// repeatReader endlessly repeats s.
+type repeatReader string
+
+func (s repeatReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		n += copy(p[n:], s)
+	}
+	return n, nil
+}
+
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	textPath := filepath.Join(dir, "article.txt")
+	jsonlPath := filepath.Join(dir, "articles.jsonl")
+	if err := os.WriteFile(textPath, []byte("Title\n\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(jsonlPath, []byte("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	got, err := ReadFile(textPath, defaultDate)
+	if err != nil || len(got) != 1 || got[0].ID != textPath || got[0].Text != "Title\n\nBody.\n" || !got[0].Published.Equal(defaultDate) {
+		t.Errorf("ReadFile(text) = %+v, %v", got, err)
+	}
+	got, err = ReadFile(jsonlPath, time.Time{})
+	if err != nil || len(got) != 2 || got[1].ID != "2" || got[1].Text != "b" {
+		t.Errorf("ReadFile(jsonl) = %+v, %v", got, err)
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing.txt"), time.Time{}); err == nil || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing file: err = %v", err)
+	}
+
+	// Stopping early closes the file without error.
+	for a, err := range Articles(jsonlPath, time.Time{}) {
+		if err != nil || a.Text != "a" {
+			t.Errorf("first article = %+v, %v", a, err)
+		}
+		break
+	}
+}
+
+func TestParsePublished(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    time.Time
+		wantErr bool
+	}{
+		{"2017-03-02", time.Date(2017, 3, 2, 0, 0, 0, 0, time.UTC), false},
+		{" 2017-03-02 ", time.Date(2017, 3, 2, 0, 0, 0, 0, time.UTC), false},
+		{"2017-03-02T10:00:00Z", time.Date(2017, 3, 2, 10, 0, 0, 0, time.UTC), false},
+		{"2017-03-02T10:00:00.5+01:00", time.Date(2017, 3, 2, 9, 0, 0, 5e8, time.UTC), false},
+		{"02/03/2017", time.Time{}, true},
+		{"", time.Time{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParsePublished(tt.in)
+		if (err != nil) != tt.wantErr || !got.Equal(tt.want) {
+			t.Errorf("ParsePublished(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.wantErr)
+		}
+	}
+}
+
+func FuzzStream(f *testing.F) {
+	f.Add([]byte("Headline\n\nText said.\n"))
+	f.Add([]byte("{\"id\": 3, \"text\": \"a\"}\n\n{\"text\": \"b\", \"published\": \"2017-03-02\"}"))
+	f.Add([]byte("\uFEFF{\"text\": null}"))
+	f.Add([]byte("\x00\x01"))
+	f.Add([]byte("{\"text\": \"a\"}\r\n{"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var articles []whosaid.Article
+		var failed bool
+		for a, err := range Stream("fuzz", bytes.NewReader(data), time.Time{}) {
+			if err != nil {
+				if !strings.Contains(err.Error(), "fuzz") {
+					t.Errorf("error %q does not name the input", err)
+				}
+				failed = true
+				continue
+			}
+			if failed {
+				t.Fatal("article yielded after an error")
+			}
+			articles = append(articles, a)
+		}
+		if len(articles) == 1 && articles[0].ID == "fuzz" && articles[0].Text != string(data) {
+			t.Errorf("plain text changed: %q -> %q", data, articles[0].Text)
+		}
+	})
+}

@@ -1,0 +1,323 @@
+// Package mention is the fourth stage of the pipeline: it finds the
+// people, organisations and groups an article mentions (names, pronouns and
+// descriptions such as "the president" or "a spokesperson") and clusters
+// them into entities, so a speaker written "he" or "the president" can be
+// resolved to the most complete name the article gives.
+package mention
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/text"
+)
+
+// Form is how a mention is written.
+type Form uint8
+
+// Mention forms.
+const (
+	Name        Form = iota // "Jeff Sessions", "The Washington Post"
+	Pronoun                 // "he", "they"
+	Description             // "the president", "a spokesperson", "officials"
+)
+
+// Gender of a person, as the article shows it.
+type Gender uint8
+
+// Genders.
+const (
+	UnknownGender Gender = iota
+	Male
+	Female
+)
+
+// Mention is one mention; its tokens are [First, Last).
+type Mention struct {
+	First, Last int
+	Start, End  int
+	Form        Form
+	Kind        whosaid.SpeakerKind
+	Gender      Gender
+	Plural      bool
+	Definite    bool   // "the ..." descriptions refer back; "a ..." ones do not
+	Head        string // lower-case head word of descriptions and pronouns
+	Name        string // names: the name without titles or possessive
+	Entity      int    // index into Set.Entities, -1 when not linked
+}
+
+// Entity is a cluster of name mentions of one person or organisation.
+type Entity struct {
+	Name   string // the most complete name in the article
+	Kind   whosaid.SpeakerKind
+	Gender Gender
+	Roles  map[string]bool // role words from titles and appositions
+	Last   int             // token index of the latest name mention
+}
+
+// Set holds an article's mentions and entities.
+type Set struct {
+	T        *text.Text
+	Mentions []Mention
+	Entities []Entity
+	byLast   map[int]int             // last token index → mention
+	byFirst  map[int]int             // first token index → mention
+	roles    map[int]map[string]bool // name mention → role words seen with it
+}
+
+// Find detects the mentions of t and clusters the names into entities.
+func Find(t *text.Text) *Set {
+	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}}
+	for _, sent := range t.Sentences {
+		s.findInSentence(sent)
+	}
+	s.cluster()
+	return s
+}
+
+// EndingAt returns the mention ending at token i (inclusive), if any.
+func (s *Set) EndingAt(i int) (int, bool) {
+	m, ok := s.byLast[i]
+	return m, ok
+}
+
+// StartingAt returns the mention starting at token i, if any.
+func (s *Set) StartingAt(i int) (int, bool) {
+	m, ok := s.byFirst[i]
+	return m, ok
+}
+
+// Span returns mention m's span in the text.
+func (s *Set) Span(m int) whosaid.Span {
+	mm := s.Mentions[m]
+	return whosaid.NewSpan(s.T.Src, mm.Start, mm.End)
+}
+
+func (s *Set) lower(i int) string { return strings.ToLower(s.T.Str(i)) }
+
+// bare returns token i's lower-case text without a final period.
+func (s *Set) bare(i int) string { return strings.TrimSuffix(s.lower(i), ".") }
+
+func (s *Set) add(m Mention) {
+	m.Start, m.End = s.T.Tokens[m.First].Start, s.T.Tokens[m.Last-1].End
+	if m.Entity == 0 {
+		m.Entity = -1
+	}
+	s.Mentions = append(s.Mentions, m)
+	s.byLast[m.Last-1] = len(s.Mentions) - 1
+	s.byFirst[m.First] = len(s.Mentions) - 1
+}
+
+func (s *Set) findInSentence(sent text.Sentence) {
+	toks := s.T.Tokens
+	for i := sent.First; i < sent.Last; i++ {
+		tok := toks[i]
+		if tok.Kind != text.Word {
+			continue
+		}
+		low := s.lower(i)
+		switch {
+		case speakerPronouns[low] || malePronouns[low] || femalePronouns[low] || pluralPronouns[low] || neuterPronouns[low]:
+			s.add(pronoun(i, low))
+		case tok.Upper && s.nameStart(i, sent):
+			i = s.addName(i, sent) - 1
+		case groupNouns[low] || personRoles[low] || orgNouns[low]:
+			if m, ok := s.description(i, sent); ok {
+				s.add(m)
+			}
+		}
+	}
+}
+
+func pronoun(i int, low string) Mention {
+	m := Mention{First: i, Last: i + 1, Form: Pronoun, Head: low, Kind: whosaid.Person}
+	switch {
+	case malePronouns[low]:
+		m.Gender = Male
+	case femalePronouns[low]:
+		m.Gender = Female
+	case pluralPronouns[low]:
+		m.Plural, m.Kind = true, whosaid.Group
+	case neuterPronouns[low]:
+		m.Kind = whosaid.Organization
+	}
+	return m
+}
+
+// nameStart says whether the capitalised token i can start a name.
+func (s *Set) nameStart(i int, sent text.Sentence) bool {
+	b := s.bare(i)
+	if stopCaps[b] && !(b == "the" && i+1 < sent.Last && s.T.Tokens[i+1].Upper && i > sent.First) {
+		return false
+	}
+	return true
+}
+
+// addName adds the name (or capitalised group or organisation) starting at
+// token i, with the titles before it split off, and returns the index after
+// it.
+func (s *Set) addName(i int, sent text.Sentence) int {
+	toks := s.T.Tokens
+	end := i
+	for end < sent.Last {
+		tok := toks[end]
+		w := s.bare(end)
+		if tok.Kind == text.Word && (tok.Upper || particle(w) && end > i && end+1 < sent.Last && toks[end+1].Upper) {
+			if end > i && (stopCaps[w] && w != "the" || !tok.SpaceBefore && isClitic(w)) {
+				break
+			}
+			end++
+			continue
+		}
+		break
+	}
+	if end == i {
+		return i + 1
+	}
+	// Split off titles ("Attorney General", "Sen.", "President") while a
+	// name remains after them.
+	roles := map[string]bool{}
+	gender := UnknownGender
+	first := i
+	if s.bare(first) == "the" {
+		first++
+	}
+	for first < end-1 && titleWords[s.bare(first)] {
+		w := s.bare(first)
+		roles[w] = true
+		if maleHonorifics[w] {
+			gender = Male
+		} else if femaleHonorifics[w] {
+			gender = Female
+		}
+		first++
+	}
+	// Lower-case role words just before the name: "adviser Michael Flynn".
+	for j := i - 1; j >= sent.First && j >= i-3; j-- {
+		w := s.bare(j)
+		if toks[j].Kind != text.Word || !personRoles[w] && !titleWords[w] {
+			break
+		}
+		roles[w] = true
+	}
+	m := Mention{First: first, Last: end, Form: Name, Gender: gender, Kind: whosaid.Person}
+	if s.bare(i) == "the" && first == i+1 {
+		m.First = i // "The Washington Post" keeps its article
+	}
+	last := s.bare(end - 1)
+	var words []string
+	for j := first; j < end; j++ {
+		words = append(words, s.T.Str(j))
+	}
+	m.Name = strings.Join(words, " ")
+	m.Head = last
+	switch {
+	case groupNouns[last] && end-first <= 3:
+		m.Form, m.Kind, m.Plural, m.Name = Description, whosaid.Group, true, ""
+		m.First = i
+		if i-2 >= sent.First && s.bare(i-1) == "of" && quantifiers[s.bare(i-2)] {
+			m.First = i - 2 // "Dozens of Congressional Democrats"
+		}
+	case s.isOrganization(first, end) || s.bare(i) == "the":
+		m.Kind = whosaid.Organization
+	case end-first == 1 && isAcronym(s.T.Str(first)):
+		m.Kind = whosaid.Organization
+	case len(roles) == 0 && gender == UnknownGender && (end-first == 1 || afterPlacePreposition(s, i, sent)):
+		// A lone capitalised word or a name after "in"/"at" may be a
+		// place: its kind waits for more evidence.
+		m.Kind = whosaid.Unknown
+	}
+	for r := range roles {
+		if orgNouns[r] {
+			delete(roles, r)
+		}
+	}
+	s.add(m)
+	idx := len(s.Mentions) - 1
+	s.Mentions[idx].Entity = -1
+	s.pendingRoles(idx, roles)
+	s.appositionRoles(idx, end, sent)
+	return end
+}
+
+func (s *Set) isOrganization(first, end int) bool {
+	for j := first; j < end; j++ {
+		if orgNouns[s.bare(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+func afterPlacePreposition(s *Set, i int, sent text.Sentence) bool {
+	if i == sent.First {
+		return false
+	}
+	switch s.bare(i - 1) {
+	case "in", "at", "from", "to", "near", "across", "outside", "inside", "into", "toward", "towards":
+		return true
+	}
+	return false
+}
+
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, c := range w {
+		if (c < 'A' || c > 'Z') && c != '.' && c != '&' {
+			return false
+		}
+	}
+	return true
+}
+
+func particle(w string) bool {
+	switch w {
+	case "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "of", "and", "for":
+		return true
+	}
+	return false
+}
+
+func isClitic(w string) bool { return w == "'s" || w == "’s" || w == "n't" || w == "n’t" }
+
+// appositionRoles records the role nouns of an apposition after the name:
+// "Michael Flynn, the former national security adviser,".
+func (s *Set) appositionRoles(m, end int, sent text.Sentence) {
+	if end+1 >= sent.Last || s.T.Str(end) != "," {
+		return
+	}
+	roles := map[string]bool{}
+	for j := end + 1; j < sent.Last && j <= end+10; j++ {
+		w := s.bare(j)
+		if s.T.Tokens[j].Kind != text.Word {
+			break
+		}
+		if j == end+1 && w != "the" && w != "a" && w != "an" && !personRoles[w] && !titleWords[w] {
+			return
+		}
+		if personRoles[w] {
+			roles[w] = true
+		}
+		if w == "of" || w == "for" || w == "at" || w == "who" {
+			break
+		}
+	}
+	s.pendingRoles(m, roles)
+}
+
+func (s *Set) pendingRoles(m int, roles map[string]bool) {
+	if len(roles) == 0 {
+		return
+	}
+	if s.roles == nil {
+		s.roles = map[int]map[string]bool{}
+	}
+	if s.roles[m] == nil {
+		s.roles[m] = map[string]bool{}
+	}
+	for r := range roles {
+		s.roles[m][r] = true
+	}
+}

@@ -1,0 +1,197 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+)
+
+// shared is where the evaluation data lives beside the repository.
+const shared = "../../shared/data/"
+
+// readTexts returns the article texts of a JSONL gold file, skipping the
+// test when the shared data is absent.
+func readTexts(tb testing.TB, path string) []whosaid.Article {
+	tb.Helper()
+	f, err := os.Open(shared + path)
+	if err != nil {
+		tb.Skipf("shared data absent: %v", err)
+	}
+	defer f.Close()
+	var out []whosaid.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		var rec struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, whosaid.Article{ID: rec.ID, Text: rec.Text})
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	return out
+}
+
+// checkSpans verifies the output contract: every span's text is the
+// document's bytes at its offsets.
+func checkSpans(tb testing.TB, doc string, r whosaid.Record) {
+	tb.Helper()
+	check := func(what string, s *whosaid.Span) {
+		if s != nil && (s.Start < 0 || s.End > len(doc) || s.Start > s.End || doc[s.Start:s.End] != s.Text) {
+			tb.Fatalf("%s: %s span %+v does not match the text", r.ID, what, *s)
+		}
+	}
+	check("title", r.Title)
+	for _, f := range r.Furniture {
+		check("furniture", &f.Span)
+	}
+	for _, st := range r.Statements {
+		check("content", &st.Content)
+		check("speaker", st.Speaker)
+		if st.Cue != nil {
+			check("cue", &st.Cue.Span)
+		}
+		if st.Confidence < 0 || st.Confidence > 1 {
+			tb.Fatalf("%s: confidence %v out of [0, 1]", r.ID, st.Confidence)
+		}
+	}
+	if r.Statements == nil || r.Furniture == nil {
+		tb.Fatalf("%s: statements and furniture must be arrays, not null", r.ID)
+	}
+}
+
+func TestSpansOnDevSets(t *testing.T) {
+	for _, path := range []string{"ggt-dev/ggt_dev.jsonl", "polnear/polnear-dev.jsonl", "polnear/polnear-train.jsonl"} {
+		t.Run(path, func(t *testing.T) {
+			for _, a := range readTexts(t, path) {
+				checkSpans(t, a.Text, Extract(a))
+			}
+		})
+	}
+}
+
+// seedRows are rows 3–19 of ../shared/data/seed/EXPECTED.md: a fragment
+// of the content and the canonical speaker ("" for the scare quote, which
+// must yield no statement).
+var seedRows = []struct {
+	row      int
+	fragment string
+	speaker  string
+}{
+	{3, "could have been more accurate", "Donald Trump"},
+	{4, "He did not say anything wrong", "Donald Trump"},
+	{5, "he understood the question", "Jeff Sessions"},
+	{6, "he should have answered differently", "Jeff Sessions"},
+	{7, "In retrospect I should have slowed down", "Jeff Sessions"},
+	{8, "he would recuse himself", "Jeff Sessions"},
+	{9, "Sessions to resign", "Dozens of Congressional Democrats"},
+	{10, "an honest man", "Donald Trump"},
+	{11, "he didn’t do anything wrong", "Donald Trump"},
+	{12, "a total witch hunt", "Donald Trump"},
+	{13, "This whole narrative is a way of saving face", "Donald Trump"},
+	{14, "They have lost their grip on reality.", "Donald Trump"},
+	{15, "the real story is all of the illegal leaks", "Donald Trump"},
+	{17, "those conversations included discussions", "Washington Post"},
+	{18, "Flynn did nothing wrong", "Donald Trump"},
+	{19, "I fired him because of what he said to Mike Pence.", "Donald Trump"},
+}
+
+func TestSeedArticle(t *testing.T) {
+	path := shared + "seed/000_a9fb59798dae7119.txt"
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("seed article absent: %v", err)
+	}
+	doc := string(b)
+	r := Extract(whosaid.Article{ID: "seed", Text: doc})
+	checkSpans(t, doc, r)
+	for _, row := range seedRows {
+		found := false
+		for _, st := range r.Statements {
+			if strings.Contains(st.Content.Text, row.fragment) && st.SpeakerName != nil && strings.TrimPrefix(*st.SpeakerName, "The ") == row.speaker {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("row %d: no statement %q by %s", row.row, row.fragment, row.speaker)
+		}
+	}
+	for _, st := range r.Statements {
+		if strings.Contains(st.Content.Text, "“leaks”") && !strings.Contains(st.Content.Text, "illegal") {
+			t.Errorf("row 16: the scare quote became a statement: %q", st.Content.Text)
+		}
+		for _, f := range r.Furniture {
+			if st.Content.Start < f.End && f.Start < st.Content.End {
+				t.Errorf("statement %q comes from furniture %q", st.Content.Text, f.Text)
+			}
+		}
+		if r.Title != nil && st.Content.Start < r.Title.End && r.Title.Start < st.Content.End {
+			t.Errorf("statement %q comes from the title", st.Content.Text)
+		}
+	}
+	if len(r.Furniture) < 5 {
+		t.Errorf("furniture: got %d spans, want the notice, caption lines, credit and two links", len(r.Furniture))
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := map[string]string{
+		"empty":           "",
+		"invalid utf-8":   "\xff\xfe\"abc\xc3 said \x80\"",
+		"binary":          string([]byte{0, 1, 2, 3, 0xff, '"', 0, '\''}),
+		"unclosed quote":  "\"This quote never closes, he said. And it goes on.\n\nAnd on.",
+		"only marks":      strings.Repeat("\"'“”‘’", 1000),
+		"long line":       strings.Repeat("word said that ", 20000),
+		"many paragraphs": strings.Repeat("\"Q,\" he said.\n", 5000),
+	}
+	for name, doc := range tests {
+		t.Run(name, func(t *testing.T) {
+			checkSpans(t, doc, Extract(whosaid.Article{ID: name, Text: doc}))
+		})
+	}
+}
+
+func TestLargeInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	para := "\"The tide is turning,\" said Ana Ruiz, a councillor. She said the vote was close, according to the clerk. \"Unclosed, it runs on\n"
+	doc := strings.Repeat(para, 50<<20/len(para))
+	r := Extract(whosaid.Article{ID: "large", Text: doc})
+	if len(r.Statements) == 0 {
+		t.Fatal("no statements in a 50 MB article")
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("IE 11 is not supported.\n\nHeadline Here\n\n\"Q,\" X said.\nRelated: more")
+	f.Add("According to officials, \"it\" was 'fine'.")
+	f.Fuzz(func(t *testing.T, doc string) {
+		checkSpans(t, doc, Extract(whosaid.Article{ID: "fuzz", Text: doc}))
+	})
+}
+
+func BenchmarkExtractGGT(b *testing.B) {
+	arts := readTexts(b, "ggt-dev/ggt_dev.jsonl")
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range arts {
+			r := Extract(a)
+			if _, err := json.Marshal(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}

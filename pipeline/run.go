@@ -1,0 +1,52 @@
+package pipeline
+
+import (
+	"iter"
+
+	"github.com/whosaid/whosaid"
+)
+
+// Run extracts the articles of src on the given number of workers and
+// calls emit with each record, in input order. It stops at the first
+// error from src or emit and returns it.
+func Run(src iter.Seq2[whosaid.Article, error], workers int, emit func(whosaid.Record) error) error {
+	workers = max(workers, 1)
+	type job struct {
+		article whosaid.Article
+		done    chan whosaid.Record
+	}
+	jobs := make(chan job)
+	order := make(chan job, 4*workers) // bounds the records in flight
+	for range workers {
+		go func() {
+			for j := range jobs {
+				j.done <- Extract(j.article)
+			}
+		}()
+	}
+	var srcErr error
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for a, err := range src {
+			if err != nil {
+				srcErr = err
+				return
+			}
+			j := job{article: a, done: make(chan whosaid.Record, 1)}
+			order <- j
+			jobs <- j
+		}
+	}()
+	var emitErr error
+	for j := range order {
+		r := <-j.done
+		if emitErr == nil {
+			emitErr = emit(r)
+		}
+	}
+	if emitErr != nil {
+		return emitErr
+	}
+	return srcErr
+}

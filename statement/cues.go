@@ -1,0 +1,108 @@
+package statement
+
+import "strings"
+
+// cueVerb describes a verb that can introduce speech.
+type cueVerb struct {
+	lemma string
+	// weak verbs ("add", "note", "call") mean speech only when a quotation,
+	// a colon or "that" follows, or a quotation precedes them.
+	weak bool
+	// object verbs take the addressee before the content ("told reporters").
+	object bool
+}
+
+// cueLemmas lists speech and attribution verbs by lemma. Inflected forms
+// are derived by inflect, with irregular forms listed in irregular.
+var cueLemmas = map[string]cueVerb{}
+
+func init() {
+	strong := "say tell claim insist argue warn explain admit concede deny acknowledge confirm " +
+		"announce state report suggest allege assert maintain contend declare stress emphasize " +
+		"emphasise predict promise vow pledge reply respond write tweet testify recall complain " +
+		"lament joke quip observe remark comment indicate reveal disclose reiterate repeat " +
+		"mention boast brag caution counter retort assure inform remind speculate conclude " +
+		"estimate ask question shout yell scream whisper exclaim recount concur agree acknowledge " +
+		"affirm proclaim profess protest urge demand threaten charge accuse " +
+		"criticize criticise praise dismiss slam blast defend"
+	weak := "add note show find call describe continue begin learn believe think " +
+		"feel know hope fear worry expect figure reckon guess understand point signal hint " +
+		"muse wonder propose recommend suggest advise order instruct cite blame"
+	object := "tell assure inform remind ask warn advise"
+	for _, l := range strings.Fields(weak) {
+		cueLemmas[l] = cueVerb{lemma: l, weak: true}
+	}
+	for _, l := range strings.Fields(strong) {
+		cueLemmas[l] = cueVerb{lemma: l}
+	}
+	for _, l := range strings.Fields(object) {
+		v := cueLemmas[l]
+		v.object = true
+		cueLemmas[l] = v
+	}
+	for lemma, v := range cueLemmas {
+		for _, f := range inflect(lemma) {
+			if _, taken := cueForms[f]; !taken {
+				cueForms[f] = v
+			}
+		}
+	}
+	for form, lemma := range irregular {
+		if v, ok := cueLemmas[lemma]; ok {
+			cueForms[form] = v
+		}
+	}
+}
+
+// particles turn a weak verb into a phrasal cue that takes a bare
+// complement: "called on Sessions to resign", "pointed out the cost".
+var particles = map[string]map[string]bool{
+	"call":  {"on": true, "for": true},
+	"point": {"out": true},
+}
+
+// cueForms maps every inflected form to its verb.
+var cueForms = map[string]cueVerb{}
+
+var irregular = map[string]string{
+	"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+	"thought": "think", "felt": "feel", "knew": "know", "known": "know", "heard": "hear",
+	"read": "read", "found": "find", "began": "begin", "begun": "begin", "understood": "understand",
+	"learnt": "learn", "forecast": "forecast", "spoke": "speak", "spoken": "speak",
+	"shown": "show", "swore": "swear", "sworn": "swear",
+}
+
+// inflect returns the regular forms of an English verb lemma.
+func inflect(l string) []string {
+	var third, past, ing string
+	switch {
+	case strings.HasSuffix(l, "y") && !strings.ContainsAny(l[len(l)-2:len(l)-1], "aeiou"):
+		third, past, ing = l[:len(l)-1]+"ies", l[:len(l)-1]+"ied", l+"ing"
+	case strings.HasSuffix(l, "e"):
+		third, past, ing = l+"s", l+"d", l[:len(l)-1]+"ing"
+	case strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "ss") || strings.HasSuffix(l, "x"):
+		third, past, ing = l+"es", l+"ed", l+"ing"
+	case doublesFinal(l):
+		last := l[len(l)-1:]
+		third, past, ing = l+"s", l+last+"ed", l+last+"ing"
+	default:
+		third, past, ing = l+"s", l+"ed", l+"ing"
+	}
+	return []string{l, third, past, ing}
+}
+
+// doublesFinal says whether a verb doubles its final consonant (quip →
+// quipped); only short stressed verbs of this lexicon do.
+func doublesFinal(l string) bool {
+	switch l {
+	case "quip", "admit", "regret", "slam", "omit", "commit", "refer", "prefer", "plan", "stop", "chat":
+		return true
+	}
+	return false
+}
+
+// lookupCue returns the cue verb of a lower-case word form.
+func lookupCue(w string) (cueVerb, bool) {
+	v, ok := cueForms[w]
+	return v, ok
+}

@@ -1,0 +1,176 @@
+package statement
+
+import (
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/text"
+)
+
+// fillers may stand between a cue and the quotation it introduces without
+// making the quotation part of a reported clause: "told CTV News on
+// Friday:", "said in a statement,".
+var fillers = map[string]bool{
+	",": true, ":": true, "that": true, "a": true, "an": true, "the": true, "statement": true,
+	"interview": true, "conference": true, "news": true, "press": true, "release": true,
+	"email": true, "e-mail": true, "letter": true, "post": true, "tweet": true, "video": true,
+	"speech": true, "reporters": true, "journalists": true, "him": true, "her": true,
+	"them": true, "us": true, "me": true, "radio": true, "television": true, "program": true,
+	"programme": true, "show": true, "episode": true, "hearing": true, "meeting": true,
+	"event": true, "rally": true, "briefing": true, "his": true, "their": true, "its": true,
+	"written": true, "emailed": true, "recent": true, "'s": true, "’s": true, "-": true,
+	"—": true, "–": true, "--": true, "crowd": true, "audience": true, "supporters": true,
+	"sunday": true, "saturday": true,
+}
+
+// direct attributes top-level quotation qi: `"Q," X said`, `"Q," said X`,
+// `X said: "Q"`, or a floating quotation that carries the previous speaker.
+func (e *extractor) direct(qi int) {
+	q := e.t.Quotes[qi]
+	last := q.Close
+	if last < 0 {
+		last = e.t.Paragraphs[q.Paragraph].Last - 1
+	}
+	f := found{typ: whosaid.Direct, start: q.Start, end: q.End, cueFirst: -1, speaker: -1, quoteOpen: q.Open, quoteEnd: last + 1}
+	if q.Close >= 0 && e.attributeAfter(&f, q.Close+1) {
+		e.add(f)
+		return
+	}
+	if e.attributeBefore(&f, q.Open) {
+		e.add(f)
+		return
+	}
+	s := e.sentence(q.Open)
+	words := e.wordCount(q.Open, last)
+	// A quotation that is a sentence of its own continues the previous
+	// speaker; a short one inside a sentence is a scare quote or a title;
+	// one followed by a cue is part of reported speech.
+	if (q.Open == s.First || q.Continues) && words >= 4 && !e.cueInSentence(last) {
+		f.floating, f.rule, f.confidence = true, "floating quote", 0.75
+		e.add(f)
+	}
+}
+
+func (e *extractor) wordCount(first, last int) int {
+	n := 0
+	for i := first; i <= last; i++ {
+		if k := e.t.Tokens[i].Kind; k == text.Word || k == text.Number {
+			n++
+		}
+	}
+	return n
+}
+
+// attributeAfter looks for "X said" or "said X" right after a quotation.
+func (e *extractor) attributeAfter(f *found, j int) bool {
+	s := e.sentence(j - 1)
+	if j < s.Last && (e.t.Str(j) == "," || e.t.Str(j) == "—" || e.t.Str(j) == "--") {
+		j++
+	}
+	if j >= s.Last {
+		return false
+	}
+	if _, ok := e.cueAt(j); ok {
+		f.cueFirst, f.cueLast = j, j+1
+		f.speaker = e.subjectAfter(j, s)
+		f.rule, f.confidence = "quote, cue speaker", 0.9
+		e.usedCue[j] = true
+		return true
+	}
+	m, ok := e.ms.StartingAt(j)
+	if !ok {
+		return false
+	}
+	k := e.mentionEnd(m)
+	for k < s.Last && adverbs[e.low(k)] {
+		k++
+	}
+	if k < s.Last && e.t.Str(k) == "," {
+		// An apposition or relative clause: "X, a spokesperson, said".
+		for c := k + 1; c < s.Last && c <= k+30; c++ {
+			if e.quoteOf[c] >= 0 {
+				return false
+			}
+			if e.t.Str(c) == "," && c+1 < s.Last {
+				k = c + 1
+				for k < s.Last && adverbs[e.low(k)] {
+					k++
+				}
+				break
+			}
+		}
+	}
+	if k < s.Last {
+		if _, ok := e.cueAt(k); ok {
+			f.cueFirst, f.cueLast = k, k+1
+			f.speaker = m
+			f.rule, f.confidence = "quote, speaker cue", 0.92
+			e.usedCue[k] = true
+			return true
+		}
+	}
+	return false
+}
+
+// attributeBefore looks for "X said:" or "X told reporters," right before
+// a quotation.
+func (e *extractor) attributeBefore(f *found, open int) bool {
+	s := e.sentence(open)
+	named := false // a name or capitalised word stands between cue and quote
+	for c := open - 1; c >= s.First && c >= open-12; c-- {
+		if e.quoteOf[c] >= 0 {
+			return false
+		}
+		if v, ok := e.cueAt(c); ok {
+			// "called Sessions "an honest man"" is reported speech, and
+			// "blamed "leaks"" a scare quote.
+			if named && !v.object || v.weak && c == open-1 {
+				return false
+			}
+			f.cueFirst, f.cueLast = c, c+1
+			f.speaker = e.subjectBefore(c, s)
+			if f.speaker < 0 && e.coordinated(c, s) {
+				f.speaker = e.clauseSubject(c, s)
+			}
+			if f.speaker < 0 {
+				f.speaker = e.subjectAfter(c, s)
+			}
+			f.rule, f.confidence = "speaker cue: quote", 0.85
+			e.usedCue[c] = true
+			return true
+		}
+		w := e.low(c)
+		_, inMention := e.mentionAt(c)
+		if inMention || e.t.Tokens[c].Upper {
+			named = true
+			continue
+		}
+		if !fillers[w] && !timeWords[w] && !prepositions[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// cueInSentence says whether the sentence of token i has a cue outside
+// quotation marks.
+func (e *extractor) cueInSentence(i int) bool {
+	s := e.sentence(i)
+	for k := s.First; k < s.Last; k++ {
+		if _, ok := e.cueAt(k); ok {
+			return true
+		}
+		if e.low(k) == "according" && k+1 < s.Last && e.low(k+1) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt returns the mention covering token i, if any.
+func (e *extractor) mentionAt(i int) (int, bool) {
+	for k := i; k >= 0 && k >= i-6; k-- {
+		if m, ok := e.ms.StartingAt(k); ok && e.ms.Mentions[m].Last > i {
+			return m, true
+		}
+	}
+	return -1, false
+}

@@ -1,0 +1,274 @@
+package statement
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/text"
+)
+
+// objectPronouns are addressees a cue may take: "told reporters that".
+var objectPronouns = map[string]bool{
+	"him": true, "her": true, "them": true, "us": true, "me": true, "you": true,
+	"reporters": true, "journalists": true, "members": true, "supporters": true, "the": true,
+}
+
+// indirect finds reported speech in sentence s: `X said (that) CLAUSE`,
+// `CLAUSE, X said`, `according to X, CLAUSE` and mixed forms of them.
+func (e *extractor) indirect(s text.Sentence) {
+	for c := s.First; c < s.Last; c++ {
+		if e.usedCue[c] || e.quoteOf[c] >= 0 {
+			continue
+		}
+		if e.low(c) == "according" && c+1 < s.Last && e.low(c+1) == "to" {
+			e.accordingTo(c, s)
+			continue
+		}
+		v, ok := e.cueAt(c)
+		if !ok {
+			continue
+		}
+		subj := e.subjectBefore(c, s)
+		rule := "speaker cue clause"
+		if subj < 0 && (strings.HasSuffix(e.low(c), "ing") || e.coordinated(c, s)) {
+			subj = e.clauseSubject(c, s)
+			rule = "participle or coordinated cue"
+		}
+		inverted := false
+		if subj < 0 && c > s.First && e.t.Str(c-1) == "," {
+			subj = e.subjectAfter(c, s)
+			inverted = subj >= 0
+		}
+		if subj < 0 {
+			continue
+		}
+		if !inverted {
+			first := e.ms.Mentions[subj].First
+			inverted = first > s.First && e.t.Str(first-1) == "," && e.endOfAttribution(c+1, s)
+		}
+		if inverted {
+			e.invertedClause(c, subj, s)
+			continue
+		}
+		cueEnd := c + 1
+		if c+1 < s.Last && particles[v.lemma][e.low(c+1)] {
+			v.weak, cueEnd = false, c+2
+		}
+		start, sawThat := e.contentStart(cueEnd-1, v, s)
+		if start < 0 {
+			continue
+		}
+		end := e.contentEnd(start, s)
+		if v.weak && !sawThat && !e.quotesAtLeast(start, end, 3) {
+			continue
+		}
+		if e.wordCount(start, end-1) < 2 {
+			continue
+		}
+		e.usedCue[c] = true
+		conf := 0.6
+		if sawThat {
+			conf = 0.65
+		}
+		e.addReported(start, end, c, subj, rule, conf)
+		e.found[len(e.found)-1].cueLast = cueEnd
+	}
+}
+
+// coordinated says whether cue c follows "and" or "but": "Sessions said
+// ..., and said he should have answered differently".
+func (e *extractor) coordinated(c int, s text.Sentence) bool {
+	j := e.skipBack(c, s.First)
+	return j >= s.First && (e.low(j) == "and" || e.low(j) == "but")
+}
+
+// clauseSubject returns the subject of an earlier cue in the same
+// sentence, or the mention that opens the sentence.
+func (e *extractor) clauseSubject(c int, s text.Sentence) int {
+	for k := s.First; k < c; k++ {
+		if _, ok := e.cueAt(k); ok {
+			if m := e.subjectBefore(k, s); m >= 0 {
+				return m
+			}
+		}
+	}
+	if m, ok := e.ms.StartingAt(s.First); ok {
+		return m
+	}
+	return -1
+}
+
+// invertedClause adds `CLAUSE, X said`: the content runs from the start of
+// the sentence to the comma before the attribution.
+func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
+	attr := min(c, e.ms.Mentions[subj].First)
+	end := attr - 1 // the comma
+	start := s.First
+	if end-start < 3 {
+		return
+	}
+	// A quotation filling the clause was attributed as a direct quote.
+	if q := e.quoteOf[start]; q >= 0 && e.t.Quotes[q].Close == end-1 {
+		return
+	}
+	e.usedCue[c] = true
+	e.addReported(start, end, c, subj, "clause, speaker cue", 0.7)
+}
+
+// contentStart returns the first token of the content after cue c, and
+// whether "that" or a colon introduced it; -1 when no content follows.
+func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) {
+	k := c + 1
+	if k < s.Last && v.object {
+		if m, ok := e.ms.StartingAt(k); ok {
+			k = e.mentionEnd(m)
+		} else if objectPronouns[e.low(k)] && e.low(k) != "the" {
+			k++
+		}
+	}
+	// Skip an adverbial before the content: "said Thursday", "said in a
+	// statement that", "told reporters at a news conference that".
+	inPhrase := false
+	for n := 0; k < s.Last && n < 10; n++ {
+		w := e.low(k)
+		if w == "that" || w == ":" {
+			return k + 1, true
+		}
+		switch {
+		case timeWords[w]:
+		case prepositions[w] && (w != "this" && w != "last" || k+1 < s.Last && timeWords[e.low(k+1)]):
+			inPhrase = true
+		case inPhrase && (fillers[w] && w != "," || e.t.Tokens[k].Upper || e.t.Tokens[k].Kind == text.Number):
+		default:
+			n = 10 // the content starts here
+			continue
+		}
+		k++
+	}
+	if k >= s.Last || e.t.Str(k) == "," || e.t.Tokens[k].Kind == text.Punct {
+		return -1, false
+	}
+	// The adverbial may run on to a "that": "reported on Feb. 9 that".
+	for j := k; j < s.Last && j < k+6; j++ {
+		if e.low(j) == "that" {
+			return j + 1, true
+		}
+		if e.t.Tokens[j].Kind == text.Punct || e.quoteOf[j] >= 0 {
+			break
+		}
+		if _, isCue := lookupCue(e.low(j)); isCue {
+			break
+		}
+	}
+	return k, false
+}
+
+// quotesAtLeast says whether tokens [start, end) hold a quotation of at
+// least n words.
+func (e *extractor) quotesAtLeast(start, end, n int) bool {
+	for i := start; i < end; i++ {
+		if qi := e.quoteOf[i]; qi >= 0 {
+			q := e.t.Quotes[qi]
+			last := q.Close
+			if last < 0 {
+				last = end - 1
+			}
+			if e.wordCount(q.Open, last) >= n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contentEnd returns the token after the content that starts at token k:
+// the end of the sentence, or a coordinated or participial cue that starts
+// another statement ("..., and said", "..., adding").
+func (e *extractor) contentEnd(k int, s text.Sentence) int {
+	end := s.Last
+	for i := k + 1; i < s.Last; i++ {
+		if e.quoteOf[i] >= 0 {
+			continue
+		}
+		w := e.low(i)
+		if w == "according" && i+1 < s.Last && e.low(i+1) == "to" && e.t.Str(i-1) == "," {
+			end = i - 1
+			break
+		}
+		if _, ok := lookupCue(w); !ok {
+			continue
+		}
+		prev := e.low(i - 1)
+		if prev == "," && strings.HasSuffix(w, "ing") {
+			end = i - 1
+			break
+		}
+		if prev == "and" || prev == "but" {
+			end = i - 1
+			break
+		}
+	}
+	// Drop the final punctuation, but keep a closing quotation mark.
+	for end > k && e.t.Tokens[end-1].Kind == text.Punct {
+		end--
+	}
+	return end
+}
+
+// accordingTo adds `according to X, CLAUSE` and `CLAUSE, according to X`.
+func (e *extractor) accordingTo(c int, s text.Sentence) {
+	m, ok := e.ms.StartingAt(c + 2)
+	if !ok && c+3 < s.Last && fillers[e.low(c+2)] {
+		m, ok = e.ms.StartingAt(c + 3) // "according to the Daily Ledger"
+	}
+	if !ok {
+		return
+	}
+	after := e.mentionEnd(m)
+	// Skip an apposition: "according to Henrik Brandt, the party's
+	// spokesman, the payments ...".
+	if after < s.Last && e.t.Str(after) == "," {
+		for k := after + 1; k < s.Last && k < after+12; k++ {
+			if e.t.Str(k) == "," {
+				if w := e.low(after + 1); fillers[w] || w == "a" || w == "an" {
+					after = k
+				}
+				break
+			}
+		}
+	}
+	var start, end int
+	switch {
+	case c == s.First && after < s.Last && e.t.Str(after) == ",":
+		start, end = after+1, e.contentEnd(after+1, s)
+	case c > s.First+2 && e.t.Str(c-1) == ",":
+		start, end = s.First, c-1
+	default:
+		return
+	}
+	if e.wordCount(start, end-1) < 3 {
+		return
+	}
+	e.addReported(start, end, c, m, "according to", 0.65)
+	e.found[len(e.found)-1].cueLast = c + 2
+}
+
+// addReported adds reported speech over tokens [start, end) with cue c.
+func (e *extractor) addReported(start, end, c, subj int, rule string, conf float64) {
+	typ := whosaid.Indirect
+	for i := start; i < end; i++ {
+		if e.quoteOf[i] >= 0 {
+			typ = whosaid.Mixed
+			break
+		}
+	}
+	if qi := e.quoteOf[start]; qi >= 0 {
+		if q := e.t.Quotes[qi]; q.Open == start && (q.Close == end-1 || q.Close < 0) {
+			typ = whosaid.Direct
+		}
+	}
+	e.add(found{
+		typ: typ, start: e.t.Tokens[start].Start, end: e.t.Tokens[end-1].End,
+		cueFirst: c, cueLast: c + 1, speaker: subj, rule: rule, confidence: conf,
+	})
+}

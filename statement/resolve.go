@@ -1,0 +1,61 @@
+package statement
+
+import (
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
+)
+
+// resolve turns the found statements, in document order, into output
+// statements with canonical speakers. Resolution runs in document order
+// because a pronoun or a floating quote leans on the previous speaker.
+func (e *extractor) resolve() []whosaid.Statement {
+	out := make([]whosaid.Statement, 0, len(e.found))
+	prev := mention.Prev{Entity: -1, Mention: -1}
+	lastPara := -10
+	for _, f := range e.found {
+		st := whosaid.Statement{
+			Type:        f.typ,
+			Content:     whosaid.NewSpan(e.t.Src, f.start, f.end),
+			SpeakerKind: whosaid.Unknown,
+			Confidence:  f.confidence,
+			Rule:        f.rule,
+		}
+		if f.cueFirst >= 0 {
+			c := e.t.Tokens[f.cueFirst].Start
+			cueEnd := e.t.Tokens[f.cueLast-1].End
+			lemma := "according to"
+			if v, ok := lookupCue(e.low(f.cueFirst)); ok {
+				lemma = v.lemma
+			}
+			st.Cue = &whosaid.Cue{Span: whosaid.NewSpan(e.t.Src, c, cueEnd), Lemma: lemma}
+		}
+		switch {
+		case f.speaker >= 0:
+			e.ms.MarkSpeaker(f.speaker)
+			r := e.ms.Resolve(f.speaker, prev)
+			sp := e.ms.Span(f.speaker)
+			st.Speaker = &sp
+			st.SpeakerKind = r.Kind
+			if r.Name != "" {
+				name := r.Name
+				st.SpeakerName = &name
+			} else {
+				st.Confidence *= 0.7
+			}
+			st.Resolution = sp.Text + " → " + r.Name + ": " + r.How
+			prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph}
+		case f.floating:
+			if len(out) == 0 || f.paragraph-lastPara > 1 || out[len(out)-1].SpeakerName == nil {
+				continue
+			}
+			last := out[len(out)-1]
+			st.SpeakerName, st.SpeakerKind = last.SpeakerName, last.SpeakerKind
+			st.Resolution = "carried from the previous statement"
+		default:
+			st.Confidence *= 0.5
+		}
+		out = append(out, st)
+		lastPara = f.paragraph
+	}
+	return out
+}

@@ -1,0 +1,241 @@
+// Package statement is the fifth stage of the pipeline: it finds direct,
+// indirect and mixed statements with their cues and speakers, and resolves
+// each speaker to a canonical name through the mention stage.
+package statement
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/text"
+)
+
+// found is a statement before its speaker is resolved.
+type found struct {
+	typ                 whosaid.StatementType
+	start, end          int // content bytes
+	cueFirst, cueLast   int // cue tokens [cueFirst, cueLast), cueFirst < 0 when none
+	speaker             int // speaker mention, -1 when none
+	floating            bool
+	rule                string
+	confidence          float64
+	paragraph           int
+	quoteOpen, quoteEnd int // for direct quotes: token range of the quotation
+}
+
+type extractor struct {
+	t       *text.Text
+	ms      *mention.Set
+	quoteOf []int // token → top-level quotation index, -1 outside quotes
+	usedCue map[int]bool
+	found   []found
+}
+
+// Extract returns the statements of an analysed text, in document order.
+func Extract(t *text.Text, ms *mention.Set) []whosaid.Statement {
+	e := &extractor{t: t, ms: ms, usedCue: map[int]bool{}}
+	e.quoteOf = make([]int, len(t.Tokens))
+	for i := range e.quoteOf {
+		e.quoteOf[i] = -1
+	}
+	for qi, q := range t.Quotes {
+		if q.Parent >= 0 {
+			continue
+		}
+		last := q.Close
+		if last < 0 {
+			last = t.Paragraphs[q.Paragraph].Last - 1
+		}
+		for i := q.Open; i <= last; i++ {
+			e.quoteOf[i] = qi
+		}
+	}
+	for qi, q := range t.Quotes {
+		if q.Parent < 0 {
+			e.direct(qi)
+		}
+	}
+	for _, s := range t.Sentences {
+		e.indirect(s)
+	}
+	sort.SliceStable(e.found, func(a, b int) bool { return e.found[a].start < e.found[b].start })
+	return e.resolve()
+}
+
+func (e *extractor) low(i int) string { return strings.ToLower(e.t.Str(i)) }
+
+func (e *extractor) sentence(i int) text.Sentence { return e.t.Sentences[e.t.SentenceOf(i)] }
+
+// cueAt reports whether token i is a usable speech verb outside quotes.
+func (e *extractor) cueAt(i int) (cueVerb, bool) {
+	tok := e.t.Tokens[i]
+	if tok.Kind != text.Word || e.quoteOf[i] >= 0 {
+		return cueVerb{}, false
+	}
+	v, ok := lookupCue(e.low(i))
+	if !ok || i == 0 {
+		return v, ok
+	}
+	w := e.low(i)
+	switch e.low(i - 1) {
+	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "my", "our", "your", "to":
+		return v, false // a noun or an infinitive: "the report", "to say"
+	case "was", "were", "is", "are", "been", "being", "be":
+		if !strings.HasSuffix(w, "ing") {
+			return v, false // passive: "was told"
+		}
+	}
+	// A bare -ing form is a noun or gerund ("confirmation hearing", "for
+	// not disclosing") unless it opens a participial clause (", saying")
+	// or is progressive ("is saying").
+	if strings.HasSuffix(w, "ing") {
+		j := i - 1
+		for j > 0 && adverbs[e.low(j)] && !progressive[e.low(j)] {
+			j--
+		}
+		if p := e.low(j); p != "," && p != "and" && !progressive[p] {
+			return v, false
+		}
+	}
+	return v, true
+}
+
+// adverbs may stand between a speaker and the cue: "Trump also said".
+var adverbs = map[string]bool{
+	"also": true, "later": true, "previously": true, "repeatedly": true, "recently": true,
+	"earlier": true, "then": true, "further": true, "again": true, "often": true, "once": true,
+	"has": true, "have": true, "had": true, "would": true, "will": true, "did": true, "does": true,
+	"do": true, "however": true, "reportedly": true, "publicly": true, "privately": true,
+	"frequently": true, "simply": true, "just": true, "first": true, "separately": true,
+	"quickly": true, "flatly": true, "firmly": true, "bluntly": true, "openly": true,
+	"subsequently": true, "finally": true, "initially": true, "originally": true,
+	"similarly": true, "likewise": true, "still": true, "even": true, "never": true, "not": true,
+	"n't": true, "n’t": true, "could": true, "can": true, "may": true, "might": true, "must": true,
+	"should": true, "shall": true, "always": true, "since": true, "already": true, "now": true,
+	"yesterday": true, "today": true, "tonight": true, "earnestly": true, "angrily": true,
+	"calmly": true, "softly": true, "proudly": true, "confidently": true, "emphatically": true,
+	"is": true, "are": true, "was": true, "were": true, "been": true, "being": true,
+}
+
+var progressive = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true, "be": true}
+
+// timeWords may follow a cue before its content: "said Thursday".
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+	"earlier": true, "later": true, "recently": true, "previously": true, "again": true,
+	"also": true, "repeatedly": true, "publicly": true, "privately": true, "morning": true,
+	"afternoon": true, "evening": true, "night": true, "week": true, "month": true,
+	"year": true, "weekend": true,
+}
+
+// prepositions open an adverbial between a cue and its content: "said in
+// a statement that", "told reporters at a news conference that".
+var prepositions = map[string]bool{
+	"on": true, "in": true, "at": true, "during": true, "after": true, "before": true,
+	"via": true, "through": true, "over": true, "to": true, "by": true, "with": true,
+	"from": true, "last": true, "this": true, "late": true, "early": true,
+}
+
+// skipBack returns the index of the first token before i that is not an
+// adverb or auxiliary, staying within the sentence.
+func (e *extractor) skipBack(i, first int) int {
+	j := i - 1
+	for j >= first {
+		w := e.low(j)
+		if adverbs[w] {
+			j--
+			continue
+		}
+		// ", however," between speaker and cue
+		if w == "," && j-2 >= first && adverbs[e.low(j-1)] && e.t.Str(j-2) == "," {
+			j -= 3
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// subjectBefore finds the speaker mention of cue c: adjacent ("Trump
+// said"), across an apposition or relative clause ("Cindy Secord, who sits
+// on the committee, said"), or across a short adverbial ("Trump at a press
+// conference last month said").
+func (e *extractor) subjectBefore(c int, s text.Sentence) int {
+	j := e.skipBack(c, s.First)
+	if j < s.First {
+		return -1
+	}
+	if m, ok := e.ms.EndingAt(j); ok && e.quoteOf[j] < 0 {
+		return m
+	}
+	if e.t.Str(j) == "," {
+		// Find the comma opening the apposition.
+		for k := j - 1; k >= s.First && k >= j-30; k-- {
+			if e.quoteOf[k] >= 0 {
+				break
+			}
+			if e.t.Str(k) == "," {
+				if m, ok := e.ms.EndingAt(k - 1); ok {
+					return m
+				}
+				break
+			}
+		}
+		return -1
+	}
+	// Across a short adverbial, only from the start of a clause.
+	for k := j - 1; k >= s.First && k >= j-8; k-- {
+		if e.quoteOf[k] >= 0 || e.t.Tokens[k].Kind == text.Punct {
+			break
+		}
+		if _, isCue := lookupCue(e.low(k)); isCue {
+			break
+		}
+		if m, ok := e.ms.EndingAt(k); ok {
+			mm := e.ms.Mentions[m]
+			if mm.First == s.First || e.t.Tokens[mm.First-1].Kind == text.Punct || e.low(mm.First-1) == "and" || e.low(mm.First-1) == "but" {
+				return m
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// subjectAfter finds the speaker of an inverted attribution: "said Trump".
+func (e *extractor) subjectAfter(c int, s text.Sentence) int {
+	if c+1 < s.Last {
+		if m, ok := e.ms.StartingAt(c + 1); ok {
+			return m
+		}
+	}
+	return -1
+}
+
+// mentionEnd returns the token after mention m.
+func (e *extractor) mentionEnd(m int) int { return e.ms.Mentions[m].Last }
+
+// endOfAttribution says whether tokens [i, s.Last) hold nothing but an
+// adverbial tail: the end of an attribution "... Trump said in a statement."
+func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
+	for k := i; k < s.Last; k++ {
+		if e.quoteOf[k] >= 0 {
+			return false
+		}
+		if _, isCue := e.cueAt(k); isCue && k > i {
+			return false
+		}
+		if w := e.low(k); w == "that" {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *extractor) add(f found) {
+	f.paragraph = e.t.Sentences[e.t.SentenceOf(e.t.TokenAt(f.start))].Paragraph
+	e.found = append(e.found, f)
+}

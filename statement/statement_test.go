@@ -1,0 +1,129 @@
+package statement
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/text"
+)
+
+func extract(src string) []whosaid.Statement {
+	t := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
+	return Extract(t, mention.Find(t))
+}
+
+// brief renders a statement as "type|speaker|name|cue|content".
+func brief(s whosaid.Statement) string {
+	sp, name, cue := "-", "-", "-"
+	if s.Speaker != nil {
+		sp = s.Speaker.Text
+	}
+	if s.SpeakerName != nil {
+		name = *s.SpeakerName
+	}
+	if s.Cue != nil {
+		cue = s.Cue.Lemma
+	}
+	return strings.Join([]string{string(s.Type), sp, name, cue, s.Content.Text}, "|")
+}
+
+func TestLayouts(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"quote, speaker cue",
+			`"The bridge will open in May," Maria Lopez said.`,
+			[]string{`direct|Maria Lopez|Maria Lopez|say|"The bridge will open in May,"`}},
+		{"quote, cue speaker",
+			`"The bridge will open in May," said Maria Lopez.`,
+			[]string{`direct|Maria Lopez|Maria Lopez|say|"The bridge will open in May,"`}},
+		{"speaker cue colon quote",
+			`Maria Lopez said: "The bridge will open in May."`,
+			[]string{`direct|Maria Lopez|Maria Lopez|say|"The bridge will open in May."`}},
+		{"apposition",
+			`"We are ready," Maria Lopez, a spokesperson for the ministry, said.`,
+			[]string{`direct|Maria Lopez|Maria Lopez|say|"We are ready,"`}},
+		{"continuation",
+			`"We are ready," Maria Lopez said. "The bridge will open in May."`,
+			[]string{`direct|Maria Lopez|Maria Lopez|say|"We are ready,"`, `direct|-|Maria Lopez|-|"The bridge will open in May."`}},
+		{"indirect that",
+			`Transport Minister Omar Haddad said that the bridge would open in May.`,
+			[]string{`indirect|Omar Haddad|Omar Haddad|say|the bridge would open in May`}},
+		{"indirect bare clause, pronoun",
+			"Omar Haddad spoke first. He said the bridge would open in May.",
+			[]string{`indirect|He|Omar Haddad|say|the bridge would open in May`}},
+		{"clause, speaker cue",
+			"The bridge would open in May, the minister said.\nOmar Haddad, the minister, agreed.",
+			[]string{`indirect|the minister|Omar Haddad|say|The bridge would open in May`}},
+		{"according to",
+			"According to the Daily Ledger, the bridge will open in May.",
+			[]string{`indirect|Daily Ledger|Daily Ledger|according to|the bridge will open in May`}},
+		{"told object",
+			"Omar Haddad told reporters the bridge would open in May.",
+			[]string{`indirect|Omar Haddad|Omar Haddad|tell|the bridge would open in May`}},
+		{"mixed",
+			`Omar Haddad said the delay was "a national embarrassment" for the city.`,
+			[]string{`mixed|Omar Haddad|Omar Haddad|say|the delay was "a national embarrassment" for the city`}},
+		{"group speaker",
+			"Some residents say the bridge is too narrow.",
+			[]string{`indirect|Some residents|Some residents|say|the bridge is too narrow`}},
+		{"scare quote is no statement",
+			`The council blamed "leaks" for the delay.`,
+			nil},
+		{"coordinated cues",
+			"Omar Haddad said the bridge was safe, and said he would drive over it first.",
+			[]string{`indirect|Omar Haddad|Omar Haddad|say|the bridge was safe`, `indirect|Omar Haddad|Omar Haddad|say|he would drive over it first`}},
+		{"a noun is no cue",
+			"The report said nothing new. The hearing ended early.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range extract(tt.src) {
+				got = append(got, brief(s))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestPronounFollowsPreviousSpeaker(t *testing.T) {
+	src := "Omar Haddad opened the bridge. Maria Lopez watched.\n" +
+		`"It is a great day," Haddad said.` + "\n" +
+		"He said the tolls would be low."
+	got := extract(src)
+	if len(got) != 2 || got[1].SpeakerName == nil || *got[1].SpeakerName != "Omar Haddad" {
+		t.Fatalf("got %v", got)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`"Q," he said.`, "X said that Y.", "According to Z, W.", `He said: "unclosed`,
+		"“a ‘b’ c,” said Dr. Who, the mayor, adding that it was fine.", "\x00\xff said",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, st := range extract(s) {
+			spans := []*whosaid.Span{&st.Content, st.Speaker}
+			if st.Cue != nil {
+				spans = append(spans, &st.Cue.Span)
+			}
+			for _, sp := range spans {
+				if sp != nil && (sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End || s[sp.Start:sp.End] != sp.Text) {
+					t.Fatalf("bad span %+v in %q", sp, s)
+				}
+			}
+			if st.Confidence < 0 || st.Confidence > 1 {
+				t.Fatalf("confidence %v", st.Confidence)
+			}
+		}
+	})
+}
