@@ -31,6 +31,15 @@ var titleWords = set(
 	"conservative", "liberal", "democratic", "republican", "green", "labour", "ndp", "gop",
 )
 
+// innerTitles split a capitalised run into an organisation or place and
+// the titled name after it.
+var innerTitles = set(
+	"ceo", "president", "minister", "leader", "chair", "chairman", "chairwoman", "director",
+	"spokesperson", "spokesman", "spokeswoman", "secretary", "mayor", "premier", "governor",
+	"senator", "coach", "manager", "chief", "commissioner", "ambassador", "founder", "editor",
+	"professor", "justice", "judge", "officer", "mp", "mpp", "mla", "councillor", "sen", "rep",
+)
+
 // honorifics carry gender.
 var maleHonorifics = set("mr", "sir", "lord", "king", "prince", "father", "congressman", "councilman", "chairman", "spokesman", "brother")
 var femaleHonorifics = set("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "congresswoman", "councilwoman", "chairwoman", "spokeswoman")

@@ -147,6 +147,9 @@ func pronoun(i int, low string) Mention {
 // nameStart says whether the capitalised token i can start a name.
 func (s *Set) nameStart(i int, sent text.Sentence) bool {
 	b := s.bare(i)
+	if quantifiers[b] {
+		return false
+	}
 	if stopCaps[b] && !(b == "the" && i+1 < sent.Last && s.T.Tokens[i+1].Upper && i > sent.First) {
 		return false
 	}
@@ -192,6 +195,17 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		}
 		first++
 	}
+	// A title inside the run splits off what precedes it too: "TransLink
+	// CEO Kevin Desmond".
+	for j := end - 2; j > first; j-- {
+		if innerTitles[s.bare(j)] {
+			for k := first; k <= j; k++ {
+				roles[s.bare(k)] = true
+			}
+			first = j + 1
+			break
+		}
+	}
 	// Lower-case role words just before the name: "adviser Michael Flynn".
 	for j := i - 1; j >= sent.First && j >= i-3; j-- {
 		w := s.bare(j)
@@ -200,7 +214,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		}
 		roles[w] = true
 	}
-	m := Mention{First: first, Last: end, Form: Name, Gender: gender, Kind: whosaid.Person}
+	m := Mention{First: first, Last: end, Form: Name, Kind: whosaid.Person}
 	if s.bare(i) == "the" && first == i+1 {
 		m.First = i // "The Washington Post" keeps its article
 	}
@@ -222,10 +236,18 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		m.Kind = whosaid.Organization
 	case end-first == 1 && isAcronym(s.T.Str(first)):
 		m.Kind = whosaid.Organization
-	case len(roles) == 0 && gender == UnknownGender && (end-first == 1 || afterPlacePreposition(s, i, sent)):
-		// A lone capitalised word or a name after "in"/"at" may be a
-		// place: its kind waits for more evidence.
+	case maleNames[strings.ToLower(s.T.Str(first))] && end-first > 1:
+		m.Gender = Male
+	case femaleNames[strings.ToLower(s.T.Str(first))] && end-first > 1:
+		m.Gender = Female
+	case len(roles) == 0 && gender == UnknownGender:
+		// A capitalised run with no title, role or known given name may be
+		// a place or a thing ("Patullo Bridge"): its kind waits for more
+		// evidence, such as speaking or being called "he".
 		m.Kind = whosaid.Unknown
+	}
+	if gender != UnknownGender {
+		m.Gender = gender
 	}
 	for r := range roles {
 		if orgNouns[r] {
@@ -245,17 +267,6 @@ func (s *Set) isOrganization(first, end int) bool {
 		if orgNouns[s.bare(j)] {
 			return true
 		}
-	}
-	return false
-}
-
-func afterPlacePreposition(s *Set, i int, sent text.Sentence) bool {
-	if i == sent.First {
-		return false
-	}
-	switch s.bare(i - 1) {
-	case "in", "at", "from", "to", "near", "across", "outside", "inside", "into", "toward", "towards":
-		return true
 	}
 	return false
 }

@@ -77,6 +77,22 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 	}
 	m, ok := e.ms.StartingAt(j)
 	if !ok {
+		// A long title before the name: "then-Surrey mayoral candidate
+		// Doug McCallum responded".
+		for c := j + 1; c < s.Last && c < j+14; c++ {
+			if e.t.Tokens[c].Kind != text.Word || e.quoteOf[c] >= 0 {
+				return false
+			}
+			if _, isCue := e.cueAt(c); isCue {
+				if m := e.subjectBefore(c, s); m >= 0 && e.ms.Mentions[m].First > j {
+					f.cueFirst, f.cueLast, f.speaker = c, c+1, m
+					f.rule, f.confidence = "quote, titled speaker cue", 0.85
+					e.usedCue[c] = true
+					return true
+				}
+				return false
+			}
+		}
 		return false
 	}
 	k := e.mentionEnd(m)
@@ -126,10 +142,7 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 				return false
 			}
 			f.cueFirst, f.cueLast = c, c+1
-			f.speaker = e.subjectBefore(c, s)
-			if f.speaker < 0 && e.coordinated(c, s) {
-				f.speaker = e.clauseSubject(c, s)
-			}
+			f.speaker, f.implicit = e.speakerOf(c, s)
 			if f.speaker < 0 {
 				f.speaker = e.subjectAfter(c, s)
 			}

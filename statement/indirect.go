@@ -28,10 +28,9 @@ func (e *extractor) indirect(s text.Sentence) {
 		if !ok {
 			continue
 		}
-		subj := e.subjectBefore(c, s)
+		subj, implicit := e.speakerOf(c, s)
 		rule := "speaker cue clause"
-		if subj < 0 && (strings.HasSuffix(e.low(c), "ing") || e.coordinated(c, s)) {
-			subj = e.clauseSubject(c, s)
+		if implicit {
 			rule = "participle or coordinated cue"
 		}
 		inverted := false
@@ -62,6 +61,10 @@ func (e *extractor) indirect(s text.Sentence) {
 		if v.weak && !sawThat && !e.quotesAtLeast(start, end, 3) {
 			continue
 		}
+		if !sawThat && !v.object && !objectComplement[v.lemma] && cueEnd == c+1 &&
+			!e.quotesAtLeast(start, end, 1) && !e.looksLikeClause(start, end) {
+			continue
+		}
 		if e.wordCount(start, end-1) < 2 {
 			continue
 		}
@@ -72,7 +75,23 @@ func (e *extractor) indirect(s text.Sentence) {
 		}
 		e.addReported(start, end, c, subj, rule, conf)
 		e.found[len(e.found)-1].cueLast = cueEnd
+		e.found[len(e.found)-1].implicit = implicit
 	}
+}
+
+// speakerOf finds the speaker of cue c before it; for a participle or a
+// coordinated cue with no subject of its own ("..., adding", "and said")
+// it is the subject of the clause, and implicit is set.
+func (e *extractor) speakerOf(c int, s text.Sentence) (m int, implicit bool) {
+	if m := e.subjectBefore(c, s); m >= 0 {
+		return m, false
+	}
+	if strings.HasSuffix(e.low(c), "ing") || e.coordinated(c, s) {
+		if m := e.clauseSubject(c, s); m >= 0 {
+			return m, true
+		}
+	}
+	return -1, false
 }
 
 // coordinated says whether cue c follows "and" or "but": "Sessions said
@@ -148,6 +167,16 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) 
 	if k >= s.Last || e.t.Str(k) == "," || e.t.Tokens[k].Kind == text.Punct {
 		return -1, false
 	}
+	// A bare complement after an adverbial is more often an object
+	// ("responded at one debate") than a clause.
+	if inPhrase {
+		for j := k; j < s.Last && j < k+6; j++ {
+			if e.low(j) == "that" {
+				return j + 1, true
+			}
+		}
+		return -1, false
+	}
 	// The adverbial may run on to a "that": "reported on Feb. 9 that".
 	for j := k; j < s.Last && j < k+6; j++ {
 		if e.low(j) == "that" {
@@ -161,6 +190,44 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) 
 		}
 	}
 	return k, false
+}
+
+// objectComplement verbs report speech as an object and a complement:
+// "accused Democrats of ...", "urged Ottawa to ...".
+var objectComplement = map[string]bool{"accuse": true, "urge": true, "demand": true}
+
+// subjectPronouns open a clause: "said he would".
+var subjectPronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true,
+	"there": true, "this": true, "those": true, "these": true,
+}
+
+// finiteVerbs are auxiliaries and common finite verbs whose presence marks a
+// clause rather than a noun phrase.
+var finiteVerbs = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "could": true, "should": true, "can": true, "may": true,
+	"might": true, "must": true, "did": true, "does": true, "do": true, "'s": true, "’s": true,
+	"'re": true, "’re": true, "'ll": true, "’ll": true, "wo": true, "ca": true, "shall": true,
+}
+
+// looksLikeClause says whether tokens [start, end) read as a clause (a
+// bare complement "he would resign") rather than an object ("the
+// request").
+func (e *extractor) looksLikeClause(start, end int) bool {
+	if subjectPronouns[e.low(start)] {
+		return true
+	}
+	for j := start + 1; j < end && j < start+12; j++ {
+		w := e.low(j)
+		if w == "," {
+			return false
+		}
+		if finiteVerbs[w] || strings.HasSuffix(w, "ed") && !e.t.Tokens[j].Upper {
+			return true
+		}
+	}
+	return false
 }
 
 // quotesAtLeast says whether tokens [start, end) hold a quotation of at

@@ -34,7 +34,9 @@ func (e *extractor) resolve() []whosaid.Statement {
 			e.ms.MarkSpeaker(f.speaker)
 			r := e.ms.Resolve(f.speaker, prev)
 			sp := e.ms.Span(f.speaker)
-			st.Speaker = &sp
+			if !f.implicit {
+				st.Speaker = &sp
+			}
 			st.SpeakerKind = r.Kind
 			if r.Name != "" {
 				name := r.Name

@@ -15,9 +15,10 @@ import (
 // found is a statement before its speaker is resolved.
 type found struct {
 	typ                 whosaid.StatementType
-	start, end          int // content bytes
-	cueFirst, cueLast   int // cue tokens [cueFirst, cueLast), cueFirst < 0 when none
-	speaker             int // speaker mention, -1 when none
+	start, end          int  // content bytes
+	cueFirst, cueLast   int  // cue tokens [cueFirst, cueLast), cueFirst < 0 when none
+	speaker             int  // speaker mention, -1 when none
+	implicit            bool // the speaker is not written next to the cue ("..., adding")
 	floating            bool
 	rule                string
 	confidence          float64

@@ -75,7 +75,7 @@ func TestLayouts(t *testing.T) {
 			nil},
 		{"coordinated cues",
 			"Omar Haddad said the bridge was safe, and said he would drive over it first.",
-			[]string{`indirect|Omar Haddad|Omar Haddad|say|the bridge was safe`, `indirect|Omar Haddad|Omar Haddad|say|he would drive over it first`}},
+			[]string{`indirect|Omar Haddad|Omar Haddad|say|the bridge was safe`, `indirect|-|Omar Haddad|say|he would drive over it first`}},
 		{"a noun is no cue",
 			"The report said nothing new. The hearing ended early.",
 			nil},

@@ -1,0 +1,70 @@
+package mention
+
+import (
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/text"
+)
+
+func find(src string) *Set {
+	return Find(text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}}))
+}
+
+func TestNamesAndEntities(t *testing.T) {
+	tests := []struct {
+		src, mention, wantName string
+		wantKind               whosaid.SpeakerKind
+	}{
+		{"Transport Minister Omar Haddad spoke. Later Haddad left.", "Haddad", "Omar Haddad", whosaid.Person},
+		{"Harbour Authority CEO Kevin Marsh spoke. Marsh left.", "Marsh", "Kevin Marsh", whosaid.Person},
+		{"Ms. Varga arrived. Elena Varga spoke.", "Varga", "Elena Varga", whosaid.Person},
+		{"The vote was reported by The Daily Ledger on Monday.", "The Daily Ledger", "Daily Ledger", whosaid.Organization},
+		{"The ministry was praised by the Harbour Workers Union.", "Harbour Workers Union", "Harbour Workers Union", whosaid.Organization},
+	}
+	for _, tt := range tests {
+		s := find(tt.src)
+		found := false
+		for mi, m := range s.Mentions {
+			if s.T.Src[m.Start:m.End] != tt.mention || m.Form != Name {
+				continue
+			}
+			found = true
+			r := s.Resolve(mi, Prev{Entity: -1, Mention: -1})
+			if r.Name != tt.wantName || r.Kind != tt.wantKind {
+				t.Errorf("%q: %q resolved to %q (%s), want %q (%s)", tt.src, tt.mention, r.Name, r.Kind, tt.wantName, tt.wantKind)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no name mention %q", tt.src, tt.mention)
+		}
+	}
+}
+
+func TestDescriptions(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"Some residents were angry.", "Some residents"},
+		{"Dozens of Harbour Democrats left.", "Dozens of Harbour Democrats"},
+		{"The lanky, bespectacled professor smiled.", "The lanky, bespectacled professor"},
+		{"A spokesperson declined to comment.", "A spokesperson"},
+	}
+	for _, tt := range tests {
+		s := find(tt.src)
+		if len(s.Mentions) == 0 || s.T.Src[s.Mentions[0].Start:s.Mentions[0].End] != tt.want {
+			t.Errorf("%q: mentions %+v, want %q first", tt.src, s.Mentions, tt.want)
+		}
+	}
+}
+
+func TestPronounAgreement(t *testing.T) {
+	s := find("Elena Varga met Omar Haddad. She said no.")
+	for mi, m := range s.Mentions {
+		if m.Form == Pronoun && m.Head == "she" {
+			if r := s.Resolve(mi, Prev{Entity: -1, Mention: -1}); r.Name != "Elena Varga" {
+				t.Errorf("she → %q, want Elena Varga", r.Name)
+			}
+			return
+		}
+	}
+	t.Fatal("no pronoun mention")
+}
