@@ -12,6 +12,7 @@ var (
 	definiteDeterminers   = set("the", "this", "that", "these", "those", "his", "her", "their", "its", "our")
 	indefiniteDeterminers = set("a", "an", "one", "some", "many", "several", "two", "three", "four", "five", "most", "other", "another", "few", "numerous", "various", "all", "both", "dozens", "hundreds", "thousands", "no")
 	quantifiers           = set("dozens", "hundreds", "thousands", "some", "many", "most", "one", "two", "three", "several", "all", "none", "both", "each", "few", "millions")
+	documentNouns         = set("report", "statement", "study", "complaint", "survey", "poll", "memo", "release", "letter", "ruling", "decision", "lawsuit", "filing", "indictment", "documents", "records", "data", "analysis", "audit", "review", "website", "post", "tweet", "affidavit", "motion", "judgment", "verdict", "forecast", "estimate", "reports", "studies", "polls", "surveys", "figures")
 	orgDescriptionNouns   = set("company", "agency", "ministry", "department", "government", "council", "committee", "court", "bank", "university", "board", "union", "party", "firm", "group", "organization", "organisation", "association", "commission", "administration", "campaign", "coalition", "network", "office", "authority", "regime", "club", "league", "school", "hospital", "city", "province", "state", "station", "broadcaster", "newspaper", "paper", "team", "police")
 	modifierStops         = set("said", "says", "say", "told", "tells", "added", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "and", "or", "but", "of", "in", "on", "at", "for", "with", "to", "by", "from", "about", "as", "that", "which", "who", "when", "while", "if", "than", "not", "also", "according", "like")
 )
@@ -26,6 +27,8 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 		m.Kind, m.Plural = whosaid.Group, true
 	case orgDescriptionNouns[head]:
 		m.Kind = whosaid.Organization
+	case documentNouns[head]:
+		m.Kind = whosaid.Unknown
 	case !personRoles[head]:
 		return m, false
 	}
@@ -70,6 +73,42 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 		m.First++
 	}
 	return m, true
+}
+
+// AddPhrase records tokens [first, last) as a mention when no stage
+// before found one there (a speaker noun phrase such as "the military" or
+// "a resident of the area") and returns it. A name mention inside the
+// phrase is returned instead, so the phrase resolves to the name.
+func (s *Set) AddPhrase(first, last int) int {
+	for j := last - 1; j >= first; j-- {
+		if mi, ok := s.byLast[j]; ok && s.Mentions[mi].First >= first {
+			if s.Mentions[mi].Form == Name || s.Mentions[mi].First == first {
+				return mi
+			}
+		}
+	}
+	head := s.bare(last - 1)
+	m := Mention{First: first, Last: last, Form: Description, Head: head, Kind: whosaid.Unknown, Entity: -1}
+	w := s.bare(first)
+	m.Definite = definiteDeterminers[w]
+	switch {
+	case personRoles[head]:
+		m.Kind = whosaid.Person
+	case orgDescriptionNouns[head] || orgNouns[head]:
+		m.Kind = whosaid.Organization
+	case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !s.T.Tokens[last-1].Upper:
+		m.Kind, m.Plural = whosaid.Group, true
+	}
+	m.Start, m.End = s.T.Tokens[first].Start, s.T.Tokens[last-1].End
+	s.Mentions = append(s.Mentions, m)
+	mi := len(s.Mentions) - 1
+	if _, taken := s.byLast[last-1]; !taken {
+		s.byLast[last-1] = mi
+	}
+	if _, taken := s.byFirst[first]; !taken {
+		s.byFirst[first] = mi
+	}
+	return mi
 }
 
 // cluster links name mentions into entities: a full name, its surname, its

@@ -101,6 +101,18 @@ func doublesFinal(l string) bool {
 	return false
 }
 
+// nounLike are cue lemmas whose base and -s forms are more often nouns
+// ("the strange remark", "city reports", "the $514 million figure").
+var nounLike = map[string]bool{
+	"remark": true, "report": true, "figure": true, "estimate": true, "question": true,
+	"order": true, "comment": true, "claim": true, "promise": true, "call": true, "note": true,
+	"state": true, "hope": true, "show": true, "find": true, "answer": true, "reply": true,
+	"charge": true, "demand": true, "protest": true, "concern": true, "caution": true,
+	"signal": true, "hint": true, "point": true, "fear": true, "worry": true, "guess": true,
+	"joke": true, "boast": true, "counter": true, "post": true, "tweet": true, "blast": true,
+	"slam": true, "vow": true, "pledge": true, "testify": true, "forecast": true, "praise": true,
+}
+
 // lookupCue returns the cue verb of a lower-case word form.
 func lookupCue(w string) (cueVerb, bool) {
 	v, ok := cueForms[w]

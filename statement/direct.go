@@ -2,6 +2,7 @@ package statement
 
 import (
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/text"
 )
 
@@ -30,6 +31,11 @@ func (e *extractor) direct(qi int) {
 		last = e.t.Paragraphs[q.Paragraph].Last - 1
 	}
 	f := found{typ: whosaid.Direct, start: q.Start, end: q.End, cueFirst: -1, speaker: -1, quoteOpen: q.Open, quoteEnd: last + 1}
+	// One quoted word with an attribution is a word being discussed
+	// ("three-peat," he said), not a statement.
+	if e.wordCount(q.Open, last) < 2 {
+		return
+	}
 	if q.Close >= 0 && e.attributeAfter(&f, q.Close+1) {
 		e.add(f)
 		return
@@ -43,7 +49,7 @@ func (e *extractor) direct(qi int) {
 	// A quotation that is a sentence of its own continues the previous
 	// speaker; a short one inside a sentence is a scare quote or a title;
 	// one followed by a cue is part of reported speech.
-	if (q.Open == s.First || q.Continues) && words >= 4 && !e.cueInSentence(last) {
+	if (q.Open == s.First || q.Continues) && words >= 3 && !e.cueInSentence(last) {
 		f.floating, f.rule, f.confidence = true, "floating quote", 0.75
 		e.add(f)
 	}
@@ -59,9 +65,17 @@ func (e *extractor) wordCount(first, last int) int {
 	return n
 }
 
-// attributeAfter looks for "X said" or "said X" right after a quotation.
+// attributeAfter looks for "X said" or "said X" right after a quotation,
+// in its sentence or, after "?" or "!", in a short next one.
 func (e *extractor) attributeAfter(f *found, j int) bool {
 	s := e.sentence(j - 1)
+	if j >= s.Last {
+		next := e.t.SentenceOf(j)
+		if next >= len(e.t.Sentences) || e.t.Sentences[next].Paragraph != s.Paragraph || e.t.Sentences[next].First != j {
+			return false
+		}
+		s = e.t.Sentences[next]
+	}
 	if j < s.Last && (e.t.Str(j) == "," || e.t.Str(j) == "—" || e.t.Str(j) == "--") {
 		j++
 	}
@@ -75,24 +89,11 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		e.usedCue[j] = true
 		return true
 	}
+	if e.titledSpeakerCue(f, j, s) {
+		return true
+	}
 	m, ok := e.ms.StartingAt(j)
 	if !ok {
-		// A long title before the name: "then-Surrey mayoral candidate
-		// Doug McCallum responded".
-		for c := j + 1; c < s.Last && c < j+14; c++ {
-			if e.t.Tokens[c].Kind != text.Word || e.quoteOf[c] >= 0 {
-				return false
-			}
-			if _, isCue := e.cueAt(c); isCue {
-				if m := e.subjectBefore(c, s); m >= 0 && e.ms.Mentions[m].First > j {
-					f.cueFirst, f.cueLast, f.speaker = c, c+1, m
-					f.rule, f.confidence = "quote, titled speaker cue", 0.85
-					e.usedCue[c] = true
-					return true
-				}
-				return false
-			}
-		}
 		return false
 	}
 	k := e.mentionEnd(m)
@@ -126,6 +127,28 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 	return false
 }
 
+// titledSpeakerCue finds a speaker with a long title before the name and
+// the cue after it: "then-Surrey mayoral candidate Doug McCallum
+// responded", "Rogers spokesperson Andrea Goldstein said".
+func (e *extractor) titledSpeakerCue(f *found, j int, s text.Sentence) bool {
+	for c := j + 1; c < s.Last && c < j+14; c++ {
+		if e.t.Tokens[c].Kind != text.Word || e.quoteOf[c] >= 0 {
+			return false
+		}
+		if _, isCue := e.cueAt(c); isCue {
+			m, ok := e.ms.EndingAt(e.skipBack(c, s.First))
+			if !ok || e.ms.Mentions[m].First <= j || e.ms.Mentions[m].Form != mention.Name {
+				return false
+			}
+			f.cueFirst, f.cueLast, f.speaker = c, c+1, m
+			f.rule, f.confidence = "quote, titled speaker cue", 0.85
+			e.usedCue[c] = true
+			return true
+		}
+	}
+	return false
+}
+
 // attributeBefore looks for "X said:" or "X told reporters," right before
 // a quotation.
 func (e *extractor) attributeBefore(f *found, open int) bool {
@@ -138,7 +161,7 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 		if v, ok := e.cueAt(c); ok {
 			// "called Sessions "an honest man"" is reported speech, and
 			// "blamed "leaks"" a scare quote.
-			if named && !v.object || v.weak && c == open-1 {
+			if named && !v.object && !e.speakerBetween(c, open) || v.weak && c == open-1 {
 				return false
 			}
 			f.cueFirst, f.cueLast = c, c+1
@@ -161,6 +184,17 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 		}
 	}
 	return false
+}
+
+// speakerBetween says whether the tokens between cue c and the opening
+// mark at open are the cue's own subject: `said Lewis, "…"`.
+func (e *extractor) speakerBetween(c, open int) bool {
+	m := e.subjectAfter(c, e.sentence(c))
+	if m < 0 {
+		return false
+	}
+	end := e.mentionEnd(m)
+	return end == open || end+1 == open && (e.t.Str(end) == "," || e.t.Str(end) == ":")
 }
 
 // cueInSentence says whether the sentence of token i has a cue outside

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/text"
 )
 
@@ -40,6 +41,13 @@ func (e *extractor) indirect(s text.Sentence) {
 		}
 		if subj < 0 {
 			continue
+		}
+		// A noun-like form ("reports", "figure") is a verb only after a
+		// pronoun or a name.
+		if w := e.low(c); nounLike[v.lemma] && (w == v.lemma || w == v.lemma+"s") && !inverted {
+			if f := e.ms.Mentions[subj].Form; f != mention.Name && f != mention.Pronoun {
+				continue
+			}
 		}
 		if !inverted {
 			first := e.ms.Mentions[subj].First
@@ -164,7 +172,7 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) 
 		}
 		k++
 	}
-	if k >= s.Last || e.t.Str(k) == "," || e.t.Tokens[k].Kind == text.Punct {
+	if k >= s.Last || e.t.Str(k) == "," || e.t.Tokens[k].Kind == text.Punct || objectPrepositions[e.low(k)] || e.low(k) == "for" {
 		return -1, false
 	}
 	// A bare complement after an adverbial is more often an object

@@ -80,12 +80,21 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 		return v, ok
 	}
 	w := e.low(i)
+	if tok.Upper && i > e.sentence(i).First {
+		return v, false // a name: "the United States"
+	}
 	switch e.low(i - 1) {
-	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "my", "our", "your", "to":
+	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "my", "our", "your", "to", "whose":
 		return v, false // a noun or an infinitive: "the report", "to say"
 	case "was", "were", "is", "are", "been", "being", "be":
 		if !strings.HasSuffix(w, "ing") {
 			return v, false // passive: "was told"
+		}
+	}
+	// Negated speech reports no statement: "did not reveal", "won't say".
+	for j := i - 1; j >= 0 && j >= i-3 && adverbs[e.low(j)]; j-- {
+		if negations[e.low(j)] {
+			return v, false
 		}
 	}
 	// A bare -ing form is a noun or gerund ("confirmation hearing", "for
@@ -102,6 +111,8 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 	}
 	return v, true
 }
+
+var negations = map[string]bool{"not": true, "n't": true, "n’t": true, "never": true}
 
 // adverbs may stand between a speaker and the cue: "Trump also said".
 var adverbs = map[string]bool{
@@ -203,14 +214,80 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			break
 		}
 	}
-	return -1
+	return e.nounPhraseBefore(j, s)
 }
 
-// subjectAfter finds the speaker of an inverted attribution: "said Trump".
+// phraseStops end a subject noun phrase on its left.
+var phraseStops = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "and": true, "but": true, "or": true,
+	"when": true, "while": true, "because": true, "as": true, "if": true, "although": true,
+	"though": true, "since": true, "after": true, "before": true, "where": true, "than": true,
+	"so": true, "what": true, "how": true, "why": true, "whether": true, "until": true,
+}
+
+// nounPhraseBefore returns a noun phrase ending at token j that opens its
+// clause ("The military said", "many Green supporters who said"), as a new
+// mention, or -1. A phrase after a preposition is an adverbial, not a
+// subject.
+func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
+	tok := e.t.Tokens[j]
+	head := e.low(j)
+	if tok.Kind != text.Word || e.quoteOf[j] >= 0 || adverbs[head] || phraseStops[head] || notHeads[head] ||
+		strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ed") || strings.HasSuffix(head, "ing") {
+		return -1
+	}
+	first := j
+	for k := j - 1; k >= s.First && j-k < 8; k-- {
+		w := e.low(k)
+		t := e.t.Tokens[k]
+		if t.Kind != text.Word && t.Kind != text.Number || e.quoteOf[k] >= 0 || phraseStops[w] || adverbs[w] {
+			break
+		}
+		if _, isCue := lookupCue(w); isCue {
+			return -1
+		}
+		first = k
+	}
+	if first > s.First {
+		w := e.low(first - 1)
+		if prepositions[w] || objectPrepositions[w] {
+			return -1
+		}
+		if !(phraseStops[w] || e.t.Tokens[first-1].Kind == text.Punct) {
+			return -1
+		}
+	}
+	if prepositions[e.low(first)] || objectPrepositions[e.low(first)] {
+		return -1
+	}
+	for k := first; k < j; k++ {
+		if w := e.low(k); strings.HasSuffix(w, "ed") && !e.t.Tokens[k].Upper || finiteVerbs[w] {
+			return -1 // a verb: not a noun phrase
+		}
+	}
+	return e.ms.AddPhrase(first, j+1)
+}
+
+// notHeads are words that cannot end a subject noun phrase.
+var notHeads = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "my": true, "your": true, "whose": true, "this": true, "these": true,
+	"those": true, "some": true, "any": true, "no": true, "every": true, "each": true,
+	"long": true, "bigger": true, "strange": true, "it": true, "is": true, "be": true,
+}
+
+// objectPrepositions never start a subject: "of the area", "for the city".
+var objectPrepositions = map[string]bool{"of": true, "for": true, "about": true, "into": true, "under": true, "against": true, "like": true, "among": true, "between": true, "without": true, "within": true, "across": true, "behind": true, "near": true, "per": true}
+
+// subjectAfter finds the speaker of an inverted attribution: "said
+// Trump", "said Conservative Leader Andrew Scheer".
 func (e *extractor) subjectAfter(c int, s text.Sentence) int {
-	if c+1 < s.Last {
-		if m, ok := e.ms.StartingAt(c + 1); ok {
+	for k := c + 1; k < s.Last && k <= c+6; k++ {
+		if m, ok := e.ms.StartingAt(k); ok {
 			return m
+		}
+		if tok := e.t.Tokens[k]; tok.Kind != text.Word || !tok.Upper && !fillers[e.low(k)] {
+			break
 		}
 	}
 	return -1
@@ -222,6 +299,9 @@ func (e *extractor) mentionEnd(m int) int { return e.ms.Mentions[m].Last }
 // endOfAttribution says whether tokens [i, s.Last) hold nothing but an
 // adverbial tail: the end of an attribution "... Trump said in a statement."
 func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
+	if s.Last-i > 12 {
+		return false
+	}
 	for k := i; k < s.Last; k++ {
 		if e.quoteOf[k] >= 0 {
 			return false
@@ -229,7 +309,7 @@ func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
 		if _, isCue := e.cueAt(k); isCue && k > i {
 			return false
 		}
-		if w := e.low(k); w == "that" {
+		if w := e.low(k); w == "that" || subjectPronouns[w] || finiteVerbs[w] {
 			return false
 		}
 	}
