@@ -38,6 +38,7 @@ var innerTitles = set(
 	"spokesperson", "spokesman", "spokeswoman", "secretary", "mayor", "premier", "governor",
 	"senator", "coach", "manager", "chief", "commissioner", "ambassador", "founder", "editor",
 	"professor", "justice", "judge", "officer", "mp", "mpp", "mla", "councillor", "sen", "rep",
+	"attorney", "analyst", "economist", "strategist", "adviser", "advisor", "producer",
 )
 
 // honorifics carry gender.
@@ -147,7 +148,7 @@ var stopCaps = set(
 	"whatever", "whoever", "everyone", "everything", "nothing", "someone", "something",
 	"anyone", "anything", "nobody", "everybody", "somebody", "image", "photo", "related",
 	"email", "twitter", "file", "video", "watch", "read", "note", "editor's", "update",
-	"updated", "story", "advertisement", "canadian", "american", "british", "russian",
+	"updated", "story", "advertisement",
 )
 
 var (

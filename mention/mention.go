@@ -53,6 +53,7 @@ type Entity struct {
 	Gender Gender
 	Roles  map[string]bool // role words from titles and appositions
 	Last   int             // token index of the latest name mention
+	Spoke  bool            // the entity is the speaker of a statement
 }
 
 // Set holds an article's mentions and entities.
@@ -165,8 +166,10 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	for end < sent.Last {
 		tok := toks[end]
 		w := s.bare(end)
-		if tok.Kind == text.Word && (tok.Upper || particle(w) && end > i && end+1 < sent.Last && toks[end+1].Upper) {
-			if end > i && (stopCaps[w] && w != "the" || !tok.SpaceBefore && isClitic(w)) {
+		if tok.Kind == text.Word && (tok.Upper || particle(w) && end > i && s.particlesThenUpper(end, sent)) {
+			// Words like "May" end a run unless a name continues with
+			// them ("Theresa May", "Elizabeth May").
+			if end > i && (stopCaps[w] && w != "the" && !(surnameWords[w] && toks[end-1].Upper) || !tok.SpaceBefore && isClitic(w)) {
 				break
 			}
 			end++
@@ -185,7 +188,19 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	if s.bare(first) == "the" {
 		first++
 	}
-	for first < end-1 && titleWords[s.bare(first)] {
+	// A title inside the run splits off what precedes it too: "TransLink
+	// CEO Kevin Desmond".
+	for j := end - 2; j > first; j-- {
+		if innerTitles[s.bare(j)] && !s.isOrganization(j+1, end) {
+			for k := first; k <= j; k++ {
+				roles[s.bare(k)] = true
+			}
+			first = j + 1
+			break
+		}
+	}
+	organization := s.isOrganization(first, end)
+	for first < end-1 && titleWords[s.bare(first)] && !organization {
 		w := s.bare(first)
 		roles[w] = true
 		if maleHonorifics[w] {
@@ -194,17 +209,6 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 			gender = Female
 		}
 		first++
-	}
-	// A title inside the run splits off what precedes it too: "TransLink
-	// CEO Kevin Desmond".
-	for j := end - 2; j > first; j-- {
-		if innerTitles[s.bare(j)] {
-			for k := first; k <= j; k++ {
-				roles[s.bare(k)] = true
-			}
-			first = j + 1
-			break
-		}
 	}
 	// Lower-case role words just before the name: "adviser Michael Flynn".
 	for j := i - 1; j >= sent.First && j >= i-3; j-- {
@@ -270,6 +274,17 @@ func (s *Set) isOrganization(first, end int) bool {
 	}
 	return false
 }
+
+// particlesThenUpper says whether tokens from i on are name particles
+// followed by a capitalised word: "van der Pluijm".
+func (s *Set) particlesThenUpper(i int, sent text.Sentence) bool {
+	for ; i < sent.Last && particle(s.bare(i)); i++ {
+	}
+	return i < sent.Last && s.T.Tokens[i].Upper
+}
+
+// surnameWords are stop words that are also common surnames.
+var surnameWords = set("may", "june", "april", "august", "bell", "young", "long", "rich", "best", "little", "white", "black", "brown", "green")
 
 func isAcronym(w string) bool {
 	if len(w) < 2 || len(w) > 6 {

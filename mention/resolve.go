@@ -135,7 +135,7 @@ func (s *Set) cluster() {
 		case ent.Kind == whosaid.Unknown && m.Kind == whosaid.Person:
 			ent.Kind = whosaid.Person
 		}
-		if m.Gender != UnknownGender {
+		if m.Gender != UnknownGender && ent.Gender == UnknownGender {
 			ent.Gender = m.Gender
 		}
 		for r := range s.roles[mi] {
@@ -173,13 +173,31 @@ func compatibleNames(a, b []string) bool {
 		a, b = b, a
 	}
 	if len(a) == 1 {
-		return strings.EqualFold(a[0], b[len(b)-1]) || len(b) > 1 && strings.EqualFold(a[0], b[0])
+		if strings.EqualFold(a[0], b[len(b)-1]) || isAcronym(a[0]) && a[0] == initials(b) {
+			return true
+		}
+		return len(b) > 1 && strings.EqualFold(a[0], b[0])
 	}
 	if !strings.EqualFold(a[len(a)-1], b[len(b)-1]) {
 		return false
 	}
 	fa, fb := a[0], b[0]
 	return strings.EqualFold(fa, fb) || strings.HasSuffix(fa, ".") && strings.HasPrefix(fb, strings.TrimSuffix(fa, "."))
+}
+
+// initials returns the capital initials of a multi-word name: "Export
+// Development Canada" → "EDC".
+func initials(words []string) string {
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		if r := w[0]; r >= 'A' && r <= 'Z' {
+			b.WriteByte(r)
+		}
+	}
+	return b.String()
 }
 
 // Prev is the speaker of the statement before the one being resolved: news
@@ -223,6 +241,22 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	if e := s.entityWithRole(m.Head, m.First); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the entity titled " + m.Head}
 	}
+	switch m.Kind {
+	case whosaid.Organization:
+		if s.bare(m.First) != "the" {
+			break // "her office" is not the article's organisation
+		}
+		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
+			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Organization, How: "previous speaker"}
+		}
+		if e := s.salientEntity(m.First, whosaid.Organization); e >= 0 {
+			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "most mentioned organisation so far"}
+		}
+	case whosaid.Person:
+		if recent && s.Entities[prev.Entity].Kind == whosaid.Person {
+			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Person, How: "previous speaker"}
+		}
+	}
 	return asWritten
 }
 
@@ -238,6 +272,9 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 		}
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Person && genderFits(s.Entities[prev.Entity].Gender, g) {
 			return s.pronounTo(prev.Entity, g, "previous speaker")
+		}
+		if e := s.likelyPerson(m.First, g); e >= 0 {
+			return s.pronounTo(e, g, "nearest preceding person who spoke or whose gender fits")
 		}
 		if e := s.latestEntity(m.First, whosaid.Person, g); e >= 0 {
 			return s.pronounTo(e, g, "nearest preceding person")
@@ -305,6 +342,48 @@ func (s *Set) latestEntity(i int, k whosaid.SpeakerKind, g Gender) int {
 	return -1
 }
 
+// salientEntity returns the entity of kind k mentioned most often by
+// name before token i (at least twice), or -1.
+func (s *Set) salientEntity(i int, k whosaid.SpeakerKind) int {
+	counts := map[int]int{}
+	best := -1
+	for _, m := range s.Mentions {
+		if m.Last > i {
+			break
+		}
+		if m.Form != Name || m.Entity < 0 || s.Entities[m.Entity].Kind != k {
+			continue
+		}
+		counts[m.Entity]++
+		if best < 0 || counts[m.Entity] > counts[best] {
+			best = m.Entity
+		}
+	}
+	if best >= 0 && counts[best] < 2 {
+		return -1
+	}
+	return best
+}
+
+// likelyPerson returns the person mentioned last before token i, within
+// a few paragraphs, who has spoken or whose gender is known to be g.
+func (s *Set) likelyPerson(i int, g Gender) int {
+	for mi := len(s.Mentions) - 1; mi >= 0; mi-- {
+		m := s.Mentions[mi]
+		if m.Last > i || m.Form != Name || m.Entity < 0 {
+			continue
+		}
+		if i-m.Last > 400 {
+			break
+		}
+		e := s.Entities[m.Entity]
+		if e.Kind == whosaid.Person && (e.Gender == g || e.Spoke && e.Gender == UnknownGender) {
+			return m.Entity
+		}
+	}
+	return -1
+}
+
 // entityWithRole returns the entity most recently mentioned before token i
 // that carries role r; failing that, the first one after it (a lede says
 // "the president" before naming him); or -1.
@@ -327,7 +406,13 @@ func (s *Set) entityWithRole(r string, i int) int {
 // unknown kind a person ("Kim told reporters").
 func (s *Set) MarkSpeaker(mi int) {
 	m := s.Mentions[mi]
-	if m.Form == Name && m.Entity >= 0 && s.Entities[m.Entity].Kind == whosaid.Unknown {
-		s.Entities[m.Entity].Kind = whosaid.Person
+	if m.Form == Name && m.Entity >= 0 {
+		e := &s.Entities[m.Entity]
+		e.Spoke = true
+		// A lone word that speaks may be a country or a company ("Canada
+		// said"); a full name that speaks is a person.
+		if e.Kind == whosaid.Unknown && strings.Contains(e.Name, " ") {
+			e.Kind = whosaid.Person
+		}
 	}
 }
