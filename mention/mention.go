@@ -43,6 +43,9 @@ type Mention struct {
 	Definite    bool   // "the ..." descriptions refer back; "a ..." ones do not
 	Head        string // lower-case head word of descriptions and pronouns
 	Name        string // names: the name without titles or possessive
+	// Outer is the first token of the mention with its titles and role
+	// words ("Attorney General" in "Attorney General Jeff Sessions").
+	Outer int
 	Entity      int    // index into Set.Entities, -1 when not linked
 }
 
@@ -88,10 +91,11 @@ func (s *Set) StartingAt(i int) (int, bool) {
 	return m, ok
 }
 
-// Span returns mention m's span in the text.
+// Span returns mention m's span in the text, with its titles and role
+// words: "Attorney General Jeff Sessions".
 func (s *Set) Span(m int) whosaid.Span {
 	mm := s.Mentions[m]
-	return whosaid.NewSpan(s.T.Src, mm.Start, mm.End)
+	return whosaid.NewSpan(s.T.Src, s.T.Tokens[mm.Outer].Start, mm.End)
 }
 
 func (s *Set) lower(i int) string { return strings.ToLower(s.T.Str(i)) }
@@ -103,6 +107,9 @@ func (s *Set) add(m Mention) {
 	m.Start, m.End = s.T.Tokens[m.First].Start, s.T.Tokens[m.Last-1].End
 	if m.Entity == 0 {
 		m.Entity = -1
+	}
+	if m.Outer == 0 || m.Outer > m.First {
+		m.Outer = m.First
 	}
 	s.Mentions = append(s.Mentions, m)
 	s.byLast[m.Last-1] = len(s.Mentions) - 1
@@ -210,15 +217,23 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		}
 		first++
 	}
-	// Lower-case role words just before the name: "adviser Michael Flynn".
+	// Lower-case role words just before the name, and the capitalised
+	// words they belong to: "White House spokesman Josh Earnest".
+	outer := i
 	for j := i - 1; j >= sent.First && j >= i-3; j-- {
 		w := s.bare(j)
-		if toks[j].Kind != text.Word || !personRoles[w] && !titleWords[w] {
+		if toks[j].Kind != text.Word || toks[j].Upper || !personRoles[w] && !titleWords[w] {
 			break
 		}
 		roles[w] = true
+		outer = j
 	}
-	m := Mention{First: first, Last: end, Form: Name, Kind: whosaid.Person}
+	if outer < i {
+		for outer > sent.First && toks[outer-1].Upper && toks[outer-1].Kind == text.Word && !stopCaps[s.bare(outer-1)] {
+			outer--
+		}
+	}
+	m := Mention{First: first, Last: end, Form: Name, Kind: whosaid.Person, Outer: outer}
 	if s.bare(i) == "the" && first == i+1 {
 		m.First = i // "The Washington Post" keeps its article
 	}
@@ -280,7 +295,7 @@ func (s *Set) isOrganization(first, end int) bool {
 func (s *Set) particlesThenUpper(i int, sent text.Sentence) bool {
 	for ; i < sent.Last && particle(s.bare(i)); i++ {
 	}
-	return i < sent.Last && s.T.Tokens[i].Upper
+	return i < sent.Last && s.T.Tokens[i].Upper && !stopCaps[s.bare(i)]
 }
 
 // surnameWords are stop words that are also common surnames.
@@ -300,7 +315,7 @@ func isAcronym(w string) bool {
 
 func particle(w string) bool {
 	switch w {
-	case "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "of", "and", "for":
+	case "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "of", "and", "for", "on":
 		return true
 	}
 	return false

@@ -99,7 +99,7 @@ func (s *Set) AddPhrase(first, last int) int {
 	case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !s.T.Tokens[last-1].Upper:
 		m.Kind, m.Plural = whosaid.Group, true
 	}
-	m.Start, m.End = s.T.Tokens[first].Start, s.T.Tokens[last-1].End
+	m.Start, m.End, m.Outer = s.T.Tokens[first].Start, s.T.Tokens[last-1].End, first
 	s.Mentions = append(s.Mentions, m)
 	mi := len(s.Mentions) - 1
 	if _, taken := s.byLast[last-1]; !taken {

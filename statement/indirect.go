@@ -49,12 +49,20 @@ func (e *extractor) indirect(s text.Sentence) {
 				continue
 			}
 		}
-		if !inverted {
-			first := e.ms.Mentions[subj].First
-			inverted = first > s.First && e.t.Str(first-1) == "," && e.endOfAttribution(c+1, s)
+		outer := e.ms.Mentions[subj].Outer
+		afterComma := outer > s.First && e.t.Str(outer-1) == ","
+		if !inverted && !implicit {
+			inverted = afterComma && e.endOfAttribution(c+1, s)
 		}
 		if inverted {
 			e.invertedClause(c, subj, s)
+			continue
+		}
+		// A parenthetical attribution: "Acts of protest, Mr. Obama said,
+		// are acts of patriotism."
+		if afterComma && !implicit && c+1 < s.Last-1 && e.t.Str(c+1) == "," && outer-1 > s.First+1 {
+			e.usedCue[c] = true
+			e.addReported(s.First, e.contentEnd(c+2, s), c, subj, "parenthetical speaker cue", 0.65)
 			continue
 		}
 		cueEnd := c + 1
@@ -128,7 +136,7 @@ func (e *extractor) clauseSubject(c int, s text.Sentence) int {
 // invertedClause adds `CLAUSE, X said`: the content runs from the start of
 // the sentence to the comma before the attribution.
 func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
-	attr := min(c, e.ms.Mentions[subj].First)
+	attr := min(c, e.ms.Mentions[subj].Outer)
 	end := attr - 1 // the comma
 	start := s.First
 	if end-start < 3 {

@@ -61,3 +61,4 @@ func (e *extractor) resolve() []whosaid.Statement {
 	}
 	return out
 }
+

@@ -177,6 +177,15 @@ func (e *extractor) skipBack(i, first int) int {
 // conference last month said").
 func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 	j := e.skipBack(c, s.First)
+	// A party label after the name: "Rep. Gwen Moore (D-Wis.) said".
+	if j > s.First+2 && e.t.Str(j) == ")" {
+		for k := j - 1; k > s.First && k >= j-6; k-- {
+			if e.t.Str(k) == "(" {
+				j = k - 1
+				break
+			}
+		}
+	}
 	if j < s.First {
 		return -1
 	}

@@ -33,6 +33,7 @@ func TestQuotations(t *testing.T) {
 		{"two quotes", `"One," he said. "Two."`, []string{`"One,"`, `"Two."`}},
 		{"stray closing mark", "He said it was fine” and left.", nil},
 		{"elision", "They'll fix 'em by the end of the year.", nil},
+		{"doubled apostrophes", "''We will win,'' she said.", []string{"''We will win,''"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -91,6 +91,17 @@ func tokenize(src string, start, end int, toks []Token) []Token {
 			i += size
 			continue
 		}
+		// Two apostrophes or backticks stand for a double mark (''Q'').
+		if (r == '\'' || r == '`') && i+1 < end && src[i+1] == byte(r) {
+			shape := DoubleStraight
+			if r == '`' {
+				shape = DoubleOpen
+			}
+			toks = append(toks, Token{Start: i, End: i + 2, Kind: Quote, Shape: shape, SpaceBefore: space})
+			i += 2
+			space = false
+			continue
+		}
 		if shape := quoteShape(r); shape != NoQuote {
 			if shape >= SingleOpen {
 				if n := apostropheWordEnd(src, i, end, size, space); n > 0 {
