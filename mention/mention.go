@@ -45,8 +45,8 @@ type Mention struct {
 	Name        string // names: the name without titles or possessive
 	// Outer is the first token of the mention with its titles and role
 	// words ("Attorney General" in "Attorney General Jeff Sessions").
-	Outer int
-	Entity      int    // index into Set.Entities, -1 when not linked
+	Outer  int
+	Entity int // index into Set.Entities, -1 when not linked
 }
 
 // Entity is a cluster of name mentions of one person or organisation.

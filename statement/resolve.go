@@ -61,4 +61,3 @@ func (e *extractor) resolve() []whosaid.Statement {
 	}
 	return out
 }
-
