@@ -95,7 +95,21 @@ func (s *Set) StartingAt(i int) (int, bool) {
 // words: "Attorney General Jeff Sessions".
 func (s *Set) Span(m int) whosaid.Span {
 	mm := s.Mentions[m]
-	return whosaid.NewSpan(s.T.Src, s.T.Tokens[mm.Outer].Start, mm.End)
+	end := mm.End
+	// A party label belongs to the name: "Sen. Lindsey Graham (R-S.C.)".
+	if l := mm.Last; l+2 < len(s.T.Tokens) && s.T.Str(l) == "(" && partyLabel(s.T.Str(l+1)) {
+		for k := l + 2; k < len(s.T.Tokens) && k <= l+5; k++ {
+			if s.T.Str(k) == ")" {
+				end = s.T.Tokens[k].End
+				break
+			}
+		}
+	}
+	return whosaid.NewSpan(s.T.Src, s.T.Tokens[mm.Outer].Start, end)
+}
+
+func partyLabel(w string) bool {
+	return len(w) > 2 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-'
 }
 
 func (s *Set) lower(i int) string { return strings.ToLower(s.T.Str(i)) }
@@ -220,22 +234,30 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	// Lower-case role words just before the name, and the capitalised
 	// words they belong to: "White House spokesman Josh Earnest".
 	outer := i
-	for j := i - 1; j >= sent.First && j >= i-3; j-- {
+	for j := i - 1; j >= sent.First && j >= i-4; j-- {
 		w := s.bare(j)
-		if toks[j].Kind != text.Word || toks[j].Upper || !personRoles[w] && !titleWords[w] {
+		if toks[j].Kind != text.Word || toks[j].Upper || !personRoles[w] && !titleWords[w] && !roleModifiers[w] {
 			break
 		}
-		roles[w] = true
+		if personRoles[w] || titleWords[w] {
+			roles[w] = true
+		}
 		outer = j
 	}
 	if outer < i {
 		for outer > sent.First && toks[outer-1].Upper && toks[outer-1].Kind == text.Word && !stopCaps[s.bare(outer-1)] {
 			outer--
 		}
+		for outer < i && roleModifiers[s.bare(outer)] && !toks[outer].Upper && !personRoles[s.bare(outer)] {
+			outer++ // a role phrase starts with its role word, not "press"
+		}
 	}
 	m := Mention{First: first, Last: end, Form: Name, Kind: whosaid.Person, Outer: outer}
 	if s.bare(i) == "the" && first == i+1 {
 		m.First = i // "The Washington Post" keeps its article
+	}
+	if m.Outer == i && i > sent.First && (s.bare(i-1) == "the" || s.bare(i-1) == "a") && !s.T.Tokens[i-1].Upper {
+		m.Outer = i - 1 // "the FBI": the article belongs to the name as written
 	}
 	last := s.bare(end - 1)
 	var words []string
@@ -289,6 +311,10 @@ func (s *Set) isOrganization(first, end int) bool {
 	}
 	return false
 }
+
+// roleModifiers are lower-case words inside a role phrase before a name:
+// "White House press secretary", "Trump campaign spokesman".
+var roleModifiers = set("press", "campaign", "communications", "deputy", "senior", "longtime", "former", "top", "chief", "police", "party", "national", "security", "policy", "vice-presidential", "presidential", "foreign", "economic", "political")
 
 // particlesThenUpper says whether tokens from i on are name particles
 // followed by a capitalised word: "van der Pluijm".

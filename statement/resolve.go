@@ -21,8 +21,9 @@ func (e *extractor) resolve() []whosaid.Statement {
 			Rule:        f.rule,
 		}
 		if f.cueFirst >= 0 {
-			c := e.t.Tokens[f.cueFirst].Start
-			cueEnd := e.t.Tokens[f.cueLast-1].End
+			first, last := e.cueExtent(f)
+			c := e.t.Tokens[first].Start
+			cueEnd := e.t.Tokens[last-1].End
 			lemma := "according to"
 			if v, ok := lookupCue(e.low(f.cueFirst)); ok {
 				lemma = v.lemma
@@ -60,4 +61,26 @@ func (e *extractor) resolve() []whosaid.Statement {
 		lastPara = f.paragraph
 	}
 	return out
+}
+
+// auxiliaries belong to the cue as written: "has said", "is calling for",
+// "also noted".
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true,
+	"also": true, "now": true, "then": true, "often": true, "even": true, "will": true,
+	"would": true, "again": true, "later": true, "repeatedly": true, "once": true,
+}
+
+// cueExtent returns the cue tokens as written: the verb with its
+// auxiliaries and adverbs before it, and a colon right after it.
+func (e *extractor) cueExtent(f found) (first, last int) {
+	first, last = f.cueFirst, f.cueLast
+	s := e.sentence(first)
+	for first > s.First && auxiliaries[e.low(first-1)] && (f.speaker < 0 || e.ms.Mentions[f.speaker].Last < first) {
+		first--
+	}
+	if last < s.Last && e.t.Str(last) == ":" {
+		last++
+	}
+	return first, last
 }
