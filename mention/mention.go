@@ -277,9 +277,9 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		m.Kind = whosaid.Organization
 	case end-first == 1 && isAcronym(s.T.Str(first)):
 		m.Kind = whosaid.Organization
-	case maleNames[strings.ToLower(s.T.Str(first))] && end-first > 1:
+	case maleNames[strings.ToLower(s.T.Str(first))]:
 		m.Gender = Male
-	case femaleNames[strings.ToLower(s.T.Str(first))] && end-first > 1:
+	case femaleNames[strings.ToLower(s.T.Str(first))]:
 		m.Gender = Female
 	case len(roles) == 0 && gender == UnknownGender:
 		// A capitalised run with no title, role or known given name may be

@@ -70,6 +70,11 @@ func (e *extractor) wordCount(first, last int) int {
 func (e *extractor) attributeAfter(f *found, j int) bool {
 	s := e.sentence(j - 1)
 	if j >= s.Last {
+		// Only "?" and "!" end a sentence inside the quotation that the
+		// attribution still belongs to: "Why?" she asked.
+		if p := e.t.Str(j - 2); p != "?" && p != "!" {
+			return false
+		}
 		next := e.t.SentenceOf(j)
 		if next >= len(e.t.Sentences) || e.t.Sentences[next].Paragraph != s.Paragraph || e.t.Sentences[next].First != j {
 			return false

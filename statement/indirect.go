@@ -191,7 +191,9 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) 
 				return j + 1, true
 			}
 		}
-		return -1, false
+		if !e.looksLikeClause(k, s.Last) {
+			return -1, false
+		}
 	}
 	// The adverbial may run on to a "that": "reported on Feb. 9 that".
 	for j := k; j < s.Last && j < k+6; j++ {
@@ -225,6 +227,16 @@ var finiteVerbs = map[string]bool{
 	"will": true, "would": true, "could": true, "should": true, "can": true, "may": true,
 	"might": true, "must": true, "did": true, "does": true, "do": true, "'s": true, "’s": true,
 	"'re": true, "’re": true, "'ll": true, "’ll": true, "wo": true, "ca": true, "shall": true,
+	// common irregular past forms
+	"meant": true, "lost": true, "made": true, "took": true, "went": true, "got": true,
+	"came": true, "saw": true, "knew": true, "thought": true, "became": true, "began": true,
+	"kept": true, "left": true, "felt": true, "found": true, "gave": true, "held": true,
+	"brought": true, "paid": true, "ran": true, "sent": true, "spent": true, "stood": true,
+	"won": true, "wrote": true, "sold": true, "built": true, "fell": true, "grew": true,
+	"led": true, "met": true, "rose": true, "struck": true, "understood": true, "told": true,
+	"said": true, "bought": true, "caught": true, "chose": true, "drove": true, "ate": true,
+	"forgot": true, "hid": true, "lay": true, "lied": true, "shot": true, "sought": true,
+	"spoke": true, "stole": true, "swore": true, "taught": true, "threw": true, "wore": true,
 }
 
 // looksLikeClause says whether tokens [start, end) read as a clause (a
