@@ -119,7 +119,10 @@ var orgNouns = set(
 	"federal", "statistics", "bureau", "command", "secretariat", "tribunal", "exchange",
 	"fbi", "cia", "nato", "un", "eu", "who", "imf", "rcmp", "opec", "cbc", "ctv", "bbc", "cnn",
 	"nbc", "abc", "cbs", "ap", "afp", "translink", "facebook", "google", "apple", "amazon",
-	"twitter", "microsoft",
+	"twitter", "microsoft", "infrastructure", "development", "energy", "health", "transit",
+	"hydro", "power", "resources", "oil", "gas", "mining", "communications", "entertainment",
+	"technologies", "technology", "systems", "solutions", "pharmaceuticals", "labs",
+	"insurance", "investments", "securities", "financial", "railway", "rail", "canada",
 )
 
 // stopCaps are capitalised words that do not start or belong to a name:

@@ -67,11 +67,13 @@ type Set struct {
 	byLast   map[int]int             // last token index → mention
 	byFirst  map[int]int             // first token index → mention
 	roles    map[int]map[string]bool // name mention → role words seen with it
+	names    []int                   // linked name mentions in text order
+	byWord   map[string][]int        // name word → entities, for clustering
 }
 
 // Find detects the mentions of t and clusters the names into entities.
 func Find(t *text.Text) *Set {
-	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}}
+	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}, byWord: map[string][]int{}}
 	for _, sent := range t.Sentences {
 		s.findInSentence(sent)
 	}
@@ -122,7 +124,7 @@ func (s *Set) add(m Mention) {
 	if m.Entity == 0 {
 		m.Entity = -1
 	}
-	if m.Outer == 0 || m.Outer > m.First {
+	if m.Form != Name || m.Outer > m.First {
 		m.Outer = m.First
 	}
 	s.Mentions = append(s.Mentions, m)

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -126,8 +127,9 @@ func (s *Set) cluster() {
 			e = len(s.Entities) - 1
 		}
 		ent := &s.Entities[e]
-		if len(strings.Fields(m.Name)) > len(strings.Fields(ent.Name)) {
+		if len(strings.Fields(m.Name)) > len(strings.Fields(ent.Name)) || ent.Name == m.Name {
 			ent.Name = m.Name
+			s.indexEntity(e, m.Name)
 		}
 		switch {
 		case ent.Kind != whosaid.Organization && m.Kind == whosaid.Organization && len(words) > 1:
@@ -143,23 +145,48 @@ func (s *Set) cluster() {
 		}
 		ent.Last = m.Last - 1
 		m.Entity = e
+		s.names = append(s.names, mi)
 	}
 }
 
 // findEntity returns the most recently mentioned entity the name words
-// can refer to, or -1.
+// can refer to, or -1. Candidates come from an index by name word, so
+// clustering stays linear in the number of names.
 func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 	best, bestLast := -1, -1
-	for e := range s.Entities {
-		ent := &s.Entities[e]
-		if ent.Last <= bestLast {
-			continue
-		}
-		if compatibleNames(words, strings.Fields(strings.TrimPrefix(ent.Name, "The "))) {
-			best, bestLast = e, ent.Last
+	if len(words) == 0 {
+		return best
+	}
+	for _, key := range []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1])} {
+		for _, e := range s.byWord[key] {
+			ent := &s.Entities[e]
+			if ent.Last <= bestLast {
+				continue
+			}
+			if compatibleNames(words, strings.Fields(strings.TrimPrefix(ent.Name, "The "))) {
+				best, bestLast = e, ent.Last
+			}
 		}
 	}
 	return best
+}
+
+// indexEntity files entity e under the first and last words of its name,
+// and under its initials, for findEntity.
+func (s *Set) indexEntity(e int, name string) {
+	words := strings.Fields(strings.TrimPrefix(name, "The "))
+	if len(words) == 0 {
+		return
+	}
+	keys := []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1])}
+	if in := initials(words); in != "" {
+		keys = append(keys, strings.ToLower(in))
+	}
+	for _, k := range keys {
+		if l := s.byWord[k]; len(l) == 0 || l[len(l)-1] != e {
+			s.byWord[k] = append(l, e)
+		}
+	}
 }
 
 // compatibleNames says whether two names can be the same person or
@@ -267,17 +294,8 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 		if m.Head == "she" {
 			g = Female
 		}
-		if e := s.personInSentenceBefore(m.First, g); e >= 0 {
-			return s.pronounTo(e, g, "nearest person earlier in the sentence")
-		}
-		if recent && s.Entities[prev.Entity].Kind == whosaid.Person && genderFits(s.Entities[prev.Entity].Gender, g) {
-			return s.pronounTo(prev.Entity, g, "previous speaker")
-		}
-		if e := s.likelyPerson(m.First, g); e >= 0 {
-			return s.pronounTo(e, g, "nearest preceding person who spoke or whose gender fits")
-		}
-		if e := s.latestEntity(m.First, whosaid.Person, g); e >= 0 {
-			return s.pronounTo(e, g, "nearest preceding person")
+		if e, why := s.antecedent(m.First, g, prev, recent); e >= 0 {
+			return s.pronounTo(e, g, why)
 		}
 	case "they", "we":
 		if recent && s.Entities[prev.Entity].Kind != whosaid.Person {
@@ -311,32 +329,13 @@ func (s *Set) pronounTo(e int, g Gender, how string) Resolution {
 
 func genderFits(a, b Gender) bool { return a == UnknownGender || b == UnknownGender || a == b }
 
-// personInSentenceBefore returns the entity of the last person name in the
-// same sentence before token i ("When Jones arrived, he said"), or -1.
-func (s *Set) personInSentenceBefore(i int, g Gender) int {
-	sent := s.T.Sentences[s.T.SentenceOf(i)]
-	for j := i - 1; j >= sent.First; j-- {
-		if mi, ok := s.byLast[j]; ok {
-			m := s.Mentions[mi]
-			if m.Form == Name && m.Entity >= 0 && s.Entities[m.Entity].Kind == whosaid.Person && genderFits(s.Entities[m.Entity].Gender, g) {
-				return m.Entity
-			}
-		}
-	}
-	return -1
-}
-
 // latestEntity returns the entity of kind k (and fitting gender) whose name
 // was mentioned last before token i, or -1.
 func (s *Set) latestEntity(i int, k whosaid.SpeakerKind, g Gender) int {
-	for mi := len(s.Mentions) - 1; mi >= 0; mi-- {
-		m := s.Mentions[mi]
-		if m.Last > i || m.Form != Name || m.Entity < 0 {
-			continue
-		}
-		e := s.Entities[m.Entity]
+	for _, mi := range s.namesBefore(i) {
+		e := s.Entities[s.Mentions[mi].Entity]
 		if e.Kind == k && genderFits(e.Gender, g) {
-			return m.Entity
+			return s.Mentions[mi].Entity
 		}
 	}
 	return -1
@@ -347,16 +346,14 @@ func (s *Set) latestEntity(i int, k whosaid.SpeakerKind, g Gender) int {
 func (s *Set) salientEntity(i int, k whosaid.SpeakerKind) int {
 	counts := map[int]int{}
 	best := -1
-	for _, m := range s.Mentions {
-		if m.Last > i {
-			break
-		}
-		if m.Form != Name || m.Entity < 0 || s.Entities[m.Entity].Kind != k {
+	for _, mi := range s.namesBefore(i) {
+		e := s.Mentions[mi].Entity
+		if s.Entities[e].Kind != k {
 			continue
 		}
-		counts[m.Entity]++
-		if best < 0 || counts[m.Entity] > counts[best] {
-			best = m.Entity
+		counts[e]++
+		if best < 0 || counts[e] > counts[best] || counts[e] == counts[best] && e < best {
+			best = e
 		}
 	}
 	if best >= 0 && counts[best] < 2 {
@@ -365,41 +362,112 @@ func (s *Set) salientEntity(i int, k whosaid.SpeakerKind) int {
 	return best
 }
 
-// likelyPerson returns the person mentioned last before token i, within
-// a few paragraphs, who has spoken or whose gender is known to be g.
-func (s *Set) likelyPerson(i int, g Gender) int {
-	for mi := len(s.Mentions) - 1; mi >= 0; mi-- {
-		m := s.Mentions[mi]
-		if m.Last > i || m.Form != Name || m.Entity < 0 {
+// window bounds how many name mentions a resolution looks at on either
+// side, so that resolving stays linear in the length of an article.
+const window = 400
+
+// namesBefore returns the linked name mentions that end at or before token
+// i, latest first, at most window of them.
+func (s *Set) namesBefore(i int) []int {
+	k := sort.Search(len(s.names), func(k int) bool { return s.Mentions[s.names[k]].Last > i })
+	lo := max(0, k-window)
+	out := make([]int, 0, k-lo)
+	for j := k - 1; j >= lo; j-- {
+		out = append(out, s.names[j])
+	}
+	return out
+}
+
+// namesAfter returns the linked name mentions that end after token i,
+// earliest first, at most window of them.
+func (s *Set) namesAfter(i int) []int {
+	k := sort.Search(len(s.names), func(k int) bool { return s.Mentions[s.names[k]].Last > i })
+	return s.names[k:min(len(s.names), k+window)]
+}
+
+// antecedent scores the people mentioned before token i as the referent
+// of a pronoun of gender g: the previous speaker, people in the same or the
+// previous sentence, people with the right gender, people who spoke and
+// people the article mentions often weigh more; a known different gender
+// rules a person out. It returns the best and why it won.
+func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) {
+	type candidate struct {
+		score   float64
+		reasons []string
+	}
+	sent := s.T.SentenceOf(i)
+	para := s.T.Sentences[sent].Paragraph
+	cands := map[int]*candidate{}
+	counts := map[int]int{}
+	window := s.namesBefore(i)
+	for k := len(window) - 1; k >= 0; k-- { // oldest first: the latest mention decides
+		m := s.Mentions[window[k]]
+		counts[m.Entity]++
+		e := s.Entities[m.Entity]
+		if e.Kind != whosaid.Person || !genderFits(e.Gender, g) {
 			continue
 		}
-		if i-m.Last > 400 {
-			break
+		ms := s.T.SentenceOf(m.First)
+		if para-s.T.Sentences[ms].Paragraph > 4 && !(recent && prev.Entity == m.Entity) {
+			continue
 		}
-		e := s.Entities[m.Entity]
-		if e.Kind == whosaid.Person && (e.Gender == g || e.Spoke && e.Gender == UnknownGender) {
-			return m.Entity
+		c := cands[m.Entity]
+		if c == nil {
+			c = &candidate{}
+			cands[m.Entity] = c
+		}
+		// The latest mention decides the position bonuses.
+		c.score, c.reasons = 0, nil
+		switch {
+		case ms == sent:
+			c.score, c.reasons = 2, []string{"same sentence"}
+		case ms == sent-1:
+			c.score, c.reasons = 1, []string{"previous sentence"}
+		}
+		c.score -= 0.3 * float64(para-s.T.Sentences[ms].Paragraph)
+	}
+	best, bestScore, why := -1, -1e9, ""
+	for e, c := range cands {
+		ent := s.Entities[e]
+		score := c.score + 0.2*float64(min(counts[e], 5))
+		reasons := c.reasons
+		if recent && prev.Entity == e {
+			score += 2.5
+			reasons = append(reasons, "previous speaker")
+		}
+		if ent.Gender == g {
+			score += 1.5
+			reasons = append(reasons, "gender")
+		}
+		if ent.Spoke {
+			score += 1
+			reasons = append(reasons, "has spoken")
+		}
+		if score > bestScore || score == bestScore && e < best {
+			best, bestScore, why = e, score, strings.Join(reasons, ", ")
 		}
 	}
-	return -1
+	if why == "" {
+		why = "most likely person before it"
+	}
+	return best, why
 }
 
 // entityWithRole returns the entity most recently mentioned before token i
 // that carries role r; failing that, the first one after it (a lede says
 // "the president" before naming him); or -1.
 func (s *Set) entityWithRole(r string, i int) int {
-	after := -1
-	for mi := len(s.Mentions) - 1; mi >= 0; mi-- {
-		m := s.Mentions[mi]
-		if m.Form != Name || m.Entity < 0 || !s.Entities[m.Entity].Roles[r] {
-			continue
+	for _, mi := range s.namesBefore(i) {
+		if e := s.Mentions[mi].Entity; s.Entities[e].Roles[r] {
+			return e
 		}
-		if m.Last <= i {
-			return m.Entity
-		}
-		after = m.Entity
 	}
-	return after
+	for _, mi := range s.namesAfter(i) {
+		if e := s.Mentions[mi].Entity; s.Entities[e].Roles[r] {
+			return e
+		}
+	}
+	return -1
 }
 
 // MarkSpeaker records that name mention mi speaks, which makes an entity of

@@ -157,7 +157,7 @@ func (e *extractor) skipBack(i, first int) int {
 	j := i - 1
 	for j >= first {
 		w := e.low(j)
-		if adverbs[w] {
+		if adverbs[w] && !e.t.Tokens[j].Upper { // "May" is a name, not a modal
 			j--
 			continue
 		}

@@ -51,7 +51,7 @@ func TestLayouts(t *testing.T) {
 			[]string{`direct|Maria Lopez|Maria Lopez|say|"We are ready,"`, `direct|-|Maria Lopez|-|"The bridge will open in May."`}},
 		{"indirect that",
 			`Transport Minister Omar Haddad said that the bridge would open in May.`,
-			[]string{`indirect|Omar Haddad|Omar Haddad|say|the bridge would open in May`}},
+			[]string{`indirect|Transport Minister Omar Haddad|Omar Haddad|say|the bridge would open in May`}},
 		{"indirect bare clause, pronoun",
 			"Omar Haddad spoke first. He said the bridge would open in May.",
 			[]string{`indirect|He|Omar Haddad|say|the bridge would open in May`}},
