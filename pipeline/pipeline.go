@@ -1,25 +1,52 @@
 // Package pipeline chains the stages of whosaid: document → text →
-// mention → statement, turning one article into its output record.
+// mention → statement (rules and the learned attribution model), turning
+// one article into its output record.
 package pipeline
 
 import (
+	"log/slog"
+	"sync"
+
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/document"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/statement"
 	"github.com/whosaid/whosaid/text"
 )
 
-// Extract runs the whole pipeline on one article. It is safe for
-// concurrent use.
-func Extract(a whosaid.Article) whosaid.Record {
+// Extract runs the whole pipeline on one article, with statements of
+// speech. It is safe for concurrent use.
+func Extract(a whosaid.Article) whosaid.Record { return ExtractScope(a, statement.Speech) }
+
+// ExtractAll runs the pipeline with every attribution: speech, and also
+// attributed beliefs, intentions and findings.
+func ExtractAll(a whosaid.Article) whosaid.Record { return ExtractScope(a, statement.All) }
+
+// ExtractScope runs the pipeline on one article with the given scope.
+func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 	doc := document.Analyze(a.Text, a.Title)
 	t := text.Analyze(a.Text, doc.Paragraphs)
 	ms := mention.Find(t)
-	statements := statement.Extract(t, ms)
+	var learned []attribution.Attribution
+	if m := model(); m != nil && scope == statement.All {
+		learned = m.Predict(t)
+	}
+	statements := statement.Extract(t, ms, learned, scope)
 	furniture := doc.Furniture
 	if furniture == nil {
 		furniture = []whosaid.Furniture{}
 	}
 	return whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
 }
+
+// model returns the embedded attribution model, or nil (logged once) if
+// it cannot be read, in which case the rules work alone.
+var model = sync.OnceValue(func() *attribution.Model {
+	m, err := attribution.Default()
+	if err != nil {
+		slog.Error("attribution model unavailable; using rules only", "err", err)
+		return nil
+	}
+	return m
+})

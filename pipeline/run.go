@@ -6,10 +6,15 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
-// Run extracts the articles of src on the given number of workers and
-// calls emit with each record, in input order. It stops at the first
-// error from src or emit and returns it.
+// Run extracts the statements of speech of the articles of src on the
+// given number of workers and calls emit with each record, in input order.
+// It stops at the first error from src or emit and returns it.
 func Run(src iter.Seq2[whosaid.Article, error], workers int, emit func(whosaid.Record) error) error {
+	return RunWith(src, workers, Extract, emit)
+}
+
+// RunWith is Run with another extractor, such as ExtractAll.
+func RunWith(src iter.Seq2[whosaid.Article, error], workers int, extract func(whosaid.Article) whosaid.Record, emit func(whosaid.Record) error) error {
 	workers = max(workers, 1)
 	type job struct {
 		article whosaid.Article
@@ -20,7 +25,7 @@ func Run(src iter.Seq2[whosaid.Article, error], workers int, emit func(whosaid.R
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.done <- Extract(j.article)
+				j.done <- extract(j.article)
 			}
 		}()
 	}

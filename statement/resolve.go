@@ -21,12 +21,15 @@ func (e *extractor) resolve() []whosaid.Statement {
 			Rule:        f.rule,
 		}
 		if f.cueFirst >= 0 {
-			first, last := e.cueExtent(f)
+			first, last := f.cueFirst, f.cueLast
+			if !f.exactCue {
+				first, last = e.cueExtent(f)
+			}
 			c := e.t.Tokens[first].Start
 			cueEnd := e.t.Tokens[last-1].End
-			lemma := "according to"
-			if v, ok := lookupCue(e.low(f.cueFirst)); ok {
-				lemma = v.lemma
+			lemma := f.lemma
+			if lemma == "" {
+				lemma = e.cueLemma(f.cueFirst, f.cueLast)
 			}
 			st.Cue = &whosaid.Cue{Span: whosaid.NewSpan(e.t.Src, c, cueEnd), Lemma: lemma}
 		}
@@ -35,6 +38,9 @@ func (e *extractor) resolve() []whosaid.Statement {
 			e.ms.MarkSpeaker(f.speaker)
 			r := e.ms.Resolve(f.speaker, prev)
 			sp := e.ms.Span(f.speaker)
+			if f.source != nil {
+				sp = *f.source
+			}
 			if !f.implicit {
 				st.Speaker = &sp
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/text"
 )
@@ -15,10 +16,13 @@ import (
 // found is a statement before its speaker is resolved.
 type found struct {
 	typ                 whosaid.StatementType
-	start, end          int  // content bytes
-	cueFirst, cueLast   int  // cue tokens [cueFirst, cueLast), cueFirst < 0 when none
-	speaker             int  // speaker mention, -1 when none
-	implicit            bool // the speaker is not written next to the cue ("..., adding")
+	start, end          int           // content bytes
+	cueFirst, cueLast   int           // cue tokens [cueFirst, cueLast), cueFirst < 0 when none
+	speaker             int           // speaker mention, -1 when none
+	implicit            bool          // the speaker is not written next to the cue ("..., adding")
+	exactCue            bool          // the cue span is final: no auxiliaries or colon to add
+	lemma               string        // the cue's lemma, when known before resolution
+	source              *whosaid.Span // the speaker as the learned model wrote it
 	floating            bool
 	rule                string
 	confidence          float64
@@ -34,8 +38,10 @@ type extractor struct {
 	found   []found
 }
 
-// Extract returns the statements of an analysed text, in document order.
-func Extract(t *text.Text, ms *mention.Set) []whosaid.Statement {
+// Extract returns the statements of an analysed text, in document order:
+// those the rules find, merged with the learned model's attributions as
+// the scope says (learned may be nil).
+func Extract(t *text.Text, ms *mention.Set, learned []attribution.Attribution, scope Scope) []whosaid.Statement {
 	e := &extractor{t: t, ms: ms, usedCue: map[int]bool{}}
 	e.quoteOf = make([]int, len(t.Tokens))
 	for i := range e.quoteOf {
@@ -61,6 +67,7 @@ func Extract(t *text.Text, ms *mention.Set) []whosaid.Statement {
 	for _, s := range t.Sentences {
 		e.indirect(s)
 	}
+	e.addLearned(learned, scope)
 	sort.SliceStable(e.found, func(a, b int) bool { return e.found[a].start < e.found[b].start })
 	return e.resolve()
 }

@@ -1,0 +1,19 @@
+package attribution
+
+import (
+	"bytes"
+	_ "embed"
+	"sync"
+)
+
+// polnearModel is the model trained on the PolNeAR training set by
+//
+//	whosaid train attribution --polnear ../shared/data/polnear/polnear-train.jsonl --out attribution/model/polnear.bin.gz
+//
+//go:embed model/polnear.bin.gz
+var polnearModel []byte
+
+// Default returns the embedded PolNeAR model, decoded on first use.
+var Default = sync.OnceValues(func() (*Model, error) {
+	return Decode(bytes.NewReader(polnearModel))
+})

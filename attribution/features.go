@@ -1,0 +1,402 @@
+package attribution
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/text"
+)
+
+// Tag is the BIO label of one token: outside, or the beginning or inside
+// of a source, cue or content span. PolNeAR is univocal (a token has at
+// most one role), so one layer of tags covers it.
+type Tag uint8
+
+// The tags.
+const (
+	Outside Tag = iota
+	BeginSource
+	InSource
+	BeginCue
+	InCue
+	BeginContent
+	InContent
+	tagCount
+)
+
+// Role is what a span is in an attribution.
+type Role uint8
+
+// The roles.
+const (
+	NoRole Role = iota
+	SourceRole
+	CueRole
+	ContentRole
+)
+
+// Role returns the role the tag marks.
+func (g Tag) Role() Role {
+	switch g {
+	case BeginSource, InSource:
+		return SourceRole
+	case BeginCue, InCue:
+		return CueRole
+	case BeginContent, InContent:
+		return ContentRole
+	}
+	return NoRole
+}
+
+// begins reports whether the tag opens a span.
+func (g Tag) begins() bool { return g == BeginSource || g == BeginCue || g == BeginContent }
+
+// allowed reports whether tag cur may follow prev (BIO well-formedness);
+// prev is Outside at the start of a sequence.
+func allowed(prev, cur Tag) bool {
+	switch cur {
+	case InSource, InCue, InContent:
+		return prev.Role() == cur.Role()
+	}
+	return true
+}
+
+// Cue-lexicon buckets: how often a word is (part of) a cue in training,
+// coarsened so the features generalise.
+const (
+	rateNone = iota
+	rateRare // ≥ 5%
+	rateSome // ≥ 20%
+	rateMost // ≥ 50%
+	rateAlways
+)
+
+// cueCandidate is the lowest bucket that makes a token outside quotes a
+// cue candidate for the sentence-level features.
+const cueCandidate = rateSome
+
+func rateBucket(cue, total int) uint8 {
+	r := float64(cue) / float64(total)
+	switch {
+	case r >= 0.8:
+		return rateAlways
+	case r >= 0.5:
+		return rateMost
+	case r >= 0.2:
+		return rateSome
+	case r >= 0.05:
+		return rateRare
+	}
+	return rateNone
+}
+
+// docContext is what the features of a document need, computed once.
+type docContext struct {
+	t        *text.Text
+	low      []string // normalised lower-case token texts
+	depth    []uint8  // quotation depth of each token (marks included)
+	rate     []uint8  // cue-lexicon bucket of each token
+	cand     []bool   // cue candidate: a likely cue word outside quotes
+	sentence []int    // sentence index of each token
+	// candFirst and candLast are the first and last cue-candidate token
+	// of each sentence, -1 when none.
+	candFirst, candLast []int
+}
+
+func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
+	n := len(t.Tokens)
+	c := &docContext{
+		t: t, low: make([]string, n), depth: make([]uint8, n), rate: make([]uint8, n),
+		cand: make([]bool, n), sentence: make([]int, n),
+		candFirst: make([]int, len(t.Sentences)), candLast: make([]int, len(t.Sentences)),
+	}
+	for i := range t.Tokens {
+		c.low[i] = normalise(t.Str(i))
+		c.rate[i] = lexicon[c.low[i]]
+	}
+	for _, q := range t.Quotes {
+		last := q.Close
+		if last < 0 {
+			last = t.Paragraphs[q.Paragraph].Last - 1
+		}
+		for i := q.Open; i <= last && i < n; i++ {
+			if c.depth[i] < 3 {
+				c.depth[i]++
+			}
+		}
+	}
+	for si, s := range t.Sentences {
+		c.candFirst[si], c.candLast[si] = -1, -1
+		for i := s.First; i < s.Last; i++ {
+			c.sentence[i] = si
+			if c.depth[i] == 0 && c.rate[i] >= cueCandidate && t.Tokens[i].Kind == text.Word {
+				c.cand[i] = true
+				if c.candFirst[si] < 0 {
+					c.candFirst[si] = i
+				}
+				c.candLast[si] = i
+			}
+		}
+	}
+	return c
+}
+
+// normalise lower-cases a token and unifies apostrophes and digits, so
+// "Trump’s" and "trump's" or "2015" and "1999" share features.
+func normalise(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "’", "'")
+	if strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return '0'
+			}
+			return r
+		}, s)
+	}
+	return s
+}
+
+// shape maps a token to a coarse pattern of its characters ("Xx", "X.",
+// "d,d") with repeats collapsed.
+func shape(s string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range s {
+		var k rune
+		switch {
+		case unicode.IsUpper(r):
+			k = 'X'
+		case unicode.IsLower(r):
+			k = 'x'
+		case unicode.IsDigit(r):
+			k = 'd'
+		default:
+			k = r
+		}
+		if k != last {
+			b.WriteRune(k)
+			last = k
+		}
+	}
+	return b.String()
+}
+
+func suffix(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[len(r)-n:])
+}
+
+// bucket coarsens a token distance.
+func bucket(d int) byte {
+	switch {
+	case d <= 3:
+		return byte('0' + d)
+	case d <= 6:
+		return 'a'
+	case d <= 10:
+		return 'b'
+	case d <= 20:
+		return 'c'
+	}
+	return 'd'
+}
+
+// featureHasher builds 32-bit FNV-1a hashes of (template, values) without
+// allocating; the model only ever sees the hashes.
+type featureHasher struct{ out []uint32 }
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+func (f *featureHasher) add(tmpl string, vals ...string) {
+	h := hashString(fnvOffset, tmpl)
+	for _, v := range vals {
+		h = (h ^ 0xff) * fnvPrime // separator: ("ab","c") ≠ ("a","bc")
+		h = hashString(h, v)
+	}
+	f.out = append(f.out, h)
+}
+
+// markKind describes a token for its neighbours' features: quotation
+// marks by direction, punctuation by itself, other tokens by kind.
+func (c *docContext) markKind(i int) string {
+	tok := c.t.Tokens[i]
+	switch tok.Kind {
+	case text.Quote:
+		if tok.Opening {
+			return "q("
+		}
+		return "q)"
+	case text.Punct:
+		return c.low[i]
+	case text.Number:
+		return "num"
+	}
+	if tok.Upper {
+		return "Cap"
+	}
+	return "low"
+}
+
+var boolStr = [2]string{"0", "1"}
+
+func btoa(b bool) string {
+	if b {
+		return boolStr[1]
+	}
+	return boolStr[0]
+}
+
+// features appends the feature hashes of token i, which lies in
+// paragraph p, to f.out.
+func (c *docContext) features(i int, p text.Paragraph, f *featureHasher) {
+	t := c.t
+	word := func(j int) string {
+		if j < p.First {
+			return "<p>"
+		}
+		if j >= p.Last {
+			return "</p>"
+		}
+		return c.low[j]
+	}
+	kind := func(j int) string {
+		if j < p.First || j >= p.Last {
+			return "|"
+		}
+		return c.markKind(j)
+	}
+	w := c.low[i]
+	si := c.sentence[i]
+	s := t.Sentences[si]
+	tok := t.Tokens[i]
+	depth := string(rune('0' + c.depth[i]))
+
+	f.add("b")
+	f.add("w", w)
+	f.add("w-1", word(i-1))
+	f.add("w+1", word(i+1))
+	f.add("w-2", word(i-2))
+	f.add("w+2", word(i+2))
+	f.add("w-1w", word(i-1), w)
+	f.add("ww+1", w, word(i+1))
+	f.add("w-1ww+1", word(i-1), w, word(i+1))
+	f.add("w-1w+1", word(i-1), word(i+1))
+	f.add("w+1w+2", word(i+1), word(i+2))
+	f.add("w-2w-1", word(i-2), word(i-1))
+	f.add("s3", suffix(w, 3))
+	f.add("sh", shape(t.Str(i)))
+	f.add("k-1k+1", kind(i-1), kind(i+1))
+	f.add("k-1", kind(i-1))
+	f.add("k+1", kind(i+1))
+	f.add("q", depth, c.markKind(i))
+	f.add("qw", depth, w)
+	f.add("rate", string(rune('0'+c.rate[i])), depth)
+	if i > p.First {
+		f.add("rate-1", string(rune('0'+c.rate[i-1])))
+	}
+	if i+1 < p.Last {
+		f.add("rate+1", string(rune('0'+c.rate[i+1])))
+		f.add("ratew+1", string(rune('0'+c.rate[i])), word(i+1))
+	}
+	if i > p.First {
+		f.add("w-1rate", word(i-1), string(rune('0'+c.rate[i])))
+	}
+	if i > p.First+1 {
+		f.add("rate-2", string(rune('0'+c.rate[i-2])), string(rune('0'+c.rate[i-1])))
+	}
+	if i+2 < p.Last {
+		f.add("rate+2", string(rune('0'+c.rate[i+1])), string(rune('0'+c.rate[i+2])))
+	}
+
+	// Where the token stands in its sentence and paragraph.
+	fromStart, toEnd := i-s.First, s.Last-1-i
+	f.add("ds", string(bucket(fromStart)))
+	f.add("de", string(bucket(toEnd)))
+	f.add("sent0", btoa(si == 0 || t.Sentences[si-1].Paragraph != s.Paragraph), btoa(s.Paragraph == 0))
+	f.add("up", btoa(tok.Upper), btoa(fromStart == 0))
+
+	// The nearest cue candidates around the token in its sentence: content
+	// tends to lie on the far side of a cue from its source.
+	left, right := -1, -1
+	for j := i - 1; j >= s.First; j-- {
+		if c.cand[j] {
+			left = j
+			break
+		}
+	}
+	for j := i + 1; j < s.Last; j++ {
+		if c.cand[j] {
+			right = j
+			break
+		}
+	}
+	leftDist, rightDist := "-", "-"
+	if left >= 0 {
+		leftDist = string(bucket(i - left))
+		f.add("cl", leftDist, depth)
+		f.add("clw", c.low[left], depth)
+		f.add("clww", c.low[left], w)
+		f.add("clk", leftDist, c.markKind(i))
+		if i-left <= 3 {
+			f.add("cldw", leftDist, w, c.low[left])
+		}
+	}
+	if right >= 0 {
+		rightDist = string(bucket(right - i))
+		f.add("cr", rightDist, depth)
+		f.add("crw", c.low[right], depth)
+		f.add("crww", c.low[right], w)
+		f.add("crk", rightDist, c.markKind(i))
+	}
+	f.add("clcr", leftDist, rightDist, depth)
+	f.add("clcrk", btoa(left >= 0), btoa(right >= 0), c.markKind(i))
+
+	// Attributions often span sentences: "… ," in one sentence, "he said."
+	// opening the next; or "He said:" ending the previous one.
+	prevCue, nextCue := "-", "-"
+	if si > 0 && t.Sentences[si-1].Paragraph == s.Paragraph && c.candLast[si-1] >= 0 {
+		prevCue = string(bucket(t.Sentences[si-1].Last - 1 - c.candLast[si-1]))
+	}
+	if si+1 < len(t.Sentences) && t.Sentences[si+1].Paragraph == s.Paragraph && c.candFirst[si+1] >= 0 {
+		nextCue = string(bucket(c.candFirst[si+1] - t.Sentences[si+1].First))
+	}
+	f.add("adj", prevCue, nextCue, btoa(left >= 0 || right >= 0), depth)
+
+	// Quotation layout of the sentence.
+	firstQuote := t.Tokens[s.First].Kind == text.Quote
+	lastQuote := t.Tokens[s.Last-1].Kind == text.Quote || s.Last-s.First > 1 && t.Tokens[s.Last-2].Kind == text.Quote
+	f.add("sq", btoa(firstQuote), btoa(lastQuote), depth)
+}
+
+// sequenceFeatures returns the feature hashes of every token of
+// paragraph p, one slice per token sharing one backing array.
+func (c *docContext) sequenceFeatures(p text.Paragraph) [][]uint32 {
+	var f featureHasher
+	ends := make([]int, 0, p.Last-p.First)
+	for i := p.First; i < p.Last; i++ {
+		c.features(i, p, &f)
+		ends = append(ends, len(f.out))
+	}
+	out := make([][]uint32, len(ends))
+	start := 0
+	for k, e := range ends {
+		out[k] = f.out[start:e:e]
+		start = e
+	}
+	return out
+}

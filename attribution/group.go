@@ -1,0 +1,241 @@
+package attribution
+
+import (
+	"math"
+	"slices"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/text"
+)
+
+// Attribution is one attribution the model found: what was said or
+// thought (Content), the expression that attributes it (Cue) and who it
+// is attributed to, as written (Source).
+type Attribution struct {
+	Type    whosaid.StatementType
+	Content whosaid.Span
+	Cue     *whosaid.Span // nil when the model found none nearby
+	Source  *whosaid.Span // nil when the model found none nearby
+	// Score in [0, 1] grows with how clearly the model preferred its tags
+	// for the content tokens over the runner-up tags; 0 for a content
+	// inferred around a lone cue. Not calibrated.
+	Score float64
+}
+
+// span is a run of tokens [first, last) with one role.
+type span struct {
+	role        Role
+	first, last int
+}
+
+// maxLinkGap bounds how many tokens may separate a content from the cue
+// it is linked to.
+const maxLinkGap = 40
+
+// group turns the tags of an article into attributions: content runs
+// interrupted only by a cue or source ("Acts of protest, Mr. Obama said,
+// are …") become one content, as PolNeAR annotates them as one
+// discontinuous span; each content then takes the nearest cue in its own
+// or an adjacent sentence of the paragraph, and the source nearest that
+// cue.
+func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
+	t := ctx.t
+	var runs []span
+	for i, g := range tags {
+		r := g.Role()
+		if r == NoRole {
+			continue
+		}
+		if g.begins() || len(runs) == 0 || runs[len(runs)-1].role != r || runs[len(runs)-1].last != i {
+			runs = append(runs, span{role: r, first: i, last: i + 1})
+			continue
+		}
+		runs[len(runs)-1].last = i + 1
+	}
+
+	var contents []span
+	var cues, sources []span
+	for k := 0; k < len(runs); k++ {
+		r := runs[k]
+		switch r.role {
+		case CueRole:
+			cues = append(cues, r)
+		case SourceRole:
+			sources = append(sources, r)
+		case ContentRole:
+			if n := len(contents); n > 0 && ctx.interrupted(contents[n-1], r, tags) {
+				contents[n-1].last = r.last
+				continue
+			}
+			contents = append(contents, r)
+		}
+	}
+
+	out := make([]Attribution, 0, len(contents))
+	usedCue := make([]bool, len(cues))
+	usedSource := make([]bool, len(sources))
+	for _, c := range contents {
+		a := Attribution{Content: tokenSpan(t, c), Type: contentType(t, c)}
+		sum := float32(0)
+		for i := c.first; i < c.last; i++ {
+			sum += margin[i]
+		}
+		a.Score = max(0, 1-math.Exp(-float64(sum)/float64(c.last-c.first)/10))
+		anchor := c
+		if k, ok := ctx.nearest(cues, c, c); ok {
+			usedCue[k] = true
+			a.Cue = ptr(tokenSpan(t, cues[k]))
+			anchor = cues[k]
+		}
+		if k, ok := ctx.nearest(sources, anchor, c); ok {
+			usedSource[k] = true
+			a.Source = ptr(tokenSpan(t, sources[k]))
+		}
+		out = append(out, a)
+	}
+	// A cue the tagger found without a content nearby still marks an
+	// attribution: its content is the untagged rest of the sentence.
+	for k, cue := range cues {
+		if usedCue[k] {
+			continue
+		}
+		c, ok := ctx.guessContent(cue, tags)
+		if !ok {
+			// Otherwise it is a second attribution of the nearest content.
+			j, ok := ctx.nearest(contents, cue, cue)
+			if !ok {
+				continue
+			}
+			c = contents[j]
+		}
+		a := Attribution{Content: tokenSpan(t, c), Type: contentType(t, c), Cue: ptr(tokenSpan(t, cue))}
+		if k, ok := ctx.nearest(sources, cue, cue); ok && !usedSource[k] {
+			usedSource[k] = true
+			a.Source = ptr(tokenSpan(t, sources[k]))
+		}
+		out = append(out, a)
+	}
+	slices.SortStableFunc(out, func(x, y Attribution) int { return x.Content.Start - y.Content.Start })
+	return out
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// guessContent returns the untagged tokens of the cue's sentence on the
+// side of the cue that has more of them, without a leading "that" or
+// punctuation at either end.
+func (ctx *docContext) guessContent(cue span, tags []Tag) (span, bool) {
+	s := ctx.t.Sentences[ctx.sentence[cue.first]]
+	after := span{role: ContentRole, first: cue.last, last: cue.last}
+	for after.last < s.Last && tags[after.last] == Outside {
+		after.last++
+	}
+	before := span{role: ContentRole, first: cue.first, last: cue.first}
+	for before.first > s.First && tags[before.first-1] == Outside {
+		before.first--
+	}
+	c := after
+	if before.last-before.first > after.last-after.first {
+		c = before
+	}
+	for c.first < c.last && (ctx.low[c.first] == "that" || ctx.t.Tokens[c.first].Kind == text.Punct) {
+		c.first++
+	}
+	for c.last > c.first && ctx.t.Tokens[c.last-1].Kind == text.Punct {
+		c.last--
+	}
+	return c, c.last-c.first >= 3
+}
+
+// interrupted reports whether content runs a and b (a before b) are one
+// content broken by its attribution: same sentence, and nothing between
+// them but cue, source and punctuation, with at least one cue or source.
+func (ctx *docContext) interrupted(a, b span, tags []Tag) bool {
+	if ctx.sentence[a.last-1] != ctx.sentence[b.first] {
+		return false
+	}
+	attributed := false
+	for i := a.last; i < b.first; i++ {
+		switch {
+		case tags[i].Role() == CueRole || tags[i].Role() == SourceRole:
+			attributed = true
+		case ctx.t.Tokens[i].Kind == text.Word || ctx.t.Tokens[i].Kind == text.Number:
+			return false
+		}
+	}
+	return attributed
+}
+
+// nearest returns the index of the span of cands closest to anchor that
+// lies in the same paragraph as within and in its sentence or an adjacent
+// one; the sentence of anchor is preferred.
+func (ctx *docContext) nearest(cands []span, anchor, within span) (int, bool) {
+	t := ctx.t
+	para := t.Sentences[ctx.sentence[within.first]].Paragraph
+	lo, hi := ctx.sentence[within.first]-1, ctx.sentence[within.last-1]+1
+	best, bestCost := -1, math.MaxInt
+	for k, s := range cands {
+		si := ctx.sentence[s.first]
+		if si < lo || si > hi || t.Sentences[si].Paragraph != para {
+			continue
+		}
+		gap := 0
+		switch {
+		case s.last <= anchor.first:
+			gap = anchor.first - s.last
+		case s.first >= anchor.last:
+			gap = s.first - anchor.last
+		}
+		if gap > maxLinkGap {
+			continue
+		}
+		cost := gap
+		if si < ctx.sentence[anchor.first] || si > ctx.sentence[anchor.last-1] {
+			cost += maxLinkGap
+		}
+		if cost < bestCost {
+			best, bestCost = k, cost
+		}
+	}
+	return best, best >= 0
+}
+
+func tokenSpan(t *text.Text, s span) whosaid.Span {
+	return whosaid.NewSpan(t.Src, t.Tokens[s.first].Start, t.Tokens[s.last-1].End)
+}
+
+// contentType is direct when the content is wholly quoted (from its
+// first mark to a closing mark at its end, perhaps before final
+// punctuation), mixed when it holds a quotation mark, else indirect.
+func contentType(t *text.Text, s span) whosaid.StatementType {
+	quotes := 0
+	for i := s.first; i < s.last; i++ {
+		if t.Tokens[i].Kind == text.Quote {
+			quotes++
+		}
+	}
+	if quotes == 0 {
+		return whosaid.Indirect
+	}
+	last := s.last - 1
+	if t.Tokens[last].Kind == text.Punct && last > s.first {
+		last--
+	}
+	if t.Tokens[s.first].Kind == text.Quote && t.Tokens[last].Kind == text.Quote && quotes == 2 {
+		return whosaid.Direct
+	}
+	return whosaid.Mixed
+}
+
+// Statement returns the attribution as a statement record without a
+// canonical speaker (the mention stage resolves Source to one).
+func (a Attribution) Statement() whosaid.Statement {
+	st := whosaid.Statement{
+		Type: a.Type, Content: a.Content, Speaker: a.Source,
+		SpeakerKind: whosaid.Unknown, Confidence: a.Score, Rule: "learned attribution",
+	}
+	if a.Cue != nil {
+		st.Cue = &whosaid.Cue{Span: *a.Cue, Lemma: lemma(a.Cue.Text)}
+	}
+	return st
+}

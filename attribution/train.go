@@ -1,0 +1,247 @@
+package attribution
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/document"
+	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/text"
+)
+
+// TrainConfig sets how a model is trained.
+type TrainConfig struct {
+	Epochs   int    // passes over the training articles
+	MinCount int    // features seen fewer times are dropped
+	Seed     uint64 // seeds the order of the articles in each epoch
+}
+
+// DefaultTrainConfig is the setting of the shipped model.
+var DefaultTrainConfig = TrainConfig{Epochs: 20, MinCount: 2, Seed: 1}
+
+// Analyze runs the document and text stages the way the model was trained
+// on them: the title (which PolNeAR annotates too) followed by the
+// content paragraphs.
+func Analyze(a whosaid.Article) *text.Text {
+	doc := document.Analyze(a.Text, a.Title)
+	blocks := doc.Paragraphs
+	if doc.Title != nil {
+		blocks = append([]whosaid.Span{*doc.Title}, blocks...)
+	}
+	return text.Analyze(a.Text, blocks)
+}
+
+// goldTags labels the tokens of t with the roles of the gold
+// attributions: each fragment of a role is one span. A token takes the
+// role of the fragment its first byte lies in; the first role given wins,
+// as the corpus is univocal.
+func goldTags(t *text.Text, attrs []eval.Attribution) []Tag {
+	tags := make([]Tag, len(t.Tokens))
+	mark := func(r *eval.Region, begin, in Tag) {
+		if r == nil {
+			return
+		}
+		for _, f := range r.Fragments {
+			first := true
+			for i := t.TokenAt(f.Start); i < len(t.Tokens) && t.Tokens[i].Start < f.End; i++ {
+				switch {
+				case t.Tokens[i].Start < f.Start:
+				case tags[i] != Outside: // another span holds the token
+					first = true
+				case first:
+					tags[i], first = begin, false
+				default:
+					tags[i] = in
+				}
+			}
+		}
+	}
+	for _, a := range attrs {
+		mark(a.Source, BeginSource, InSource)
+		mark(a.Cue, BeginCue, InCue)
+		mark(a.Content, BeginContent, InContent)
+		mark(a.Content2, BeginContent, InContent)
+	}
+	return tags
+}
+
+// buildLexicon counts how often each word is tagged cue.
+func buildLexicon(texts []*text.Text, tags [][]Tag) map[string]uint8 {
+	total, cue := map[string]int{}, map[string]int{}
+	for d, t := range texts {
+		for i := range t.Tokens {
+			if t.Tokens[i].Kind != text.Word {
+				continue
+			}
+			w := normalise(t.Str(i))
+			total[w]++
+			if tags[d][i].Role() == CueRole {
+				cue[w]++
+			}
+		}
+	}
+	lex := map[string]uint8{}
+	for w, n := range cue {
+		if n < 2 {
+			continue
+		}
+		if b := rateBucket(n, total[w]); b != rateNone {
+			lex[w] = b
+		}
+	}
+	return lex
+}
+
+// sequence is one paragraph of training data.
+type sequence struct {
+	hashes [][]uint32
+	rows   [][]int32
+	gold   []Tag
+}
+
+// Train trains a model on PolNeAR articles. The result depends only on
+// the articles and cfg.
+func Train(articles []eval.PolNeARArticle, cfg TrainConfig) (*Model, error) {
+	if len(articles) == 0 {
+		return nil, errors.New("train: no articles")
+	}
+	if cfg.Epochs < 1 {
+		return nil, fmt.Errorf("train: %d epochs", cfg.Epochs)
+	}
+	texts := make([]*text.Text, len(articles))
+	tags := make([][]Tag, len(articles))
+	for d, a := range articles {
+		texts[d] = Analyze(a.Article)
+		tags[d] = goldTags(texts[d], a.Attributions)
+	}
+	lex := buildLexicon(texts, tags)
+	slog.Info("cue lexicon built", "words", len(lex))
+
+	var seqs []sequence
+	counts := map[uint32]int{}
+	for d, t := range texts {
+		ctx := newDocContext(t, lex)
+		for _, p := range t.Paragraphs {
+			s := sequence{hashes: ctx.sequenceFeatures(p), gold: tags[d][p.First:p.Last]}
+			for _, fs := range s.hashes {
+				for _, h := range fs {
+					counts[h]++
+				}
+			}
+			seqs = append(seqs, s)
+		}
+	}
+	// Rows are numbered in order of first appearance, so the numbering is
+	// deterministic.
+	w := &weights{index: map[uint32]int32{}}
+	for k := range seqs {
+		s := &seqs[k]
+		s.rows = make([][]int32, len(s.hashes))
+		for i, fs := range s.hashes {
+			rows := make([]int32, 0, len(fs))
+			for _, h := range fs {
+				if counts[h] < cfg.MinCount {
+					continue
+				}
+				row, ok := w.index[h]
+				if !ok {
+					row = int32(len(w.index))
+					w.index[h] = row
+				}
+				rows = append(rows, row)
+			}
+			s.rows[i] = rows
+		}
+		s.hashes = nil
+	}
+	w.rows = make([]float32, len(w.index)*int(tagCount))
+	slog.Info("features indexed", "paragraphs", len(seqs), "features", len(w.index), "seen", len(counts))
+
+	avg := newAverager(w)
+	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
+	order := make([]int, len(seqs))
+	for k := range order {
+		order[k] = k
+	}
+	for epoch := range cfg.Epochs {
+		start := time.Now()
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		wrong, total := 0, 0
+		for _, k := range order {
+			s := &seqs[k]
+			pred := viterbi(w.rowEmissions(s.rows), &w.trans)
+			differs := false
+			for i := range pred {
+				if pred[i] != s.gold[i] {
+					wrong++
+					differs = true
+				}
+			}
+			total += len(pred)
+			if differs {
+				avg.update(s.rows, s.gold, pred)
+			} else {
+				avg.tick()
+			}
+		}
+		slog.Info("epoch done", "epoch", epoch+1, "token_error", float64(wrong)/float64(max(total, 1)), "took", time.Since(start).Round(time.Millisecond))
+	}
+	return &Model{lexicon: lex, w: avg.averaged()}, nil
+}
+
+// TrainMain runs "whosaid train attribution": it trains a model on the
+// PolNeAR training set and writes it where the package embeds it.
+func TrainMain(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("train attribution", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	polnear := fs.String("polnear", "", "PolNeAR training set (polnear-train.jsonl)")
+	out := fs.String("out", filepath.Join("attribution", "model", "polnear.bin.gz"), "model file to write")
+	cfg := DefaultTrainConfig
+	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "training passes")
+	fs.IntVar(&cfg.MinCount, "min-count", cfg.MinCount, "drop features seen fewer times")
+	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the article order")
+	limit := fs.Int("limit", 0, "train on the first N articles only (0: all)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *polnear == "" {
+		return errors.New("train attribution: --polnear is required")
+	}
+	start := time.Now()
+	articles, err := eval.LoadPolNeAR(*polnear)
+	if err != nil {
+		return fmt.Errorf("train attribution: %w", err)
+	}
+	if *limit > 0 && *limit < len(articles) {
+		articles = articles[:*limit]
+	}
+	m, err := Train(articles, cfg)
+	if err != nil {
+		return fmt.Errorf("train attribution: %w", err)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("train attribution: %w", err)
+	}
+	if err := m.Encode(f); err != nil {
+		f.Close()
+		return fmt.Errorf("train attribution: writing %s: %w", *out, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("train attribution: %w", err)
+	}
+	info, err := os.Stat(*out)
+	if err != nil {
+		return fmt.Errorf("train attribution: %w", err)
+	}
+	fmt.Fprintf(stdout, "trained on %d articles in %s; wrote %s (%d bytes)\n", len(articles), time.Since(start).Round(time.Second), *out, info.Size())
+	return nil
+}
