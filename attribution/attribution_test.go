@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/text"
 )
 
@@ -156,10 +157,10 @@ func TestLemma(t *testing.T) {
 
 func TestGoldTags(t *testing.T) {
 	src := "Ann Lee said taxes rose."
-	region := func(s, e int) *eval.Region {
-		return &eval.Region{Fragments: []whosaid.Span{whosaid.NewSpan(src, s, e)}, Text: src[s:e]}
+	region := func(s, e int) *corpus.Region {
+		return &corpus.Region{Fragments: []whosaid.Span{whosaid.NewSpan(src, s, e)}, Text: src[s:e]}
 	}
-	attrs := []eval.Attribution{{Source: region(0, 7), Cue: region(8, 12), Content: region(13, 23)}}
+	attrs := []corpus.Attribution{{Source: region(0, 7), Cue: region(8, 12), Content: region(13, 23)}}
 	got := goldTags(analyze(src), attrs)
 	want := tagsOf(t, "s S q c C -")
 	if !slicesEqual(got, want) {
@@ -240,7 +241,7 @@ func TestDefaultModelPredicts(t *testing.T) {
 // TestTrainIsDeterministic trains twice on a slice of PolNeAR train and
 // compares the model files byte for byte.
 func TestTrainIsDeterministic(t *testing.T) {
-	articles, err := eval.LoadPolNeAR("../../shared/data/polnear/polnear-train.jsonl")
+	articles, err := corpus.LoadPolNeAR("../../shared/data/polnear/polnear-train.jsonl")
 	if err != nil {
 		t.Skipf("no PolNeAR train: %v", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/eval"
@@ -25,11 +27,11 @@ func TestExperiment(t *testing.T) {
 	if os.Getenv("WHOSAID_EXPERIMENT") == "" {
 		t.Skip("set WHOSAID_EXPERIMENT=1 to run")
 	}
-	polnear, err := eval.LoadPolNeAR("../../shared/data/polnear/polnear-dev.jsonl")
+	polnear, err := corpus.LoadPolNeAR("../../shared/data/polnear/polnear-dev.jsonl")
 	if err != nil {
 		t.Skipf("no PolNeAR dev: %v", err)
 	}
-	ggt, err := eval.LoadGGT("../../shared/data/ggt-dev/ggt_dev.jsonl")
+	ggt, err := corpus.LoadGGT("../../shared/data/ggt-dev/ggt_dev.jsonl")
 	if err != nil {
 		t.Skipf("no GGT dev: %v", err)
 	}

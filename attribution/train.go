@@ -11,9 +11,10 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/document"
-	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/text"
 )
 
@@ -43,9 +44,9 @@ func Analyze(a whosaid.Article) *text.Text {
 // attributions: each fragment of a role is one span. A token takes the
 // role of the fragment its first byte lies in; the first role given wins,
 // as the corpus is univocal.
-func goldTags(t *text.Text, attrs []eval.Attribution) []Tag {
+func goldTags(t *text.Text, attrs []corpus.Attribution) []Tag {
 	tags := make([]Tag, len(t.Tokens))
-	mark := func(r *eval.Region, begin, in Tag) {
+	mark := func(r *corpus.Region, begin, in Tag) {
 		if r == nil {
 			return
 		}
@@ -109,7 +110,7 @@ type sequence struct {
 
 // Train trains a model on PolNeAR articles. The result depends only on
 // the articles and cfg.
-func Train(articles []eval.PolNeARArticle, cfg TrainConfig) (*Model, error) {
+func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 	if len(articles) == 0 {
 		return nil, errors.New("train: no articles")
 	}
@@ -216,7 +217,7 @@ func TrainMain(args []string, stdout, stderr io.Writer) error {
 		return errors.New("train attribution: --polnear is required")
 	}
 	start := time.Now()
-	articles, err := eval.LoadPolNeAR(*polnear)
+	articles, err := corpus.LoadPolNeAR(*polnear)
 	if err != nil {
 		return fmt.Errorf("train attribution: %w", err)
 	}

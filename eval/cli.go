@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -46,7 +48,7 @@ func Main(args []string, stdout, stderr io.Writer, ex Extractor) error {
 	var scores *Scores
 	switch set {
 	case "ggt":
-		gold, err := LoadGGT(goldPath)
+		gold, err := corpus.LoadGGT(goldPath)
 		if err != nil {
 			return fmt.Errorf("eval: %w", err)
 		}
@@ -56,7 +58,7 @@ func Main(args []string, stdout, stderr io.Writer, ex Extractor) error {
 		}
 		scores = ScoreGGT(gold, pred)
 	case "polnear":
-		gold, err := LoadPolNeAR(goldPath)
+		gold, err := corpus.LoadPolNeAR(goldPath)
 		if err != nil {
 			return fmt.Errorf("eval: %w", err)
 		}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -51,7 +53,7 @@ func ggtGoldLine(t *testing.T) map[string]any {
 
 func TestMain(t *testing.T) {
 	gold := writeLines(t, "gold.jsonl", ggtGoldLine(t))
-	loaded, err := LoadGGT(gold)
+	loaded, err := corpus.LoadGGT(gold)
 	if err != nil {
 		t.Fatal(err)
 	}

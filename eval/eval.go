@@ -2,18 +2,22 @@
 // gold sets (GGT and PolNeAR) following ../shared/docs/evaluation.md, and
 // reports every figure with a 95% bootstrap interval.
 //
-// The flow is: load the gold (LoadGGT, LoadPolNeAR), get predictions
+// The flow is: load the gold (corpus.LoadGGT, corpus.LoadPolNeAR), get
+// predictions
 // (ReadPredictions, or PredictGGT/PredictPolNeAR with an Extractor), score
 // them (ScoreGGT, ScorePolNeAR), then turn the scores into a Report.
 package eval
 
-import "github.com/whosaid/whosaid"
+import (
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/corpus"
+)
 
 // Extractor turns one article into its statement record.
 type Extractor func(whosaid.Article) whosaid.Record
 
 // PredictGGT runs ex over every gold article, keyed by article ID.
-func PredictGGT(gold []GGTArticle, ex Extractor) map[string]whosaid.Record {
+func PredictGGT(gold []corpus.GGTArticle, ex Extractor) map[string]whosaid.Record {
 	articles := make([]whosaid.Article, len(gold))
 	for i, g := range gold {
 		articles[i] = g.Article
@@ -22,7 +26,7 @@ func PredictGGT(gold []GGTArticle, ex Extractor) map[string]whosaid.Record {
 }
 
 // PredictPolNeAR runs ex over every gold article, keyed by article ID.
-func PredictPolNeAR(gold []PolNeARArticle, ex Extractor) map[string]whosaid.Record {
+func PredictPolNeAR(gold []corpus.PolNeARArticle, ex Extractor) map[string]whosaid.Record {
 	articles := make([]whosaid.Article, len(gold))
 	for i, g := range gold {
 		articles[i] = g.Article

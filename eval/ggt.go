@@ -3,6 +3,8 @@ package eval
 import (
 	"slices"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -30,7 +32,7 @@ var ggtMeasures = []measure{
 // ScoreGGT scores predictions against the GGT gold. Speaker, verb and
 // canonical-name accuracy are over the pairs matched at θ = 0.3. An article
 // without a prediction counts as one with no statements.
-func ScoreGGT(gold []GGTArticle, pred map[string]whosaid.Record) *Scores {
+func ScoreGGT(gold []corpus.GGTArticle, pred map[string]whosaid.Record) *Scores {
 	s := &Scores{Set: "ggt", Errors: []ArticleErrors{}, measures: ggtMeasures}
 	articles := make([]whosaid.Article, len(gold))
 	for i, a := range gold {
@@ -43,10 +45,10 @@ func ScoreGGT(gold []GGTArticle, pred map[string]whosaid.Record) *Scores {
 	return s
 }
 
-func scoreGGTArticle(a GGTArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
+func scoreGGTArticle(a corpus.GGTArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
 	doc := a.Text
 	quotes := slices.Clone(a.Quotes)
-	slices.SortStableFunc(quotes, func(x, y GGTQuote) int {
+	slices.SortStableFunc(quotes, func(x, y corpus.GGTQuote) int {
 		return compareExtents(spanExtent(doc, x.Quote), spanExtent(doc, y.Quote))
 	})
 	gold := make([]extent, len(quotes))
@@ -97,7 +99,7 @@ func scoreGGTArticle(a GGTArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
 	return row, errs
 }
 
-func ggtAttributed(q GGTQuote) Attributed {
+func ggtAttributed(q corpus.GGTQuote) Attributed {
 	return Attributed{Speaker: spanText(q.Speaker), Cue: spanText(q.Verb), Name: q.Reference}
 }
 

@@ -3,6 +3,8 @@ package eval
 import (
 	"testing"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -11,11 +13,11 @@ import (
 const ggtDoc = `"The ferry runs again in May," said Mayor Ana López on Monday. ` +
 	`Critics said the fares were far too high. "It is a scandal." The vote is next week.`
 
-func ggtGold(t testing.TB) GGTArticle {
+func ggtGold(t testing.TB) corpus.GGTArticle {
 	d := ggtDoc
-	return GGTArticle{
+	return corpus.GGTArticle{
 		Article: whosaid.Article{ID: "a1", Text: d},
-		Quotes: []GGTQuote{
+		Quotes: []corpus.GGTQuote{
 			// Given out of order: scoring walks them in document order.
 			{Quote: find(t, d, `the fares were far too high`, 0), Speaker: ptr(find(t, d, "Critics", 0)), Verb: ptr(find(t, d, "said", 1)), Reference: "critics"},
 			{Quote: find(t, d, `"The ferry runs again in May,"`, 0), Speaker: ptr(find(t, d, "Ana López", 0)), Verb: ptr(find(t, d, "said", 0)), Reference: "Ana López"},
@@ -97,7 +99,7 @@ func TestScoreGGT(t *testing.T) {
 			if tc.pred != nil {
 				pred["a1"] = whosaid.Record{ID: "a1", Statements: tc.pred}
 			}
-			total := ScoreGGT([]GGTArticle{gold}, pred).total()
+			total := ScoreGGT([]corpus.GGTArticle{gold}, pred).total()
 			for m, want := range tc.want {
 				if total[m] != want {
 					t.Errorf("%s = %+v, want %+v", ggtMeasures[m].name, total[m], want)
@@ -113,7 +115,7 @@ func TestGGTErrors(t *testing.T) {
 		statement(find(t, d, `"The ferry runs again in May,"`, 0), ptr(find(t, d, "Monday", 0)), nil, "Ana Perez"),
 		statement(find(t, d, "The vote is next week.", 0), nil, nil, ""),
 	}}}
-	s := ScoreGGT([]GGTArticle{ggtGold(t)}, pred)
+	s := ScoreGGT([]corpus.GGTArticle{ggtGold(t)}, pred)
 	if len(s.Errors) != 1 {
 		t.Fatalf("got errors for %d articles, want 1", len(s.Errors))
 	}

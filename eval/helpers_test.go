@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -41,7 +43,7 @@ func statement(content whosaid.Span, speaker, cue *whosaid.Span, name string) wh
 
 // ggtAsPredictions turns GGT gold into the record a perfect system would
 // write.
-func ggtAsPredictions(gold []GGTArticle) map[string]whosaid.Record {
+func ggtAsPredictions(gold []corpus.GGTArticle) map[string]whosaid.Record {
 	pred := make(map[string]whosaid.Record)
 	for _, a := range gold {
 		rec := whosaid.Record{ID: a.ID}
@@ -56,11 +58,11 @@ func ggtAsPredictions(gold []GGTArticle) map[string]whosaid.Record {
 // polnearAsPredictions turns PolNeAR gold into the record a perfect system
 // would write: one statement per content span, discontinuous spans
 // replaced by their overall extent.
-func polnearAsPredictions(gold []PolNeARArticle) map[string]whosaid.Record {
+func polnearAsPredictions(gold []corpus.PolNeARArticle) map[string]whosaid.Record {
 	pred := make(map[string]whosaid.Record)
 	for _, a := range gold {
 		rec := whosaid.Record{ID: a.ID}
-		whole := func(r *Region) *whosaid.Span {
+		whole := func(r *corpus.Region) *whosaid.Span {
 			if r == nil {
 				return nil
 			}
@@ -68,7 +70,7 @@ func polnearAsPredictions(gold []PolNeARArticle) map[string]whosaid.Record {
 			return ptr(whosaid.NewSpan(a.Text, e.lo, e.hi))
 		}
 		for _, at := range a.Attributions {
-			for _, c := range []*Region{at.Content, at.Content2} {
+			for _, c := range []*corpus.Region{at.Content, at.Content2} {
 				if c != nil {
 					rec.Statements = append(rec.Statements, statement(*whole(c), whole(at.Source), whole(at.Cue), ""))
 				}

@@ -3,6 +3,8 @@ package eval
 import (
 	"slices"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -42,7 +44,7 @@ var polnearMeasures = func() []measure {
 type polnearContent struct {
 	content extent
 	source  *extent
-	at      Attribution
+	at      corpus.Attribution
 }
 
 // ScorePolNeAR scores predictions against PolNeAR gold. A statement maps to
@@ -51,7 +53,7 @@ type polnearContent struct {
 // once. An attribution's content2, a second content span, is one more
 // content span with the same source and cue. An article without a
 // prediction counts as one with no statements.
-func ScorePolNeAR(gold []PolNeARArticle, pred map[string]whosaid.Record) *Scores {
+func ScorePolNeAR(gold []corpus.PolNeARArticle, pred map[string]whosaid.Record) *Scores {
 	s := &Scores{Set: "polnear", Errors: []ArticleErrors{}, measures: polnearMeasures}
 	articles := make([]whosaid.Article, len(gold))
 	for i, a := range gold {
@@ -64,7 +66,7 @@ func ScorePolNeAR(gold []PolNeARArticle, pred map[string]whosaid.Record) *Scores
 	return s
 }
 
-func scorePolNeARArticle(a PolNeARArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
+func scorePolNeARArticle(a corpus.PolNeARArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
 	doc := a.Text
 	var goldRoles, predRoles [roleCount][]extent
 	var contents []polnearContent
@@ -78,7 +80,7 @@ func scorePolNeARArticle(a PolNeARArticle, rec whosaid.Record) ([]tally, []Error
 		if at.Cue != nil {
 			goldRoles[cueRole] = append(goldRoles[cueRole], regionExtent(doc, at.Cue))
 		}
-		for _, c := range []*Region{at.Content, at.Content2} {
+		for _, c := range []*corpus.Region{at.Content, at.Content2} {
 			if c != nil {
 				e := regionExtent(doc, c)
 				goldRoles[contentRole] = append(goldRoles[contentRole], e)
@@ -135,7 +137,7 @@ func scorePolNeARArticle(a PolNeARArticle, rec whosaid.Record) ([]tally, []Error
 	return row, errs
 }
 
-func regionText(r *Region) string {
+func regionText(r *corpus.Region) string {
 	if r == nil {
 		return ""
 	}

@@ -3,6 +3,8 @@ package eval
 import (
 	"testing"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -11,16 +13,16 @@ import (
 const polnearDoc = "Officials said the plan, which cost millions, was dead.\n" +
 	"He denies it  . The plan was fine, it was reported."
 
-func region(t testing.TB, frags ...whosaid.Span) *Region {
+func region(t testing.TB, frags ...whosaid.Span) *corpus.Region {
 	t.Helper()
-	return &Region{Fragments: frags}
+	return &corpus.Region{Fragments: frags}
 }
 
-func polnearGold(t testing.TB) PolNeARArticle {
+func polnearGold(t testing.TB) corpus.PolNeARArticle {
 	d := polnearDoc
-	return PolNeARArticle{
+	return corpus.PolNeARArticle{
 		Article: whosaid.Article{ID: "p1", Text: d},
-		Attributions: []Attribution{
+		Attributions: []corpus.Attribution{
 			{ID: "E1", Source: region(t, find(t, d, "Officials", 0)), Cue: region(t, find(t, d, "said", 0)),
 				Content: region(t, find(t, d, "was dead", 0), find(t, d, "the plan,", 0))},
 			{ID: "E2", Source: region(t, find(t, d, "He", 0)), Cue: region(t, find(t, d, "denies", 0)),
@@ -101,7 +103,7 @@ func TestScorePolNeAR(t *testing.T) {
 			if tc.pred != nil {
 				pred["p1"] = whosaid.Record{ID: "p1", Statements: tc.pred}
 			}
-			total := ScorePolNeAR([]PolNeARArticle{polnearGold(t)}, pred).total()
+			total := ScorePolNeAR([]corpus.PolNeARArticle{polnearGold(t)}, pred).total()
 			for m, want := range tc.want {
 				if total[m] != want {
 					t.Errorf("%s = %+v, want %+v", polnearMeasures[m].name, total[m], want)
@@ -116,11 +118,11 @@ func TestPolNeARContent2(t *testing.T) {
 	a := polnearGold(t)
 	a.Attributions = a.Attributions[:1]
 	a.Attributions[0].Content2 = region(t, find(t, d, "He denies it", 0))
-	pred := polnearAsPredictions([]PolNeARArticle{a})
+	pred := polnearAsPredictions([]corpus.PolNeARArticle{a})
 	if n := len(pred["p1"].Statements); n != 2 {
 		t.Fatalf("gold as predictions has %d statements, want 2", n)
 	}
-	total := ScorePolNeAR([]PolNeARArticle{a}, pred).total()
+	total := ScorePolNeAR([]corpus.PolNeARArticle{a}, pred).total()
 	for m, want := range map[int]tally{
 		sourceRole * measuresPerRole:  {TP: 1},
 		contentRole * measuresPerRole: {TP: 2},

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -24,7 +26,7 @@ func skipIfAbsent(t testing.TB, path string) {
 
 func TestRealGGT(t *testing.T) {
 	skipIfAbsent(t, ggtPath)
-	gold, err := LoadGGT(ggtPath)
+	gold, err := corpus.LoadGGT(ggtPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +47,7 @@ func TestRealGGT(t *testing.T) {
 
 func TestRealPolNeAR(t *testing.T) {
 	skipIfAbsent(t, polnearPath)
-	gold, err := LoadPolNeAR(polnearPath)
+	gold, err := corpus.LoadPolNeAR(polnearPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +56,7 @@ func TestRealPolNeAR(t *testing.T) {
 	}
 	for _, a := range gold {
 		for _, at := range a.Attributions {
-			for _, r := range []*Region{at.Source, at.Cue, at.Content, at.Content2} {
+			for _, r := range []*corpus.Region{at.Source, at.Cue, at.Content, at.Content2} {
 				if r == nil {
 					continue
 				}
@@ -104,7 +106,7 @@ func checkSelfScore(t *testing.T, s *Scores, measures ...string) {
 
 func BenchmarkScoreGGT(b *testing.B) {
 	skipIfAbsent(b, ggtPath)
-	gold, err := LoadGGT(ggtPath)
+	gold, err := corpus.LoadGGT(ggtPath)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -116,7 +118,7 @@ func BenchmarkScoreGGT(b *testing.B) {
 
 func BenchmarkScorePolNeAR(b *testing.B) {
 	skipIfAbsent(b, polnearPath)
-	gold, err := LoadPolNeAR(polnearPath)
+	gold, err := corpus.LoadPolNeAR(polnearPath)
 	if err != nil {
 		b.Fatal(err)
 	}

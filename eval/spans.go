@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/whosaid/whosaid/corpus"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -78,7 +80,7 @@ func spanExtent(doc string, s whosaid.Span) extent {
 	return newExtent(doc, []interval{{s.Start, s.End}})
 }
 
-func regionExtent(doc string, r *Region) extent {
+func regionExtent(doc string, r *corpus.Region) extent {
 	ranges := make([]interval, len(r.Fragments))
 	for i, f := range r.Fragments {
 		ranges[i] = interval{f.Start, f.End}

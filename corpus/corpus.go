@@ -1,7 +1,15 @@
-package eval
+// Package corpus reads the annotated corpora under ../shared/data: the GGT
+// evaluation set and PolNeAR. Evaluation scores against them and the
+// attribution model trains on them, so they sit below both.
+package corpus
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -204,8 +212,33 @@ func readJSONLFile[T any](path string, each func(T) error) error {
 		return err
 	}
 	defer f.Close()
-	if err := decodeJSONL(f, each); err != nil {
+	if err := DecodeJSONL(f, each); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// DecodeJSONL calls each with every non-blank line decoded as a T; errors
+// carry the 1-based line number. Lines may be arbitrarily long (whole
+// articles), hence no bufio.Scanner.
+func DecodeJSONL[T any](r io.Reader, each func(T) error) error {
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		raw, err := br.ReadBytes('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		if len(bytes.TrimSpace(raw)) > 0 {
+			var v T
+			if jerr := json.Unmarshal(raw, &v); jerr != nil {
+				return fmt.Errorf("line %d: %w", n, jerr)
+			}
+			if eerr := each(v); eerr != nil {
+				return fmt.Errorf("line %d: %w", n, eerr)
+			}
+		}
+		if err != nil {
+			return nil
+		}
+	}
 }
