@@ -65,6 +65,9 @@ func (j *JSONL) Write(rec whosaid.Record) error {
 // statement with its type, confidence, speaker, cue and wrapped content.
 type Text struct {
 	w io.Writer
+	// Explain adds to each statement the rule that found it and how its
+	// speaker was resolved.
+	Explain bool
 }
 
 // NewText returns a text writer to w.
@@ -80,6 +83,12 @@ func (t *Text) Write(rec whosaid.Record) error {
 	for _, s := range rec.Statements {
 		fmt.Fprintf(&b, "[%s %.2f] %s\n", s.Type, s.Confidence, attribution(s))
 		wrap(&b, s.Content.Text, "  ", textWidth)
+		if t.Explain {
+			fmt.Fprintf(&b, "  ↳ rule: %s\n", s.Rule)
+			if s.Resolution != "" {
+				fmt.Fprintf(&b, "  ↳ speaker: %s\n", oneLine(s.Resolution))
+			}
+		}
 	}
 	if _, err := io.WriteString(t.w, b.String()); err != nil {
 		return fmt.Errorf("output: record %q: %w", rec.ID, err)

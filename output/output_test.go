@@ -87,6 +87,27 @@ func TestText(t *testing.T) {
 	}
 }
 
+func TestTextExplain(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewText(&buf)
+	w.Explain = true
+	rec := sampleRecord()
+	rec.Statements = rec.Statements[:1]
+	rec.Statements[0].Resolution = "Trump → Donald Trump: most complete name in the article"
+	if err := w.Write(rec); err != nil {
+		t.Fatal(err)
+	}
+	want := `── doc-1: 1 statement
+[direct 0.93] Trump → Donald Trump (person) · said (say)
+  "a <b> & c"
+  ↳ rule: quote-said
+  ↳ speaker: Trump → Donald Trump: most complete name in the article
+`
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestWrap(t *testing.T) {
 	tests := []struct {
 		text  string
