@@ -10,6 +10,9 @@ type cueVerb struct {
 	weak bool
 	// object verbs take the addressee before the content ("told reporters").
 	object bool
+	// belief verbs attribute thoughts and findings ("believes", "a study
+	// found"), not speech: they count only in the all scope.
+	belief bool
 }
 
 // cueLemmas lists speech and attribution verbs by lemma. Inflected forms
@@ -29,11 +32,18 @@ func init() {
 		"feel know hope fear worry expect figure reckon guess understand point signal hint " +
 		"muse wonder propose recommend suggest advise order instruct cite blame"
 	object := "tell assure inform remind ask warn advise"
+	belief := "learn believe think feel know hope fear worry expect figure reckon guess " +
+		"understand wonder show find estimate conclude"
 	for _, l := range strings.Fields(weak) {
 		cueLemmas[l] = cueVerb{lemma: l, weak: true}
 	}
 	for _, l := range strings.Fields(strong) {
 		cueLemmas[l] = cueVerb{lemma: l}
+	}
+	for _, l := range strings.Fields(belief) {
+		v := cueLemmas[l]
+		v.lemma, v.weak, v.belief = l, true, true
+		cueLemmas[l] = v
 	}
 	for _, l := range strings.Fields(object) {
 		v := cueLemmas[l]

@@ -35,9 +35,11 @@ func (e *extractor) indirect(s text.Sentence) {
 			rule = "participle or coordinated cue"
 		}
 		inverted := false
-		if subj < 0 && c > s.First && e.t.Str(c-1) == "," {
-			subj = e.subjectAfter(c, s)
-			inverted = subj >= 0
+		// "CLAUSE, said X." — but not ", arguing X's refusal was ...".
+		if subj < 0 && c > s.First && e.t.Str(c-1) == "," && !strings.HasSuffix(e.low(c), "ing") {
+			if m := e.subjectAfter(c, s); m >= 0 && e.endOfAttribution(e.mentionEnd(m), s) {
+				subj, inverted = m, true
+			}
 		}
 		if subj < 0 {
 			continue

@@ -31,6 +31,7 @@ type found struct {
 }
 
 type extractor struct {
+	scope   Scope
 	t       *text.Text
 	ms      *mention.Set
 	quoteOf []int // token → top-level quotation index, -1 outside quotes
@@ -42,7 +43,7 @@ type extractor struct {
 // those the rules find, merged with the learned model's attributions as
 // the scope says (learned may be nil).
 func Extract(t *text.Text, ms *mention.Set, learned []attribution.Attribution, scope Scope) []whosaid.Statement {
-	e := &extractor{t: t, ms: ms, usedCue: map[int]bool{}}
+	e := &extractor{scope: scope, t: t, ms: ms, usedCue: map[int]bool{}}
 	e.quoteOf = make([]int, len(t.Tokens))
 	for i := range e.quoteOf {
 		e.quoteOf[i] = -1
@@ -83,8 +84,11 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 		return cueVerb{}, false
 	}
 	v, ok := lookupCue(e.low(i))
-	if !ok || i == 0 {
-		return v, ok
+	if !ok || v.belief && e.scope == Speech {
+		return v, false
+	}
+	if i == 0 {
+		return v, true
 	}
 	w := e.low(i)
 	if tok.Upper && i > e.sentence(i).First {
@@ -200,8 +204,14 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		return m
 	}
 	if e.t.Str(j) == "," {
+		// A name in apposition: "DeLaet's agent, Danny Fritz, told".
+		if m, ok := e.ms.EndingAt(j - 1); ok && e.ms.Mentions[m].Form == mention.Name {
+			if o := e.ms.Mentions[m].Outer; o > s.First && e.t.Str(o-1) == "," {
+				return m
+			}
+		}
 		// Find the comma opening the apposition.
-		for k := j - 1; k >= s.First && k >= j-30; k-- {
+		for k := j - 1; k >= s.First && k >= j-40; k-- {
 			if e.quoteOf[k] >= 0 {
 				break
 			}
