@@ -81,12 +81,11 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 // "a resident of the area") and returns it. A name mention inside the
 // phrase is returned instead, so the phrase resolves to the name.
 func (s *Set) AddPhrase(first, last int) int {
-	for j := last - 1; j >= first; j-- {
-		if mi, ok := s.byLast[j]; ok && s.Mentions[mi].First >= first {
-			if s.Mentions[mi].Form == Name || s.Mentions[mi].First == first {
-				return mi
-			}
-		}
+	if mi, ok := s.byFirst[first]; ok && s.Mentions[mi].Last == last {
+		return mi
+	}
+	if mi, ok := s.byLast[last-1]; ok && s.Mentions[mi].Form == Name && s.titledFrom(first, s.Mentions[mi].First) {
+		return mi // "former Bank of Canada governor David Dodge"
 	}
 	head := s.bare(last - 1)
 	m := Mention{First: first, Last: last, Form: Description, Head: head, Kind: whosaid.Unknown, Entity: -1}
@@ -110,6 +109,18 @@ func (s *Set) AddPhrase(first, last int) int {
 		s.byFirst[first] = mi
 	}
 	return mi
+}
+
+// titledFrom says whether tokens [first, name) read as a title or role
+// before a name: capitalised words, titles, role words and particles.
+func (s *Set) titledFrom(first, name int) bool {
+	for j := first; j < name; j++ {
+		w := s.bare(j)
+		if !s.T.Tokens[j].Upper && !titleWords[w] && !personRoles[w] && !roleModifiers[w] && !particle(w) && w != "the" && w != "a" {
+			return false
+		}
+	}
+	return true
 }
 
 // cluster links name mentions into entities: a full name, its surname, its

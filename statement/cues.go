@@ -20,7 +20,7 @@ type cueVerb struct {
 var cueLemmas = map[string]cueVerb{}
 
 func init() {
-	strong := "say tell claim insist argue warn explain admit concede deny acknowledge confirm " +
+	strong := "say tell add note claim insist argue warn explain admit concede deny acknowledge confirm " +
 		"announce state report suggest allege assert maintain contend declare stress emphasize " +
 		"emphasise predict promise vow pledge reply respond write tweet testify recall complain " +
 		"lament joke quip observe remark comment indicate reveal disclose reiterate repeat " +
@@ -28,7 +28,7 @@ func init() {
 		"estimate ask question shout yell scream whisper exclaim recount concur agree acknowledge " +
 		"affirm proclaim profess protest urge demand threaten charge accuse " +
 		"criticize criticise praise dismiss slam blast defend"
-	weak := "add note show find call describe continue begin learn believe think " +
+	weak := "show find call describe continue begin learn believe think " +
 		"feel know hope fear worry expect figure reckon guess understand point signal hint " +
 		"muse wonder propose recommend suggest advise order instruct cite blame"
 	object := "tell assure inform remind ask warn advise"

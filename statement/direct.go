@@ -184,11 +184,30 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 			named = true
 			continue
 		}
-		if !fillers[w] && !timeWords[w] && !prepositions[w] {
+		if !fillers[w] && !timeWords[w] && !prepositions[w] && !e.introducesQuote(c, open) {
 			return false
 		}
 	}
 	return false
+}
+
+// introducesQuote says whether the words from token c to the quotation at
+// open are an adverbial that ends in a comma or colon right before it, so
+// that a cue further left still introduces the quotation: `X joked in his
+// turn to answer the question, "…"`.
+func (e *extractor) introducesQuote(c, open int) bool {
+	if p := e.t.Str(open - 1); p != "," && p != ":" {
+		return false
+	}
+	for k := c; k < open-1; k++ {
+		if e.t.Tokens[k].Kind == text.Punct || e.t.Tokens[k].Kind == text.Quote {
+			return false
+		}
+		if _, isCue := lookupCue(e.low(k)); isCue {
+			return false
+		}
+	}
+	return true
 }
 
 // speakerBetween says whether the tokens between cue c and the opening

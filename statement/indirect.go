@@ -314,14 +314,17 @@ func (e *extractor) contentEnd(k int, s text.Sentence) int {
 
 // accordingTo adds `according to X, CLAUSE` and `CLAUSE, according to X`.
 func (e *extractor) accordingTo(c int, s text.Sentence) {
-	m, ok := e.ms.StartingAt(c + 2)
-	if !ok && c+3 < s.Last && fillers[e.low(c+2)] {
-		m, ok = e.ms.StartingAt(c + 3) // "according to the Daily Ledger"
+	// The source runs to the next comma or the end of the sentence.
+	srcEnd := c + 2
+	for srcEnd < s.Last && srcEnd < c+16 && e.t.Str(srcEnd) != "," && e.quoteOf[srcEnd] < 0 &&
+		!(e.t.Tokens[srcEnd].Kind == text.Punct && srcEnd == s.Last-1) {
+		srcEnd++
 	}
-	if !ok {
+	if srcEnd == c+2 || srcEnd == c+16 {
 		return
 	}
-	after := e.mentionEnd(m)
+	m := e.ms.AddPhrase(c+2, srcEnd)
+	after := srcEnd
 	// Skip an apposition: "according to Henrik Brandt, the party's
 	// spokesman, the payments ...".
 	if after < s.Last && e.t.Str(after) == "," {
@@ -334,12 +337,17 @@ func (e *extractor) accordingTo(c int, s text.Sentence) {
 			}
 		}
 	}
+	atEnd := after >= s.Last-1
 	var start, end int
 	switch {
-	case c == s.First && after < s.Last && e.t.Str(after) == ",":
+	case c == s.First && !atEnd && e.t.Str(after) == ",":
 		start, end = after+1, e.contentEnd(after+1, s)
-	case c > s.First+2 && e.t.Str(c-1) == ",":
+	case c > s.First+2 && e.t.Str(c-1) == "," && atEnd:
 		start, end = s.First, c-1
+	case c > s.First+2 && e.t.Str(c-1) == ",":
+		// In the middle: "Some of those concerns, according to experts,
+		// include ...".
+		start, end = s.First, e.contentEnd(after+1, s)
 	default:
 		return
 	}

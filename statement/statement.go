@@ -116,11 +116,17 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 		for j > 0 && adverbs[e.low(j)] && !progressive[e.low(j)] {
 			j--
 		}
-		if p := e.low(j); p != "," && p != "and" && !progressive[p] {
+		if p := e.low(j); p != "," && p != "and" && !progressive[p] && !e.quotedAs(i) {
 			return v, false
 		}
 	}
 	return v, true
+}
+
+// quotedAs says whether cue i follows "quoted as": "he was quoted as
+// saying".
+func (e *extractor) quotedAs(i int) bool {
+	return i >= 2 && e.low(i-1) == "as" && e.low(i-2) == "quoted"
 }
 
 var negations = map[string]bool{"not": true, "n't": true, "n’t": true, "never": true}
@@ -137,7 +143,7 @@ var adverbs = map[string]bool{
 	"similarly": true, "likewise": true, "still": true, "even": true, "never": true, "not": true,
 	"n't": true, "n’t": true, "could": true, "can": true, "may": true, "might": true, "must": true,
 	"should": true, "shall": true, "always": true, "since": true, "already": true, "now": true,
-	"yesterday": true, "today": true, "tonight": true, "earnestly": true, "angrily": true,
+	"yesterday": true, "today": true, "tonight": true, "earnestly": true, "angrily": true, "quoted": true,
 	"calmly": true, "softly": true, "proudly": true, "confidently": true, "emphatically": true,
 	"is": true, "are": true, "was": true, "were": true, "been": true, "being": true,
 }
@@ -187,7 +193,17 @@ func (e *extractor) skipBack(i, first int) int {
 // on the committee, said"), or across a short adverbial ("Trump at a press
 // conference last month said").
 func (e *extractor) subjectBefore(c int, s text.Sentence) int {
+	if e.quotedAs(c) {
+		c -= 2
+	}
 	j := e.skipBack(c, s.First)
+	// A relative clause: "many Green supporters who said".
+	if j > s.First && (e.low(j) == "who" || e.low(j) == "that" && c-j == 1) {
+		if m, ok := e.ms.EndingAt(j - 1); ok {
+			return m
+		}
+		return e.nounPhraseBefore(j-1, s)
+	}
 	// A party label after the name: "Rep. Gwen Moore (D-Wis.) said".
 	if j > s.First+2 && e.t.Str(j) == ")" {
 		for k := j - 1; k > s.First && k >= j-6; k-- {
