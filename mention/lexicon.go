@@ -99,6 +99,7 @@ var groupNouns = set(
 	"some", "negotiators", "regulators", "trustees", "delegates", "candidates", "voters",
 	"environmentalists", "ngos", "campaigners", "academics", "commentators", "pundits",
 	"journalists", "reporters", "representatives", "spokespeople", "spokespersons",
+	"backers", "proponents", "defenders", "skeptics", "sceptics", "forecasters", "nominators",
 )
 
 // orgNouns mark a capitalised run, or a definite description, as an
@@ -169,3 +170,7 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// IsRole says whether a lower-case word names a person's role ("editor",
+// "spokesperson").
+func IsRole(w string) bool { return personRoles[w] || innerTitles[w] }

@@ -195,6 +195,9 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 			if end > i && (stopCaps[w] && w != "the" && !(surnameWords[w] && toks[end-1].Upper) || !tok.SpaceBefore && isClitic(w)) {
 				break
 			}
+			if heading(s.T.Str(end)) {
+				break // "JAPAN ECONOMY:" is a section heading, not a name
+			}
 			end++
 			continue
 		}
@@ -267,13 +270,30 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		words = append(words, s.T.Str(j))
 	}
 	m.Name = strings.Join(words, " ")
+	if s.isOrganization(first, end) && first > sent.First && s.bare(first-1) == "the" {
+		// GGT's "most complete name" of an organisation keeps its article:
+		// "The Canadian Beverage Association".
+		m.Name = s.T.Str(first-1) + " " + m.Name
+	}
 	m.Head = last
 	switch {
 	case groupNouns[last] && end-first <= 3:
 		m.Form, m.Kind, m.Plural, m.Name = Description, whosaid.Group, true, ""
 		m.First = i
-		if i-2 >= sent.First && s.bare(i-1) == "of" && quantifiers[s.bare(i-2)] {
-			m.First = i - 2 // "Dozens of Congressional Democrats"
+		// "Dozens of Congressional Democrats", "veteran MPs"
+		for j := i - 1; j >= sent.First && j >= i-3; j-- {
+			w := s.bare(j)
+			if w == "of" && j > sent.First && quantifiers[s.bare(j-1)] {
+				m.First = j - 1
+				break
+			}
+			if toks[j].Kind != text.Word || toks[j].Upper || modifierStops[w] || stopCaps[w] && !indefiniteDeterminers[w] {
+				break
+			}
+			m.First = j
+			if definiteDeterminers[w] || indefiniteDeterminers[w] {
+				break
+			}
 		}
 	case s.isOrganization(first, end) || s.bare(i) == "the":
 		m.Kind = whosaid.Organization
@@ -328,6 +348,20 @@ func (s *Set) particlesThenUpper(i int, sent text.Sentence) bool {
 
 // surnameWords are stop words that are also common surnames.
 var surnameWords = set("may", "june", "april", "august", "bell", "young", "long", "rich", "best", "little", "white", "black", "brown", "green")
+
+// heading says whether w is an upper-case word too long for an acronym,
+// as in the section headings of wire stories ("KEEPING SCORE").
+func heading(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, c := range w {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
 
 func isAcronym(w string) bool {
 	if len(w) < 2 || len(w) > 6 {

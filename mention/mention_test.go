@@ -20,7 +20,7 @@ func TestNamesAndEntities(t *testing.T) {
 		{"Harbour Authority CEO Kevin Marsh spoke. Marsh left.", "Marsh", "Kevin Marsh", whosaid.Person},
 		{"Ms. Varga arrived. Elena Varga spoke.", "Varga", "Elena Varga", whosaid.Person},
 		{"The vote was reported by The Daily Ledger on Monday.", "The Daily Ledger", "Daily Ledger", whosaid.Organization},
-		{"The ministry was praised by the Harbour Workers Union.", "Harbour Workers Union", "Harbour Workers Union", whosaid.Organization},
+		{"The ministry was praised by the Harbour Workers Union.", "Harbour Workers Union", "the Harbour Workers Union", whosaid.Organization},
 	}
 	for _, tt := range tests {
 		s := find(tt.src)

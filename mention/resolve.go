@@ -42,6 +42,7 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 		}
 	}
 	determined := false
+	afterComma := -1 // the first token after a comma the phrase crossed
 	for j := i - 1; j >= sent.First && i-j <= 6; j-- {
 		tok := s.T.Tokens[j]
 		w := s.bare(j)
@@ -62,9 +63,18 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 			continue
 		}
 		if w == "," && j-1 >= sent.First && j+1 < i && s.T.Tokens[j-1].Kind == text.Word && !modifierStops[s.bare(j-1)] {
+			if afterComma < 0 {
+				afterComma = j + 1
+			}
 			continue
 		}
 		break
+	}
+	// Only a determiner makes a comma part of the phrase ("the lanky,
+	// bespectacled professor"); otherwise the comma ends it ("In that
+	// budget, Finance officials").
+	if !determined && afterComma >= 0 {
+		m.First = afterComma
 	}
 	if !determined && !m.Plural {
 		return m, false
@@ -287,9 +297,7 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
 			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Organization, How: "previous speaker"}
 		}
-		if e := s.salientEntity(m.First, whosaid.Organization); e >= 0 {
-			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "most mentioned organisation so far"}
-		}
+
 	case whosaid.Person:
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Person {
 			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Person, How: "previous speaker"}
@@ -352,27 +360,6 @@ func (s *Set) latestEntity(i int, k whosaid.SpeakerKind, g Gender) int {
 	return -1
 }
 
-// salientEntity returns the entity of kind k mentioned most often by
-// name before token i (at least twice), or -1.
-func (s *Set) salientEntity(i int, k whosaid.SpeakerKind) int {
-	counts := map[int]int{}
-	best := -1
-	for _, mi := range s.namesBefore(i) {
-		e := s.Mentions[mi].Entity
-		if s.Entities[e].Kind != k {
-			continue
-		}
-		counts[e]++
-		if best < 0 || counts[e] > counts[best] || counts[e] == counts[best] && e < best {
-			best = e
-		}
-	}
-	if best >= 0 && counts[best] < 2 {
-		return -1
-	}
-	return best
-}
-
 // window bounds how many name mentions a resolution looks at on either
 // side, so that resolving stays linear in the length of an article.
 const window = 400
@@ -415,7 +402,10 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		m := s.Mentions[window[k]]
 		counts[m.Entity]++
 		e := s.Entities[m.Entity]
-		if e.Kind != whosaid.Person || !genderFits(e.Gender, g) {
+		// A name of unknown kind may be a person nobody has called one
+		// yet ("Sutopo Purwo Nugroho"); a lone word of unknown kind is
+		// more often a place.
+		if !(e.Kind == whosaid.Person || e.Kind == whosaid.Unknown && strings.Contains(e.Name, " ")) || !genderFits(e.Gender, g) {
 			continue
 		}
 		ms := s.T.SentenceOf(m.First)
@@ -453,6 +443,9 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		if ent.Spoke {
 			score += 1
 			reasons = append(reasons, "has spoken")
+		}
+		if ent.Kind != whosaid.Person {
+			score -= 1.5
 		}
 		if score > bestScore || score == bestScore && e < best {
 			best, bestScore, why = e, score, strings.Join(reasons, ", ")

@@ -226,19 +226,28 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 				return m
 			}
 		}
-		// Find the comma opening the apposition.
+		// Find the comma opening the apposition; through a relative
+		// clause inside it ("Donald Tusk, president of the European
+		// Council, which represents EU leaders, urged") the subject is
+		// the mention that opens the clause.
+		found := -1
 		for k := j - 1; k >= s.First && k >= j-40; k-- {
 			if e.quoteOf[k] >= 0 {
 				break
 			}
-			if e.t.Str(k) == "," {
-				if m, ok := e.ms.EndingAt(k - 1); ok {
-					return m
-				}
+			if e.t.Str(k) != "," {
+				continue
+			}
+			m, ok := e.ms.EndingAt(k - 1)
+			if !ok {
 				break
 			}
+			found = m
+			if o := e.ms.Mentions[m].Outer; o == s.First || e.t.Tokens[o-1].Kind == text.Punct {
+				return m
+			}
 		}
-		return -1
+		return found
 	}
 	// Across a short adverbial, only from the start of a clause.
 	for k := j - 1; k >= s.First && k >= j-8; k-- {
@@ -326,6 +335,11 @@ var objectPrepositions = map[string]bool{"of": true, "for": true, "about": true,
 func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 	for k := c + 1; k < s.Last && k <= c+6; k++ {
 		if m, ok := e.ms.StartingAt(k); ok {
+			// "asks Policy Options editor Jennifer Ditchburn": the name
+			// after the role is the speaker.
+			if n, ok := e.ms.EndingAt(e.mentionEnd(m) + 2); ok && personRolesAt(e, e.mentionEnd(m)) && e.ms.Mentions[n].Form == mention.Name {
+				return n
+			}
 			return m
 		}
 		if tok := e.t.Tokens[k]; tok.Kind != text.Word || !tok.Upper && !fillers[e.low(k)] {
@@ -333,6 +347,11 @@ func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 		}
 	}
 	return -1
+}
+
+// personRolesAt says whether token i is a lower-case role word.
+func personRolesAt(e *extractor, i int) bool {
+	return i < len(e.t.Tokens) && !e.t.Tokens[i].Upper && mention.IsRole(e.low(i))
 }
 
 // mentionEnd returns the token after mention m.
