@@ -70,7 +70,11 @@ func TestMain(t *testing.T) {
 		{"flags before", []string{"--pred=" + pred, "ggt", gold}, nil, []string{"canonical lenient  accuracy  100.0", "3/3"}},
 		{"flags between", []string{"ggt", "--json", gold, "--pred", pred}, nil, []string{`"measure": "end to end @0.3"`, `"tp": 3`}},
 		{"extractor", []string{"ggt", gold, "--errors"}, noStatements, []string{"TP 0  FP 0  FN 3", "errors: missed 3", "missed (3)", "⟦"}},
-		{"extractor, JSON errors", []string{"ggt", gold, "--errors", "--json"}, noStatements, []string{`"kind": "missed"`}},
+		{"extractor, JSON errors", []string{"ggt", gold, "--errors", "--json"}, noStatements, []string{`"kind": "missed"`, `"cause": "indirect"`, `"error_causes": [`, `"calibration": {`, `"ece": 0`}},
+		{"calibration and causes", []string{"ggt", gold, "--pred", pred, "--errors"}, nil, []string{
+			"calibration (end to end @0.3): 3 statements, ECE 1.000 [1.000, 1.000], Brier 1.000",
+			"[0.0,0.1)       3   0.00      1.00   +1.00", "[0.9,1.0]       0", "(no rule)      3   0.00      1.00   +1.00", "errors: none"}},
+		{"causes", []string{"ggt", gold, "--errors"}, noStatements, []string{"count  kind    cause\n    1  missed  direct\n    1  missed  direct, no cue\n    1  missed  indirect\n", "(direct, no cue)  gold:"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

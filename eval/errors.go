@@ -24,14 +24,17 @@ var errorKinds = []ErrorKind{Missed, Spurious, WrongSpeaker, WrongName}
 // Attributed says who said something and with which cue, as annotated or
 // as predicted. Empty fields are absent.
 type Attributed struct {
-	Speaker string `json:"speaker"` // as written in the text
-	Cue     string `json:"cue"`
-	Name    string `json:"name"` // canonical name: the gold reference or speaker_name
+	Speaker    string `json:"speaker"` // as written in the text
+	Cue        string `json:"cue"`
+	Name       string `json:"name"`                 // canonical name: the gold reference or speaker_name
+	Rule       string `json:"rule,omitempty"`       // predictions: the rule that found the statement
+	Resolution string `json:"resolution,omitempty"` // predictions: how the name was found
 }
 
 // ErrorItem is one scoring error with enough context to read it.
 type ErrorItem struct {
 	Kind    ErrorKind    `json:"kind"`
+	Cause   string       `json:"cause"`   // the prediction's rule, or the missed gold item's type; see CountCauses
 	Content whosaid.Span `json:"content"` // the gold content; the predicted one when spurious
 	Gold    *Attributed  `json:"gold,omitempty"`
 	Pred    *Attributed  `json:"pred,omitempty"`
@@ -71,7 +74,7 @@ func (s *Scores) addErrors(id string, items []ErrorItem) {
 }
 
 func predAttributed(s whosaid.Statement) Attributed {
-	p := Attributed{Speaker: spanText(s.Speaker), Cue: spanText(cueSpan(s.Cue))}
+	p := Attributed{Speaker: spanText(s.Speaker), Cue: spanText(cueSpan(s.Cue)), Rule: s.Rule, Resolution: s.Resolution}
 	if s.SpeakerName != nil {
 		p.Name = *s.SpeakerName
 	}
@@ -90,14 +93,14 @@ func spurious(doc string, st []whosaid.Statement, match []int) []ErrorItem {
 	for j, s := range st {
 		if !taken[j] {
 			p := predAttributed(s)
-			errs = append(errs, newErrorItem(doc, Spurious, s.Content, nil, &p))
+			errs = append(errs, newErrorItem(doc, Spurious, ruleCause(s), s.Content, nil, &p))
 		}
 	}
 	return errs
 }
 
-func newErrorItem(doc string, kind ErrorKind, content whosaid.Span, gold, pred *Attributed) ErrorItem {
-	return ErrorItem{Kind: kind, Content: content, Gold: gold, Pred: pred, Context: inContext(doc, content)}
+func newErrorItem(doc string, kind ErrorKind, cause string, content whosaid.Span, gold, pred *Attributed) ErrorItem {
+	return ErrorItem{Kind: kind, Cause: cause, Content: content, Gold: gold, Pred: pred, Context: inContext(doc, content)}
 }
 
 // contextBytes is how much text to show on each side of an error's span.

@@ -5,7 +5,9 @@
 // The flow is: load the gold (corpus.LoadGGT, corpus.LoadPolNeAR), get
 // predictions
 // (ReadPredictions, or PredictGGT/PredictPolNeAR with an Extractor), score
-// them (ScoreGGT, ScorePolNeAR), then turn the scores into a Report.
+// them (ScoreGGT, ScorePolNeAR), then turn the scores into a Report, which
+// also carries a reliability table of the predictions' confidences
+// (Calibration) and, when wanted, the errors counted by cause (CountCauses).
 package eval
 
 import (

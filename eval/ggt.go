@@ -37,15 +37,19 @@ func ScoreGGT(gold []corpus.GGTArticle, pred map[string]whosaid.Record) *Scores 
 	articles := make([]whosaid.Article, len(gold))
 	for i, a := range gold {
 		articles[i] = a.Article
-		row, errs := scoreGGTArticle(a, pred[a.ID])
+		row, judged, errs := scoreGGTArticle(a, pred[a.ID])
 		s.tallies = append(s.tallies, row)
+		s.judged = append(s.judged, judged)
 		s.addErrors(a.ID, errs)
 	}
 	s.Warnings = predictionWarnings(articles, pred)
 	return s
 }
 
-func scoreGGTArticle(a corpus.GGTArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
+// scoreGGTArticle scores one article and judges each of its predictions:
+// right when its quote matches at θ = 0.3 and its canonical speaker is
+// right (strict), the end-to-end criterion.
+func scoreGGTArticle(a corpus.GGTArticle, rec whosaid.Record) ([]tally, []Judgement, []ErrorItem) {
 	doc := a.Text
 	quotes := slices.Clone(a.Quotes)
 	slices.SortStableFunc(quotes, func(x, y corpus.GGTQuote) int {
@@ -68,11 +72,12 @@ func scoreGGTArticle(a corpus.GGTArticle, rec whosaid.Record) ([]tally, []ErrorI
 
 	var errs []ErrorItem
 	endToEnd := 0
+	right := make([]bool, len(st))
 	for i, j := range match {
 		q := quotes[i]
 		g := ggtAttributed(q)
 		if j < 0 {
-			errs = append(errs, newErrorItem(doc, Missed, q.Quote, &g, nil))
+			errs = append(errs, newErrorItem(doc, Missed, missedCause(q.Quote.Text, q.Verb != nil), q.Quote, &g, nil))
 			continue
 		}
 		s := st[j]
@@ -86,17 +91,18 @@ func scoreGGTArticle(a corpus.GGTArticle, rec whosaid.Record) ([]tally, []ErrorI
 		row[ggtCanonicalLenient].add(hit(similarName(p.Name, q.Reference)))
 		if strict {
 			endToEnd++
+			right[j] = true
 		}
 		if !speakerOK {
-			errs = append(errs, newErrorItem(doc, WrongSpeaker, q.Quote, &g, &p))
+			errs = append(errs, newErrorItem(doc, WrongSpeaker, ruleCause(s), q.Quote, &g, &p))
 		}
 		if !strict {
-			errs = append(errs, newErrorItem(doc, WrongName, q.Quote, &g, &p))
+			errs = append(errs, newErrorItem(doc, WrongName, nameCause(s), q.Quote, &g, &p))
 		}
 	}
 	row[ggtEndToEnd] = matchTally(endToEnd, len(gold), len(pred))
 	errs = append(errs, spurious(doc, st, match)...)
-	return row, errs
+	return row, judgements(st, right), errs
 }
 
 func ggtAttributed(q corpus.GGTQuote) Attributed {

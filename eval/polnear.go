@@ -2,6 +2,7 @@ package eval
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/whosaid/whosaid/corpus"
 
@@ -45,6 +46,7 @@ type polnearContent struct {
 	content extent
 	source  *extent
 	at      corpus.Attribution
+	text    string // the annotated content text
 }
 
 // ScorePolNeAR scores predictions against PolNeAR gold. A statement maps to
@@ -58,15 +60,19 @@ func ScorePolNeAR(gold []corpus.PolNeARArticle, pred map[string]whosaid.Record) 
 	articles := make([]whosaid.Article, len(gold))
 	for i, a := range gold {
 		articles[i] = a.Article
-		row, errs := scorePolNeARArticle(a, pred[a.ID])
+		row, judged, errs := scorePolNeARArticle(a, pred[a.ID])
 		s.tallies = append(s.tallies, row)
+		s.judged = append(s.judged, judged)
 		s.addErrors(a.ID, errs)
 	}
 	s.Warnings = predictionWarnings(articles, pred)
 	return s
 }
 
-func scorePolNeARArticle(a corpus.PolNeARArticle, rec whosaid.Record) ([]tally, []ErrorItem) {
+// scorePolNeARArticle scores one article and judges each of its
+// predictions: right when its content matches at θ = 0.3 and its speaker
+// overlaps the gold source (or both are absent), the end-to-end criterion.
+func scorePolNeARArticle(a corpus.PolNeARArticle, rec whosaid.Record) ([]tally, []Judgement, []ErrorItem) {
 	doc := a.Text
 	var goldRoles, predRoles [roleCount][]extent
 	var contents []polnearContent
@@ -84,7 +90,7 @@ func scorePolNeARArticle(a corpus.PolNeARArticle, rec whosaid.Record) ([]tally, 
 			if c != nil {
 				e := regionExtent(doc, c)
 				goldRoles[contentRole] = append(goldRoles[contentRole], e)
-				contents = append(contents, polnearContent{content: e, source: source, at: at})
+				contents = append(contents, polnearContent{content: e, source: source, at: at, text: fragmentsText(c)})
 			}
 		}
 	}
@@ -117,24 +123,36 @@ func scorePolNeARArticle(a corpus.PolNeARArticle, rec whosaid.Record) ([]tally, 
 	match := greedyMatch(gold, predRoles[contentRole], 0.3)
 	var errs []ErrorItem
 	endToEnd := 0
+	right := make([]bool, len(st))
 	for i, j := range match {
 		c := contents[i]
 		g := Attributed{Speaker: regionText(c.at.Source), Cue: regionText(c.at.Cue)}
 		span := whosaid.NewSpan(doc, c.content.lo, c.content.hi)
 		if j < 0 {
-			errs = append(errs, newErrorItem(doc, Missed, span, &g, nil))
+			errs = append(errs, newErrorItem(doc, Missed, missedCause(c.text, c.at.Cue != nil), span, &g, nil))
 			continue
 		}
 		if sameOrBothAbsent(spanExtentOf(doc, st[j].Speaker), c.source) {
 			endToEnd++
+			right[j] = true
 			continue
 		}
 		p := predAttributed(st[j])
-		errs = append(errs, newErrorItem(doc, WrongSpeaker, span, &g, &p))
+		errs = append(errs, newErrorItem(doc, WrongSpeaker, ruleCause(st[j]), span, &g, &p))
 	}
 	row[polnearEndToEnd] = matchTally(endToEnd, len(gold), len(st))
 	errs = append(errs, spurious(doc, st, match)...)
-	return row, errs
+	return row, judgements(st, right), errs
+}
+
+// fragmentsText is a region's fragments joined by one space, as the
+// annotated text is.
+func fragmentsText(r *corpus.Region) string {
+	parts := make([]string, len(r.Fragments))
+	for i, f := range r.Fragments {
+		parts[i] = f.Text
+	}
+	return strings.Join(parts, " ")
 }
 
 func regionText(r *corpus.Region) string {

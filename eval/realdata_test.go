@@ -97,6 +97,23 @@ func checkSelfScore(t *testing.T, s *Scores, measures ...string) {
 			t.Errorf("no F1 figure for %s", m)
 		}
 	}
+	// Judged right is the same criterion as end to end.
+	right := 0
+	for _, j := range s.Judgements() {
+		if j.Right {
+			right++
+		}
+	}
+	for m, ms := range s.measures {
+		if ms.name == "end to end @0.3" {
+			if tp := s.total()[m].TP; right != tp {
+				t.Errorf("%d judged right, but end to end TP %d", right, tp)
+			}
+		}
+	}
+	if r.Calibration.N != len(s.Judgements()) {
+		t.Errorf("calibration over %d, want %d", r.Calibration.N, len(s.Judgements()))
+	}
 	var b bytes.Buffer
 	if err := r.WriteText(&b); err != nil {
 		t.Fatal(err)

@@ -10,11 +10,17 @@ import (
 
 // Report is the scored figures of one gold set, ready to print.
 type Report struct {
-	Set       string          `json:"set"`
-	Articles  int             `json:"articles"`
-	Bootstrap Bootstrap       `json:"bootstrap"`
-	Figures   []Figure        `json:"figures"`
-	Errors    []ArticleErrors `json:"errors,omitempty"` // set by the caller when wanted
+	Set       string    `json:"set"`
+	Articles  int       `json:"articles"`
+	Bootstrap Bootstrap `json:"bootstrap"`
+	Figures   []Figure  `json:"figures"`
+	// Calibration compares the predictions' confidences with the
+	// end-to-end criterion.
+	Calibration Calibration     `json:"calibration"`
+	Errors      []ArticleErrors `json:"errors,omitempty"` // set by the caller when wanted
+	// ErrorCauses counts Errors by kind and cause (CountCauses); it is
+	// filled from Errors when the report is written.
+	ErrorCauses []CauseCount `json:"error_causes,omitempty"`
 }
 
 // Figure is one statistic of one measure, micro-averaged over all
@@ -32,7 +38,7 @@ type Figure struct {
 // Report computes every figure with its bootstrap interval.
 func (s *Scores) Report(b Bootstrap) Report {
 	low, high := b.intervals(s.measures, s.tallies)
-	r := Report{Set: s.Set, Articles: len(s.tallies), Bootstrap: b}
+	r := Report{Set: s.Set, Articles: len(s.tallies), Bootstrap: b, Calibration: s.calibration(b)}
 	total := s.total()
 	for m, ms := range s.measures {
 		for _, st := range ms.stats() {
@@ -63,6 +69,9 @@ func (f Figure) countsText() string {
 
 // WriteJSON writes the report as one indented JSON object.
 func (r Report) WriteJSON(w io.Writer) error {
+	if r.Errors != nil {
+		r.ErrorCauses = CountCauses(r.Errors)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -72,8 +81,8 @@ func (r Report) WriteJSON(w io.Writer) error {
 	return nil
 }
 
-// WriteText writes the figures as a table, then the errors listing when
-// the report has one.
+// WriteText writes the figures as a table, the calibration tables, then
+// the errors (counted by cause, then listed) when the report has them.
 func (r Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s: %d articles; 95%% bootstrap intervals over %d draws (seed %d)\n\n",
@@ -92,6 +101,7 @@ func (r Report) WriteText(w io.Writer) error {
 		prev = f.Measure
 		fmt.Fprintf(bw, "%-*s  %-8s  %5.1f  [%5.1f, %5.1f]  %s\n", width, name, f.Stat, f.Value, f.Low, f.High, f.countsText())
 	}
+	writeCalibration(bw, r.Calibration)
 	if r.Errors != nil {
 		writeErrors(bw, r.Errors)
 	}
@@ -109,6 +119,7 @@ func writeErrors(w io.Writer, articles []ArticleErrors) {
 		}
 	}
 	fmt.Fprintf(w, "\nerrors: %s\n", kindCounts(totals))
+	writeCauses(w, CountCauses(articles))
 	for _, a := range articles {
 		counts := make(map[ErrorKind]int)
 		for _, k := range errorKinds {
@@ -121,7 +132,7 @@ func writeErrors(w io.Writer, articles []ArticleErrors) {
 				kind = it.Kind
 				fmt.Fprintf(w, "%s (%d)\n", kind, counts[kind])
 			}
-			fmt.Fprintf(w, "  [%d,%d)%s%s\n    %s\n", it.Content.Start, it.Content.End,
+			fmt.Fprintf(w, "  [%d,%d) (%s)%s%s\n    %s\n", it.Content.Start, it.Content.End, it.Cause,
 				it.Gold.describe("gold"), it.Pred.describe("pred"), it.Context)
 		}
 	}
@@ -153,5 +164,24 @@ func (a *Attributed) describe(side string) string {
 		}
 		return fmt.Sprintf("%q", flatten(s))
 	}
-	return fmt.Sprintf("  %s: speaker %s, cue %s, name %s", side, show(a.Speaker), show(a.Cue), show(a.Name))
+	d := fmt.Sprintf("  %s: speaker %s, cue %s, name %s", side, show(a.Speaker), show(a.Cue), show(a.Name))
+	if a.Resolution != "" {
+		d += ", resolution " + show(a.Resolution)
+	}
+	return d
+}
+
+// writeCauses writes the error counts by kind and cause.
+func writeCauses(w io.Writer, causes []CauseCount) {
+	if len(causes) == 0 {
+		return
+	}
+	width := len("kind")
+	for _, c := range causes {
+		width = max(width, len(c.Kind))
+	}
+	fmt.Fprintf(w, "\n%5s  %-*s  %s\n", "count", width, "kind", "cause")
+	for _, c := range causes {
+		fmt.Fprintf(w, "%5d  %-*s  %s\n", c.Count, width, c.Kind, c.Cause)
+	}
 }

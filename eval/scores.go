@@ -56,7 +56,8 @@ type Scores struct {
 	Warnings []string        // problems with the predictions themselves
 
 	measures []measure
-	tallies  [][]tally // [article][measure]
+	tallies  [][]tally     // [article][measure]
+	judged   [][]Judgement // [article][prediction in document order]
 }
 
 // total sums each measure over all articles.
@@ -114,6 +115,9 @@ func predictionWarnings(articles []whosaid.Article, pred map[string]whosaid.Reco
 		case outOfRange(rec.Statements, len(a.Text)):
 			warn = append(warn, "prediction for "+a.ID+" has spans outside the text; they were clamped")
 		}
+		if ok && badConfidence(rec.Statements) {
+			warn = append(warn, "prediction for "+a.ID+" has confidences outside [0, 1]; calibration clamps them")
+		}
 	}
 	var unknown []string
 	for id := range pred {
@@ -132,6 +136,15 @@ func outOfRange(st []whosaid.Statement, n int) bool {
 	bad := func(s whosaid.Span) bool { return s.Start < 0 || s.Start > s.End || s.End > n }
 	for _, s := range st {
 		if bad(s.Content) || (s.Cue != nil && bad(s.Cue.Span)) || (s.Speaker != nil && bad(*s.Speaker)) {
+			return true
+		}
+	}
+	return false
+}
+
+func badConfidence(st []whosaid.Statement) bool {
+	for _, s := range st {
+		if !(s.Confidence >= 0 && s.Confidence <= 1) { // NaN too
 			return true
 		}
 	}

@@ -50,7 +50,7 @@ func (e *extractor) direct(qi int) {
 	// speaker; a short one inside a sentence is a scare quote or a title;
 	// one followed by a cue is part of reported speech.
 	if (q.Open == s.First || q.Continues) && words >= 3 && !e.cueInSentence(last) {
-		f.floating, f.rule, f.confidence = true, "floating quote", 0.75
+		f.floating, f.rule = true, "floating quote"
 		e.add(f)
 	}
 }
@@ -81,7 +81,10 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		}
 		s = e.t.Sentences[next]
 	}
-	if j < s.Last && (e.t.Str(j) == "," || e.t.Str(j) == "—" || e.t.Str(j) == "--") {
+	if j < s.Last && dashes[e.t.Str(j)] && e.dashAttribution(f, j, s) {
+		return true
+	}
+	if j < s.Last && (e.t.Str(j) == "," || dashes[e.t.Str(j)]) {
 		j++
 	}
 	if j >= s.Last {
@@ -90,7 +93,7 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 	if _, ok := e.cueAt(j); ok {
 		f.cueFirst, f.cueLast = j, j+1
 		f.speaker = e.subjectAfter(j, s)
-		f.rule, f.confidence = "quote, cue speaker", 0.9
+		f.rule = "quote, cue speaker"
 		e.usedCue[j] = true
 		return true
 	}
@@ -124,12 +127,34 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		if _, ok := e.cueAt(k); ok {
 			f.cueFirst, f.cueLast = k, k+1
 			f.speaker = m
-			f.rule, f.confidence = "quote, speaker cue", 0.92
+			f.rule = "quote, speaker cue"
 			e.usedCue[k] = true
 			return true
 		}
 	}
 	return false
+}
+
+var dashes = map[string]bool{"—": true, "―": true, "–": true, "--": true, "-": true}
+
+// dashAttribution attributes a quotation to the name after a dash that
+// ends its sentence, the layout of pull quotes and epigraphs:
+// `"…" ― Jane Doe`.
+func (e *extractor) dashAttribution(f *found, dash int, s text.Sentence) bool {
+	m, ok := e.ms.StartingAt(dash + 1)
+	if !ok || e.ms.Mentions[m].Form != mention.Name {
+		return false
+	}
+	end := e.mentionEnd(m)
+	for end < s.Last && e.t.Tokens[end].Kind == text.Punct && !dashes[e.t.Str(end)] {
+		end++
+	}
+	if end != s.Last {
+		return false
+	}
+	f.cueFirst, f.cueLast, f.speaker, f.exactCue, f.lemma = dash, dash+1, m, true, "dash"
+	f.rule = "quote ― speaker"
+	return true
 }
 
 // titledSpeakerCue finds a speaker with a long title before the name and
@@ -146,7 +171,7 @@ func (e *extractor) titledSpeakerCue(f *found, j int, s text.Sentence) bool {
 				return false
 			}
 			f.cueFirst, f.cueLast, f.speaker = c, c+1, m
-			f.rule, f.confidence = "quote, titled speaker cue", 0.85
+			f.rule = "quote, titled speaker cue"
 			e.usedCue[c] = true
 			return true
 		}
@@ -174,7 +199,7 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 			if f.speaker < 0 {
 				f.speaker = e.subjectAfter(c, s)
 			}
-			f.rule, f.confidence = "speaker cue: quote", 0.85
+			f.rule = "speaker cue: quote"
 			e.usedCue[c] = true
 			return true
 		}

@@ -64,7 +64,7 @@ func (e *extractor) indirect(s text.Sentence) {
 		// are acts of patriotism."
 		if afterComma && !implicit && c+1 < s.Last-1 && e.t.Str(c+1) == "," && outer-1 > s.First+1 {
 			e.usedCue[c] = true
-			e.addReported(s.First, e.contentEnd(c+2, s), c, subj, "parenthetical speaker cue", 0.65)
+			e.addReported(s.First, e.contentEnd(c+2, s), c, subj, "parenthetical speaker cue")
 			continue
 		}
 		cueEnd := c + 1
@@ -87,11 +87,7 @@ func (e *extractor) indirect(s text.Sentence) {
 			continue
 		}
 		e.usedCue[c] = true
-		conf := 0.6
-		if sawThat {
-			conf = 0.65
-		}
-		e.addReported(start, end, c, subj, rule, conf)
+		e.addReported(start, end, c, subj, rule)
 		e.found[len(e.found)-1].cueLast = cueEnd
 		e.found[len(e.found)-1].implicit = implicit
 	}
@@ -149,7 +145,7 @@ func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
 		return
 	}
 	e.usedCue[c] = true
-	e.addReported(start, end, c, subj, "clause, speaker cue", 0.7)
+	e.addReported(start, end, c, subj, "clause, speaker cue")
 }
 
 // contentStart returns the first token of the content after cue c, and
@@ -354,12 +350,12 @@ func (e *extractor) accordingTo(c int, s text.Sentence) {
 	if e.wordCount(start, end-1) < 3 {
 		return
 	}
-	e.addReported(start, end, c, m, "according to", 0.65)
+	e.addReported(start, end, c, m, "according to")
 	e.found[len(e.found)-1].cueLast = c + 2
 }
 
 // addReported adds reported speech over tokens [start, end) with cue c.
-func (e *extractor) addReported(start, end, c, subj int, rule string, conf float64) {
+func (e *extractor) addReported(start, end, c, subj int, rule string) {
 	typ := whosaid.Indirect
 	for i := start; i < end; i++ {
 		if e.quoteOf[i] >= 0 {
@@ -374,6 +370,6 @@ func (e *extractor) addReported(start, end, c, subj int, rule string, conf float
 	}
 	e.add(found{
 		typ: typ, start: e.t.Tokens[start].Start, end: e.t.Tokens[end-1].End,
-		cueFirst: c, cueLast: c + 1, speaker: subj, rule: rule, confidence: conf,
+		cueFirst: c, cueLast: c + 1, speaker: subj, rule: rule,
 	})
 }

@@ -25,9 +25,8 @@ func ParseScope(name string) (Scope, bool) {
 	return Speech, false
 }
 
-// learnedConfidence is the confidence of a learned attribution: below the
-// rules', whose precision is higher.
-const learnedConfidence = 0.5
+// learnedRule names the statements of the learned model.
+const learnedRule = "learned attribution"
 
 // addLearned merges the learned model's attributions with the rules'
 // statements in the all scope: the learned attributions come first, as
@@ -68,7 +67,7 @@ func (e *extractor) overlapsFound(f found, in []found) bool {
 func (e *extractor) fromLearned(a attribution.Attribution) (found, bool) {
 	f := found{
 		typ: a.Type, start: a.Content.Start, end: a.Content.End, cueFirst: -1, speaker: -1,
-		rule: "learned attribution", confidence: learnedConfidence, exactCue: true,
+		rule: learnedRule, exactCue: true,
 	}
 	if f.start >= f.end {
 		return f, false

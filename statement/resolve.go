@@ -17,7 +17,6 @@ func (e *extractor) resolve() []whosaid.Statement {
 			Type:        f.typ,
 			Content:     whosaid.NewSpan(e.t.Src, f.start, f.end),
 			SpeakerKind: whosaid.Unknown,
-			Confidence:  f.confidence,
 			Rule:        f.rule,
 		}
 		if f.cueFirst >= 0 {
@@ -48,8 +47,6 @@ func (e *extractor) resolve() []whosaid.Statement {
 			if r.Name != "" {
 				name := r.Name
 				st.SpeakerName = &name
-			} else {
-				st.Confidence *= 0.7
 			}
 			st.Resolution = sp.Text + " → " + r.Name + ": " + r.How
 			prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph}
@@ -60,9 +57,8 @@ func (e *extractor) resolve() []whosaid.Statement {
 			last := out[len(out)-1]
 			st.SpeakerName, st.SpeakerKind = last.SpeakerName, last.SpeakerKind
 			st.Resolution = "carried from the previous statement"
-		default:
-			st.Confidence *= 0.5
 		}
+		st.Confidence = e.confidence(f, st.SpeakerName != nil)
 		out = append(out, st)
 		lastPara = f.paragraph
 	}

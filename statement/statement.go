@@ -25,7 +25,6 @@ type found struct {
 	source              *whosaid.Span // the speaker as the learned model wrote it
 	floating            bool
 	rule                string
-	confidence          float64
 	paragraph           int
 	quoteOpen, quoteEnd int // for direct quotes: token range of the quotation
 }
@@ -67,6 +66,9 @@ func Extract(t *text.Text, ms *mention.Set, learned []attribution.Attribution, s
 	}
 	for _, s := range t.Sentences {
 		e.indirect(s)
+	}
+	for _, p := range t.Paragraphs {
+		e.transcript(p)
 	}
 	e.addLearned(learned, scope)
 	sort.SliceStable(e.found, func(a, b int) bool { return e.found[a].start < e.found[b].start })
