@@ -41,7 +41,7 @@ func (e *extractor) indirect(s text.Sentence) {
 				subj, inverted = m, true
 			}
 		}
-		if subj < 0 {
+		if subj < 0 || !inverted && e.notAStatement(c, subj, s) {
 			continue
 		}
 		// A noun-like form ("reports", "figure") is a verb only after a
@@ -71,7 +71,7 @@ func (e *extractor) indirect(s text.Sentence) {
 		if c+1 < s.Last && particles[v.lemma][e.low(c+1)] {
 			v.weak, cueEnd = false, c+2
 		}
-		start, sawThat := e.contentStart(cueEnd-1, v, s)
+		start, sawThat, addressed := e.contentStart(cueEnd-1, v, s)
 		if start < 0 {
 			continue
 		}
@@ -79,7 +79,13 @@ func (e *extractor) indirect(s text.Sentence) {
 		if v.weak && !sawThat && !e.quotesAtLeast(start, end, 3) {
 			continue
 		}
-		if !sawThat && !v.object && !objectComplement[v.lemma] && cueEnd == c+1 &&
+		// "call" reports speech with a particle or a quotation ("called
+		// on", "called it "a disgrace""), not with "that" ("a program
+		// called Club Moo that ...").
+		if v.lemma == "call" && cueEnd == c+1 && !e.quotesAtLeast(start, end, 3) {
+			continue
+		}
+		if !sawThat && !addressed && !objectComplement[v.lemma] && cueEnd == c+1 &&
 			!e.quotesAtLeast(start, end, 1) && !e.looksLikeClause(start, end) {
 			continue
 		}
@@ -91,6 +97,32 @@ func (e *extractor) indirect(s text.Sentence) {
 		e.found[len(e.found)-1].cueLast = cueEnd
 		e.found[len(e.found)-1].implicit = implicit
 	}
+}
+
+// subordinators open a clause whose speech act is compared or hypothetical
+// ("higher than city reports say", "Whenever he accuses").
+var subordinators = map[string]bool{"than": true, "whenever": true, "unless": true, "if": true}
+
+// modals put a speech act in the future or the hypothetical: "will argue",
+// "may respond".
+var modals = map[string]bool{
+	"will": true, "may": true, "might": true, "could": true, "should": true, "can": true,
+	"must": true, "'ll": true, "’ll": true, "shall": true,
+}
+
+// notAStatement says whether cue c with subject subj reports no statement:
+// in a comparison or a hypothetical ("higher than city reports say",
+// "whenever he accuses"), or under a modal ("will argue").
+func (e *extractor) notAStatement(c, subj int, s text.Sentence) bool {
+	if o := e.ms.Mentions[subj].Outer; o > s.First && subordinators[e.low(o-1)] {
+		return true
+	}
+	for j := c - 1; j >= s.First && j >= c-3 && adverbs[e.low(j)]; j-- {
+		if modals[e.low(j)] && !e.t.Tokens[j].Upper {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerOf finds the speaker of cue c before it; for a participle or a
@@ -150,7 +182,7 @@ func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
 
 // contentStart returns the first token of the content after cue c, and
 // whether "that" or a colon introduced it; -1 when no content follows.
-func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) {
+func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, sawThat, addressed bool) {
 	k := c + 1
 	if k < s.Last && v.object {
 		if m, ok := e.ms.StartingAt(k); ok {
@@ -159,13 +191,14 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) 
 			k++
 		}
 	}
+	addressed = k > c+1 // "told reporters": what follows is the content
 	// Skip an adverbial before the content: "said Thursday", "said in a
 	// statement that", "told reporters at a news conference that".
 	inPhrase := false
 	for n := 0; k < s.Last && n < 10; n++ {
 		w := e.low(k)
 		if w == "that" || w == ":" {
-			return k + 1, true
+			return k + 1, true, addressed
 		}
 		switch {
 		case timeWords[w]:
@@ -179,24 +212,28 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) 
 		k++
 	}
 	if k >= s.Last || e.t.Str(k) == "," || e.t.Tokens[k].Kind == text.Punct || objectPrepositions[e.low(k)] || e.low(k) == "for" {
-		return -1, false
+		return -1, false, false
+	}
+	// "agreed to download" is an infinitive, not a preposition.
+	if c+1 < s.Last && e.low(c+1) == "to" && c+2 < s.Last && !e.t.Tokens[c+2].Upper && !determiners[e.low(c+2)] && !objectPronouns[e.low(c+2)] {
+		return -1, false, false
 	}
 	// A bare complement after an adverbial is more often an object
 	// ("responded at one debate") than a clause.
 	if inPhrase {
 		for j := k; j < s.Last && j < k+6; j++ {
 			if e.low(j) == "that" {
-				return j + 1, true
+				return j + 1, true, addressed
 			}
 		}
 		if !e.looksLikeClause(k, s.Last) {
-			return -1, false
+			return -1, false, false
 		}
 	}
 	// The adverbial may run on to a "that": "reported on Feb. 9 that".
 	for j := k; j < s.Last && j < k+6; j++ {
 		if e.low(j) == "that" {
-			return j + 1, true
+			return j + 1, true, addressed
 		}
 		if e.t.Tokens[j].Kind == text.Punct || e.quoteOf[j] >= 0 {
 			break
@@ -205,7 +242,7 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (int, bool) 
 			break
 		}
 	}
-	return k, false
+	return k, false, addressed
 }
 
 // objectComplement verbs report speech as an object and a complement:
@@ -241,19 +278,34 @@ var finiteVerbs = map[string]bool{
 // bare complement "he would resign") rather than an object ("the
 // request").
 func (e *extractor) looksLikeClause(start, end int) bool {
+	if e.t.Tokens[start].Kind == text.Number {
+		return false // "added 0.4 per cent to 2,106.10"
+	}
 	if subjectPronouns[e.low(start)] {
 		return true
 	}
+	// A finite verb must come early, after a subject; a past participle
+	// right after a determiner or hyphenated ("their deficit-funded
+	// plans") is an adjective.
 	for j := start + 1; j < end && j < start+12; j++ {
 		w := e.low(j)
 		if w == "," {
 			return false
 		}
-		if finiteVerbs[w] || strings.HasSuffix(w, "ed") && !e.t.Tokens[j].Upper {
+		if finiteVerbs[w] {
+			return true
+		}
+		if strings.HasSuffix(w, "ed") && !e.t.Tokens[j].Upper && !strings.Contains(w, "-") && !determiners[e.low(j-1)] {
 			return true
 		}
 	}
 	return false
+}
+
+// determiners precede nouns and adjectives, never a finite verb.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "their": true, "its": true, "his": true, "her": true,
+	"our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
 }
 
 // quotesAtLeast says whether tokens [start, end) hold a quotation of at
@@ -299,6 +351,18 @@ func (e *extractor) contentEnd(k int, s text.Sentence) int {
 		if prev == "and" || prev == "but" {
 			end = i - 1
 			break
+		}
+	}
+	// A quotation opened in the content runs on to its close, past the
+	// sentence: `he said he was "very pleased. This levels the field."`
+	if end == s.Last {
+		for i := k; i < end; i++ {
+			if qi := e.quoteOf[i]; qi >= 0 && e.t.Quotes[qi].Open == i {
+				if cl := e.t.Quotes[qi].Close; cl >= end {
+					end = cl + 1
+				}
+				break
+			}
 		}
 	}
 	// Drop the final punctuation, but keep a closing quotation mark.

@@ -96,6 +96,12 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 	if tok.Upper && i > e.sentence(i).First {
 		return v, false // a name: "the United States"
 	}
+	if nounLike[v.lemma] && (w == v.lemma || w == v.lemma+"s") {
+		// "a fair question", "notes from when he taught"
+		if i >= 2 && determiners[e.low(i-2)] || i+1 < len(e.t.Tokens) && (e.low(i+1) == "from" || e.low(i+1) == "of") {
+			return v, false
+		}
+	}
 	switch e.low(i - 1) {
 	case "the", "a", "an", "his", "her", "their", "its", "this", "that", "my", "our", "your", "to", "whose":
 		return v, false // a noun or an infinitive: "the report", "to say"
