@@ -226,7 +226,10 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		}
 	}
 	organization := s.isOrganization(first, end)
-	for first < end-1 && titleWords[s.bare(first)] && !organization {
+	// A run that ends in a role is a title, not a titled name: "the
+	// Parliamentary Budget Officer".
+	titleOnly := personRoles[s.bare(end-1)] || titleWords[s.bare(end-1)]
+	for first < end-1 && titleWords[s.bare(first)] && !organization && !titleOnly {
 		w := s.bare(first)
 		roles[w] = true
 		if maleHonorifics[w] {

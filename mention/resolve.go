@@ -141,7 +141,7 @@ func (s *Set) cluster() {
 		if m.Form != Name {
 			continue
 		}
-		words := strings.Fields(strings.TrimPrefix(m.Name, "The "))
+		words := nameWords(m.Name)
 		e := s.findEntity(words, m.Kind)
 		if e < 0 {
 			s.Entities = append(s.Entities, Entity{Name: m.Name, Kind: m.Kind, Roles: map[string]bool{}})
@@ -178,13 +178,13 @@ func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 	if len(words) == 0 {
 		return best
 	}
-	for _, key := range []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1])} {
+	for _, key := range []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1]), strings.ToLower(initials(words))} {
 		for _, e := range s.byWord[key] {
 			ent := &s.Entities[e]
 			if ent.Last <= bestLast {
 				continue
 			}
-			if compatibleNames(words, strings.Fields(strings.TrimPrefix(ent.Name, "The "))) {
+			if compatibleNames(words, nameWords(ent.Name)) {
 				best, bestLast = e, ent.Last
 			}
 		}
@@ -192,10 +192,19 @@ func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 	return best
 }
 
+// nameWords splits a name into words without a leading article.
+func nameWords(name string) []string {
+	words := strings.Fields(name)
+	if len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	return words
+}
+
 // indexEntity files entity e under the first and last words of its name,
 // and under its initials, for findEntity.
 func (s *Set) indexEntity(e int, name string) {
-	words := strings.Fields(strings.TrimPrefix(name, "The "))
+	words := nameWords(name)
 	if len(words) == 0 {
 		return
 	}
@@ -324,6 +333,9 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 			pm := s.Mentions[prev.Mention]
 			return Resolution{Entity: -1, Name: s.T.Src[pm.Start:pm.End], Kind: pm.Kind, How: "previous speaker"}
 		}
+		if g, ok := s.groupBefore(m.First); ok {
+			return Resolution{Entity: -1, Name: s.T.Src[g.Start:g.End], Kind: whosaid.Group, How: "nearest group in the two sentences before"}
+		}
 	case "it":
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
 			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Organization, How: "previous speaker"}
@@ -333,6 +345,21 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 		}
 	}
 	return Resolution{Entity: -1, Kind: m.Kind, How: "no antecedent found"}
+}
+
+// groupBefore returns the last group description ("the Liberals", "auto
+// industry executives") in the sentence of token i or the one before.
+func (s *Set) groupBefore(i int) (Mention, bool) {
+	sent := s.T.SentenceOf(i)
+	first := s.T.Sentences[max(0, sent-1)].First
+	for j := i - 1; j >= first; j-- {
+		if mi, ok := s.byLast[j]; ok {
+			if m := s.Mentions[mi]; m.Form == Description && m.Plural && m.Kind == whosaid.Group {
+				return m, true
+			}
+		}
+	}
+	return Mention{}, false
 }
 
 // pronounTo resolves a pronoun of gender g to entity e, and records the

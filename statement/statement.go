@@ -343,10 +343,14 @@ var objectPrepositions = map[string]bool{"of": true, "for": true, "about": true,
 func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 	for k := c + 1; k < s.Last && k <= c+6; k++ {
 		if m, ok := e.ms.StartingAt(k); ok {
-			// "asks Policy Options editor Jennifer Ditchburn": the name
-			// after the role is the speaker.
-			if n, ok := e.ms.EndingAt(e.mentionEnd(m) + 2); ok && personRolesAt(e, e.mentionEnd(m)) && e.ms.Mentions[n].Form == mention.Name {
-				return n
+			// "asks Policy Options editor Jennifer Ditchburn", "said the
+			// IFSD's Azfar Ali Khan": the name after the role or the
+			// possessive is the speaker.
+			end := e.mentionEnd(m)
+			if end < s.Last && (personRolesAt(e, end) || isClitic(e.low(end))) {
+				if n, ok := e.ms.StartingAt(end + 1); ok && e.ms.Mentions[n].Form == mention.Name {
+					return n
+				}
 			}
 			return m
 		}
@@ -356,6 +360,8 @@ func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 	}
 	return -1
 }
+
+func isClitic(w string) bool { return w == "'s" || w == "’s" }
 
 // personRolesAt says whether token i is a lower-case role word.
 func personRolesAt(e *extractor, i int) bool {
