@@ -450,7 +450,9 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		case ms == sent:
 			c.score, c.reasons = 2, []string{"same sentence"}
 		case ms == sent-1:
-			c.score, c.reasons = 1, []string{"previous sentence"}
+			c.score, c.reasons = 1.5, []string{"previous sentence"}
+		case s.T.Sentences[ms].Paragraph == para:
+			c.score, c.reasons = 1, []string{"same paragraph"}
 		}
 		c.score -= 0.3 * float64(para-s.T.Sentences[ms].Paragraph)
 	}
