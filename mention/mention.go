@@ -174,7 +174,11 @@ func (s *Set) nameStart(i int, sent text.Sentence) bool {
 	if quantifiers[b] {
 		return false
 	}
-	if stopCaps[b] && !(b == "the" && i+1 < sent.Last && s.T.Tokens[i+1].Upper && i > sent.First) {
+	// "The" starts a name inside a sentence ("by The Washington Post"), and
+	// at its start when an organisation follows ("The Washington Post
+	// reported").
+	if stopCaps[b] && !(b == "the" && i+1 < sent.Last && s.T.Tokens[i+1].Upper &&
+		(i > sent.First || s.isOrganization(i+1, min(i+5, sent.Last)))) {
 		return false
 	}
 	return true
