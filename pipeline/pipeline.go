@@ -29,8 +29,10 @@ func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 	t := text.Analyze(a.Text, doc.Paragraphs)
 	ms := mention.Find(t)
 	var learned []attribution.Attribution
-	if m := model(); m != nil && scope == statement.All {
-		learned = m.Predict(t)
+	if scope == statement.All {
+		if m := model(); m != nil {
+			learned = m.Predict(t)
+		}
 	}
 	statements := statement.Extract(t, ms, learned, scope)
 	furniture := doc.Furniture
