@@ -15,17 +15,20 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/input"
 	"github.com/whosaid/whosaid/output"
 	"github.com/whosaid/whosaid/pipeline"
+	"github.com/whosaid/whosaid/statement"
 )
 
 const usage = `whosaid finds who said what in news articles.
 
 usage:
-  whosaid extract [--format text|jsonl] [--published DATE] [--min-confidence X] FILE... (- for stdin)
+  whosaid extract [--format text|jsonl] [--scope speech|all] [--explain] [--published DATE] [--min-confidence X] FILE... (- for stdin)
   whosaid eval ggt|polnear GOLD.jsonl [--pred FILE] [--json] [--errors]
+  whosaid train attribution --polnear FILE [--out FILE]
 `
 
 func main() {
@@ -47,7 +50,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "extract":
 		return extract(rest, stdout, stderr)
 	case "eval":
-		return eval.Main(rest, stdout, stderr, pipeline.Extract)
+		// PolNeAR annotates attributed beliefs and findings as well as
+		// speech, so it is scored with every attribution.
+		extractor := pipeline.Extract
+		if len(rest) > 0 && rest[0] == "polnear" {
+			extractor = pipeline.ExtractAll
+		}
+		return eval.Main(rest, stdout, stderr, extractor)
+	case "train":
+		if len(rest) == 0 || rest[0] != "attribution" {
+			return errors.New("usage: whosaid train attribution --polnear FILE [--out FILE]")
+		}
+		return attribution.TrainMain(rest[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -63,6 +77,8 @@ func extract(args []string, stdout, stderr io.Writer) error {
 	format := fs.String("format", "text", "output format: text (for people) or jsonl (the statement records)")
 	published := fs.String("published", "", "publication date (RFC 3339) of plain-text input, for relative dates")
 	minConfidence := fs.Float64("min-confidence", 0, "drop statements with a lower confidence")
+	explain := fs.Bool("explain", false, "show with each statement the rule that found it and how its speaker was resolved (text format; jsonl always carries both)")
+	scopeName := fs.String("scope", "speech", "speech (who said what) or all (also attributed beliefs, intentions and findings)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -77,9 +93,16 @@ func extract(args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("extract: --published: %w", err)
 		}
 	}
+	scope, ok := statement.ParseScope(*scopeName)
+	if !ok {
+		return fmt.Errorf("extract: --scope %q: want speech or all", *scopeName)
+	}
 	w, err := output.New(*format, stdout)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
+	}
+	if t, ok := w.(*output.Text); ok {
+		t.Explain = *explain
 	}
 	emit := func(r whosaid.Record) error {
 		kept := r.Statements[:0]
@@ -93,7 +116,8 @@ func extract(args []string, stdout, stderr io.Writer) error {
 	}
 	var failed int
 	for _, path := range fs.Args() {
-		if err := pipeline.Run(input.Articles(path, date), *workers, emit); err != nil {
+		extract := func(a whosaid.Article) whosaid.Record { return pipeline.ExtractScope(a, scope) }
+		if err := pipeline.RunWith(input.Articles(path, date), *workers, extract, emit); err != nil {
 			slog.Error("extract failed", "file", path, "err", err)
 			failed++
 		}
