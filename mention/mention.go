@@ -69,11 +69,12 @@ type Set struct {
 	roles    map[int]map[string]bool // name mention → role words seen with it
 	names    []int                   // linked name mentions in text order
 	byWord   map[string][]int        // name word → entities, for clustering
+	byHead   map[string][]int        // head word → description mentions
 }
 
 // Find detects the mentions of t and clusters the names into entities.
 func Find(t *text.Text) *Set {
-	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}, byWord: map[string][]int{}}
+	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}, byWord: map[string][]int{}, byHead: map[string][]int{}}
 	for _, sent := range t.Sentences {
 		s.findInSentence(sent)
 	}
@@ -130,6 +131,9 @@ func (s *Set) add(m Mention) {
 	s.Mentions = append(s.Mentions, m)
 	s.byLast[m.Last-1] = len(s.Mentions) - 1
 	s.byFirst[m.First] = len(s.Mentions) - 1
+	if m.Form == Description {
+		s.byHead[m.Head] = append(s.byHead[m.Head], len(s.Mentions)-1)
+	}
 }
 
 func (s *Set) findInSentence(sent text.Sentence) {

@@ -298,6 +298,11 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	if e := s.entityWithRole(m.Head, m.First); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the entity titled " + m.Head}
 	}
+	// "the official" is the "justice official" introduced earlier as "a
+	// justice official": an unnamed source keeps the name it was given.
+	if d, ok := s.introduced(m); ok {
+		return Resolution{Entity: -1, Name: s.T.Src[d.Start:d.End], Kind: m.Kind, How: "as first described"}
+	}
 	switch m.Kind {
 	case whosaid.Organization:
 		if s.bare(m.First) != "the" {
@@ -313,6 +318,20 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		}
 	}
 	return asWritten
+}
+
+// introduced returns the indefinite description that introduced the
+// referent of definite description m: the last one before it with the
+// same head.
+func (s *Set) introduced(m Mention) (Mention, bool) {
+	list := s.byHead[m.Head]
+	for k := len(list) - 1; k >= 0 && k >= len(list)-50; k-- {
+		d := s.Mentions[list[k]]
+		if d.Last <= m.First && !d.Definite && !d.Plural {
+			return d, true
+		}
+	}
+	return Mention{}, false
 }
 
 func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
