@@ -252,11 +252,11 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	outer := i
 	for j := i - 1; j >= sent.First && j >= i-4; j-- {
 		w := s.bare(j)
-		if toks[j].Kind != text.Word || toks[j].Upper || !personRoles[w] && !titleWords[w] && !roleModifiers[w] {
+		if toks[j].Kind != text.Word || toks[j].Upper || !personRoles[w] && !titleWords[w] && !roleModifiers[w] && !orgDescriptionNouns[w] {
 			break
 		}
-		if personRoles[w] || titleWords[w] {
-			roles[w] = true
+		if personRoles[w] || titleWords[w] || orgDescriptionNouns[w] {
+			roles[w] = true // "media buying company GroupM": the company
 		}
 		outer = j
 	}

@@ -15,6 +15,7 @@ var (
 	quantifiers           = set("dozens", "hundreds", "thousands", "some", "many", "most", "one", "two", "three", "several", "all", "none", "both", "each", "few", "millions")
 	documentNouns         = set("report", "statement", "study", "complaint", "survey", "poll", "memo", "release", "letter", "ruling", "decision", "lawsuit", "filing", "indictment", "documents", "records", "data", "analysis", "audit", "review", "website", "post", "tweet", "affidavit", "motion", "judgment", "verdict", "forecast", "estimate", "reports", "studies", "polls", "surveys", "figures")
 	orgDescriptionNouns   = set("company", "agency", "ministry", "department", "government", "council", "committee", "court", "bank", "university", "board", "union", "party", "firm", "group", "organization", "organisation", "association", "commission", "administration", "campaign", "coalition", "network", "office", "authority", "regime", "club", "league", "school", "hospital", "city", "province", "state", "station", "broadcaster", "newspaper", "paper", "team", "police")
+	determiners           = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our")
 	modifierStops         = set("said", "says", "say", "told", "tells", "added", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "and", "or", "but", "of", "in", "on", "at", "for", "with", "to", "by", "from", "about", "as", "that", "which", "who", "when", "while", "if", "than", "not", "also", "according", "like")
 )
 
@@ -78,6 +79,18 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 	}
 	if !determined && !m.Plural {
 		return m, false
+	}
+	// Anonymous sources carry their qualification: "sources familiar with
+	// the negotiations", "officials close to the talks".
+	if m.Plural && i+3 < sent.Last && (s.bare(i+1) == "familiar" && s.bare(i+2) == "with" || s.bare(i+1) == "close" && s.bare(i+2) == "to") {
+		end := i + 3
+		if determiners[s.bare(end)] && end+1 < sent.Last {
+			end++
+		}
+		for end < sent.Last && s.T.Tokens[end].Kind == text.Word && !modifierStops[s.bare(end)] && end < i+8 {
+			end++
+		}
+		m.Last = end
 	}
 	// A trailing comma from an "adjective," run is not part of the mention.
 	for m.First < i && s.T.Str(m.First) == "," {
@@ -292,7 +305,14 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	case Pronoun:
 		return s.resolvePronoun(m, prev, recent)
 	}
-	if !m.Definite || m.Plural {
+	if m.Plural {
+		// "sources said" after "sources familiar with the negotiations"
+		if d, ok := s.introduced(m); ok && d.Last-d.First > m.Last-m.First {
+			return Resolution{Entity: -1, Name: s.T.Src[d.Start:d.End], Kind: m.Kind, How: "as first described"}
+		}
+		return asWritten
+	}
+	if !m.Definite {
 		return asWritten
 	}
 	if e := s.entityWithRole(m.Head, m.First); e >= 0 {
@@ -300,7 +320,7 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	}
 	// "the official" is the "justice official" introduced earlier as "a
 	// justice official": an unnamed source keeps the name it was given.
-	if d, ok := s.introduced(m); ok {
+	if d, ok := s.introduced(m); ok && s.bare(m.First) == "the" {
 		return Resolution{Entity: -1, Name: s.T.Src[d.Start:d.End], Kind: m.Kind, How: "as first described"}
 	}
 	switch m.Kind {
@@ -327,7 +347,7 @@ func (s *Set) introduced(m Mention) (Mention, bool) {
 	list := s.byHead[m.Head]
 	for k := len(list) - 1; k >= 0 && k >= len(list)-50; k-- {
 		d := s.Mentions[list[k]]
-		if d.Last <= m.First && !d.Definite && !d.Plural {
+		if d.Last <= m.First && !d.Definite && d.Plural == m.Plural {
 			return d, true
 		}
 	}
