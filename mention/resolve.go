@@ -74,7 +74,7 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 	// Only a determiner makes a comma part of the phrase ("the lanky,
 	// bespectacled professor"); otherwise the comma ends it ("In that
 	// budget, Finance officials").
-	if !determined && afterComma >= 0 {
+	if afterComma >= 0 && (!determined || !s.adjectiveList(m.First, afterComma, i)) {
 		m.First = afterComma
 	}
 	if !determined && !m.Plural {
@@ -97,6 +97,22 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 		m.First++
 	}
 	return m, true
+}
+
+// adjectiveList says whether a description that crossed a comma reads as
+// a list of adjectives ("the lanky, bespectacled professor"): one or two
+// lower-case words between its determiner and the comma, and no
+// capitalised word after it ("that same budget, Finance officials" is not).
+func (s *Set) adjectiveList(det, afterComma, head int) bool {
+	if n := afterComma - 1 - (det + 1); n < 1 || n > 2 {
+		return false
+	}
+	for j := det + 1; j <= head; j++ {
+		if s.T.Tokens[j].Upper {
+			return false
+		}
+	}
+	return true
 }
 
 // AddPhrase records tokens [first, last) as a mention when no stage
