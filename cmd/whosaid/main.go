@@ -48,7 +48,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "extract":
-		return extract(rest, stdout, stderr)
+		return extract(rest, stdin, stdout, stderr)
 	case "eval":
 		// PolNeAR annotates attributed beliefs and findings as well as
 		// speech, so it is scored with every attribution.
@@ -71,7 +71,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 }
 
-func extract(args []string, stdout, stderr io.Writer) error {
+func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text (for people) or jsonl (the statement records)")
@@ -117,7 +117,11 @@ func extract(args []string, stdout, stderr io.Writer) error {
 	var failed int
 	for _, path := range fs.Args() {
 		extract := func(a whosaid.Article) whosaid.Record { return pipeline.ExtractScope(a, scope) }
-		if err := pipeline.RunWith(input.Articles(path, date), *workers, extract, emit); err != nil {
+		articles := input.Articles(path, date)
+		if path == input.Stdin {
+			articles = input.Stream(path, stdin, date)
+		}
+		if err := pipeline.RunWith(articles, *workers, extract, emit); err != nil {
 			slog.Error("extract failed", "file", path, "err", err)
 			failed++
 		}

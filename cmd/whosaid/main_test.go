@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		stdin   string
+		want    string // in stdout
+		wantErr string
+	}{
+		{"text", []string{"extract", "../../testdata/sample.txt"}, "", "statements", ""},
+		{"explain", []string{"extract", "--explain", "../../testdata/sample.txt"}, "", "↳ rule:", ""},
+		{"jsonl stdin", []string{"extract", "--format", "jsonl", "-"}, `{"id":"a","text":"\"We will win,\" said Ana Ruiz."}` + "\n", `"speaker_name":"Ana Ruiz"`, ""},
+		{"all scope", []string{"extract", "--scope", "all", "--format", "jsonl", "-"}, `{"text":"A new poll shows that most voters back the plan."}`, `"statements":`, ""},
+		{"min confidence", []string{"extract", "--min-confidence", "1", "--format", "jsonl", "../../testdata/sample.txt"}, "", `"statements":[]`, ""},
+		{"missing file", []string{"extract", "no-such-file.txt"}, "", "", "1 of 1 inputs failed"},
+		{"bad scope", []string{"extract", "--scope", "some", "x.txt"}, "", "", "--scope"},
+		{"no input", []string{"extract"}, "", "", "no input files"},
+		{"unknown command", []string{"frobnicate"}, "", "", "unknown command"},
+		{"help", []string{"help"}, "", "usage:", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := run(tt.args, strings.NewReader(tt.stdin), &out, &errOut)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("err = %v (stderr %s)", err, errOut.String())
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("stdout lacks %q:\n%s", tt.want, out.String())
+			}
+		})
+	}
+}
+
+func TestExtractJSONLIsValid(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"extract", "--format", "jsonl", "../../testdata/sample.txt"}, nil, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		ID         string
+		Statements []json.RawMessage
+	}
+	if err := json.Unmarshal(out.Bytes(), &rec); err != nil {
+		t.Fatalf("not one JSON record: %v", err)
+	}
+	if rec.ID != "../../testdata/sample.txt" || len(rec.Statements) < 15 {
+		t.Errorf("id %q, %d statements", rec.ID, len(rec.Statements))
+	}
+}
