@@ -29,6 +29,11 @@ usage:
   whosaid extract [--format text|jsonl] [--scope speech|all] [--explain] [--published DATE] [--min-confidence X] FILE... (- for stdin)
   whosaid eval ggt|polnear GOLD.jsonl [--pred FILE] [--json] [--errors]
   whosaid train attribution --polnear FILE [--out FILE]
+  whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
+  whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
+  whosaid speakers [NAME]                           speakers by number of statements
+  whosaid alias merge NAME INTO | alias split NAME  fix speaker identity by hand
+  whosaid serve [--addr 127.0.0.1:8080] [--write-token TOKEN]   JSON API and web UI
 `
 
 func main() {
@@ -62,6 +67,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return errors.New("usage: whosaid train attribution --polnear FILE [--out FILE]")
 		}
 		return attribution.TrainMain(rest[1:], stdout, stderr)
+	case "ingest":
+		return ingestCmd(rest, stdout, stderr)
+	case "search":
+		return searchCmd(rest, stdout, stderr)
+	case "speakers":
+		return speakersCmd(rest, stdout, stderr)
+	case "alias":
+		return aliasCmd(rest, stdout, stderr)
+	case "serve":
+		return serveCmd(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
