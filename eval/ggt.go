@@ -33,17 +33,7 @@ var ggtMeasures = []measure{
 // canonical-name accuracy are over the pairs matched at θ = 0.3. An article
 // without a prediction counts as one with no statements.
 func ScoreGGT(gold []corpus.GGTArticle, pred map[string]whosaid.Record) *Scores {
-	s := &Scores{Set: "ggt", Errors: []ArticleErrors{}, measures: ggtMeasures}
-	articles := make([]whosaid.Article, len(gold))
-	for i, a := range gold {
-		articles[i] = a.Article
-		row, judged, errs := scoreGGTArticle(a, pred[a.ID])
-		s.tallies = append(s.tallies, row)
-		s.judged = append(s.judged, judged)
-		s.addErrors(a.ID, errs)
-	}
-	s.Warnings = predictionWarnings(articles, pred)
-	return s
+	return scoreArticles("ggt", ggtMeasures, gold, func(a corpus.GGTArticle) whosaid.Article { return a.Article }, pred, scoreGGTArticle)
 }
 
 // scoreGGTArticle scores one article and judges each of its predictions:

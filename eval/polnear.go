@@ -56,17 +56,7 @@ type polnearContent struct {
 // content span with the same source and cue. An article without a
 // prediction counts as one with no statements.
 func ScorePolNeAR(gold []corpus.PolNeARArticle, pred map[string]whosaid.Record) *Scores {
-	s := &Scores{Set: "polnear", Errors: []ArticleErrors{}, measures: polnearMeasures}
-	articles := make([]whosaid.Article, len(gold))
-	for i, a := range gold {
-		articles[i] = a.Article
-		row, judged, errs := scorePolNeARArticle(a, pred[a.ID])
-		s.tallies = append(s.tallies, row)
-		s.judged = append(s.judged, judged)
-		s.addErrors(a.ID, errs)
-	}
-	s.Warnings = predictionWarnings(articles, pred)
-	return s
+	return scoreArticles("polnear", polnearMeasures, gold, func(a corpus.PolNeARArticle) whosaid.Article { return a.Article }, pred, scorePolNeARArticle)
 }
 
 // scorePolNeARArticle scores one article and judges each of its

@@ -60,6 +60,24 @@ type Scores struct {
 	judged   [][]Judgement // [article][prediction in document order]
 }
 
+// scoreArticles scores every gold article of a set with score, which
+// tallies the measures of one article, judges its predictions and lists
+// its errors.
+func scoreArticles[A any](set string, measures []measure, gold []A, article func(A) whosaid.Article,
+	pred map[string]whosaid.Record, score func(A, whosaid.Record) ([]tally, []Judgement, []ErrorItem)) *Scores {
+	s := &Scores{Set: set, Errors: []ArticleErrors{}, measures: measures}
+	articles := make([]whosaid.Article, len(gold))
+	for i, g := range gold {
+		articles[i] = article(g)
+		row, judged, errs := score(g, pred[articles[i].ID])
+		s.tallies = append(s.tallies, row)
+		s.judged = append(s.judged, judged)
+		s.addErrors(articles[i].ID, errs)
+	}
+	s.Warnings = predictionWarnings(articles, pred)
+	return s
+}
+
 // total sums each measure over all articles.
 func (s *Scores) total() []tally {
 	sum := make([]tally, len(s.measures))

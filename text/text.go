@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -323,29 +324,11 @@ func isCloser(s string) bool { return s == ")" || s == "]" }
 
 // SentenceOf returns the index of the sentence containing token i.
 func (t *Text) SentenceOf(i int) int {
-	lo, hi := 0, len(t.Sentences)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if t.Sentences[m].Last <= i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(t.Sentences), func(m int) bool { return t.Sentences[m].Last > i })
 }
 
 // TokenAt returns the index of the first token that ends after byte offset
 // off.
 func (t *Text) TokenAt(off int) int {
-	lo, hi := 0, len(t.Tokens)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if t.Tokens[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(t.Tokens), func(m int) bool { return t.Tokens[m].End > off })
 }
