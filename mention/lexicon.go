@@ -115,6 +115,7 @@ var orgNouns = set(
 	"center", "hospital", "fund", "trust", "airlines", "airways", "motors", "industries",
 	"holdings", "partners", "capital", "media", "broadcasting", "radio", "television", "tv",
 	"magazine", "herald", "tribune", "gazette", "telegraph", "guardian", "globe", "star",
+	"ledger", "chronicle", "examiner", "courier", "inquirer", "dispatch", "sentinel", "bulletin",
 	"sun", "mail", "reuters", "bloomberg", "army", "navy", "force", "forces", "regime",
 	"cabinet", "caucus", "firm", "network", "channel", "studio", "studios", "team",
 	"federal", "statistics", "bureau", "command", "secretariat", "tribunal", "exchange",

@@ -71,6 +71,11 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 		}
 		break
 	}
+	// A past form at the left edge is the verb before the phrase
+	// ("accused opposition lawmakers"), not an adjective.
+	if !determined && m.First < i && strings.HasSuffix(s.bare(m.First), "ed") {
+		m.First++
+	}
 	// Only a determiner makes a comma part of the phrase ("the lanky,
 	// bespectacled professor"); otherwise the comma ends it ("In that
 	// budget, Finance officials").

@@ -266,8 +266,8 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			break
 		}
 		if m, ok := e.ms.EndingAt(k); ok {
-			mm := e.ms.Mentions[m]
-			if mm.First == s.First || e.t.Tokens[mm.First-1].Kind == text.Punct || e.low(mm.First-1) == "and" || e.low(mm.First-1) == "but" {
+			o := e.ms.Mentions[m].Outer
+			if o == s.First || e.t.Tokens[o-1].Kind == text.Punct || e.low(o-1) == "and" || e.low(o-1) == "but" {
 				return m
 			}
 			break
@@ -291,7 +291,7 @@ var phraseStops = map[string]bool{
 func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 	tok := e.t.Tokens[j]
 	head := e.low(j)
-	if tok.Kind != text.Word || e.quoteOf[j] >= 0 || adverbs[head] || phraseStops[head] || notHeads[head] ||
+	if tok.Kind != text.Word || e.quoteOf[j] >= 0 || adverbs[head] || phraseStops[head] || notHeads[head] || timeWords[head] ||
 		strings.HasSuffix(head, "ly") || strings.HasSuffix(head, "ed") || strings.HasSuffix(head, "ing") {
 		return -1
 	}
