@@ -60,7 +60,7 @@ func TestLayouts(t *testing.T) {
 			[]string{`indirect|the minister|Omar Haddad|say|The bridge would open in May`}},
 		{"according to",
 			"According to the Daily Ledger, the bridge will open in May.",
-			[]string{`indirect|the Daily Ledger|Daily Ledger|according to|the bridge will open in May`}},
+			[]string{`indirect|the Daily Ledger|the Daily Ledger|according to|the bridge will open in May`}},
 		{"told object",
 			"Omar Haddad told reporters the bridge would open in May.",
 			[]string{`indirect|Omar Haddad|Omar Haddad|tell|the bridge would open in May`}},
