@@ -105,7 +105,7 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		return false
 	}
 	k := e.mentionEnd(m)
-	for k < s.Last && adverbs[e.low(k)] {
+	for k < s.Last && (adverbs[e.low(k)] || e.low(k) == "as" && e.low(k-1) == "quoted") {
 		k++
 	}
 	if k < s.Last && e.t.Str(k) == "," {
@@ -183,7 +183,6 @@ func (e *extractor) titledSpeakerCue(f *found, j int, s text.Sentence) bool {
 // a quotation.
 func (e *extractor) attributeBefore(f *found, open int) bool {
 	s := e.sentence(open)
-	named := false // a name or capitalised word stands between cue and quote
 	for c := open - 1; c >= s.First && c >= open-12; c-- {
 		if e.quoteOf[c] >= 0 {
 			return false
@@ -191,6 +190,8 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 		if v, ok := e.cueAt(c); ok {
 			// "called Sessions "an honest man"" is reported speech, and
 			// "blamed "leaks"" a scare quote.
+			_, named := e.mentionAt(c + 1)
+			named = named || c+1 < open && e.t.Tokens[c+1].Upper
 			if named && !v.object && !e.speakerBetween(c, open) || v.weak && c == open-1 {
 				return false
 			}
@@ -204,9 +205,7 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 			return true
 		}
 		w := e.low(c)
-		_, inMention := e.mentionAt(c)
-		if inMention || e.t.Tokens[c].Upper {
-			named = true
+		if _, inMention := e.mentionAt(c); inMention || e.t.Tokens[c].Upper {
 			continue
 		}
 		if !fillers[w] && !timeWords[w] && !prepositions[w] && !e.introducesQuote(c, open) {

@@ -144,7 +144,24 @@ func (e *extractor) speakerOf(c int, s text.Sentence) (m int, implicit bool) {
 // ..., and said he should have answered differently".
 func (e *extractor) coordinated(c int, s text.Sentence) bool {
 	j := e.skipBack(c, s.First)
-	return j >= s.First && (e.low(j) == "and" || e.low(j) == "but")
+	if j >= s.First && (e.low(j) == "and" || e.low(j) == "but") {
+		return true
+	}
+	// "and in a carefully worded response said": a prepositional phrase
+	// between the conjunction and the cue.
+	for k := j; k > s.First && k > j-8; k-- {
+		if e.t.Tokens[k].Kind != text.Word || e.quoteOf[k] >= 0 {
+			return false
+		}
+		if prepositions[e.low(k)] {
+			p := e.low(k - 1)
+			return p == "and" || p == "but"
+		}
+		if _, isCue := lookupCue(e.low(k)); isCue || finiteVerbs[e.low(k)] {
+			return false
+		}
+	}
+	return false
 }
 
 // clauseSubject returns the subject of an earlier cue in the same

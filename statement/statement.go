@@ -384,7 +384,7 @@ func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
 		if _, isCue := e.cueAt(k); isCue && k > i {
 			return false
 		}
-		if w := e.low(k); w == "that" || subjectPronouns[w] || finiteVerbs[w] {
+		if w := e.low(k); w == "that" || subjectPronouns[w] || finiteVerbs[w] && !isClitic(w) {
 			return false
 		}
 	}
