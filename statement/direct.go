@@ -30,7 +30,7 @@ func (e *extractor) direct(qi int) {
 	if last < 0 {
 		last = e.t.Paragraphs[q.Paragraph].Last - 1
 	}
-	f := found{typ: whosaid.Direct, start: q.Start, end: q.End, cueFirst: -1, speaker: -1, quoteOpen: q.Open, quoteEnd: last + 1}
+	f := found{typ: whosaid.Direct, start: q.Start, end: q.End, cueFirst: -1, speaker: -1}
 	// One quoted word with an attribution is a word being discussed
 	// ("three-peat," he said), not a statement.
 	if e.wordCount(q.Open, last) < 2 {

@@ -15,18 +15,17 @@ import (
 
 // found is a statement before its speaker is resolved.
 type found struct {
-	typ                 whosaid.StatementType
-	start, end          int           // content bytes
-	cueFirst, cueLast   int           // cue tokens [cueFirst, cueLast), cueFirst < 0 when none
-	speaker             int           // speaker mention, -1 when none
-	implicit            bool          // the speaker is not written next to the cue ("..., adding")
-	exactCue            bool          // the cue span is final: no auxiliaries or colon to add
-	lemma               string        // the cue's lemma, when known before resolution
-	source              *whosaid.Span // the speaker as the learned model wrote it
-	floating            bool
-	rule                string
-	paragraph           int
-	quoteOpen, quoteEnd int // for direct quotes: token range of the quotation
+	typ               whosaid.StatementType
+	start, end        int           // content bytes
+	cueFirst, cueLast int           // cue tokens [cueFirst, cueLast), cueFirst < 0 when none
+	speaker           int           // speaker mention, -1 when none
+	implicit          bool          // the speaker is not written next to the cue ("..., adding")
+	exactCue          bool          // the cue span is final: no auxiliaries or colon to add
+	lemma             string        // the cue's lemma, when known before resolution
+	source            *whosaid.Span // the speaker as the learned model wrote it
+	floating          bool
+	rule              string
+	paragraph         int
 }
 
 type extractor struct {
