@@ -121,53 +121,61 @@ type Result struct {
 }
 
 // Search returns a page of statements matching q, best first for a text
-// query and newest first otherwise, and whether more follow.
+// query (bm25, ties by statement id) and newest first otherwise, and
+// whether more follow. See search.go for how ranked searches run.
 func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if err := q.Validate(); err != nil {
 		return nil, false, fmt.Errorf("archive: search: %w", err)
 	}
-	from, order := "statements s", "s.published DESC, s.id DESC"
-	var where []string
-	var args []any
-	if match := MatchExpression(q.Text); match != "" {
-		from, order = "statements_fts f JOIN statements s ON s.id = f.rowid", "f.rank"
-		where, args = append(where, "statements_fts MATCH ?"), append(args, match)
-	} else if strings.TrimSpace(q.Text) != "" {
+	match := MatchExpression(q.Text)
+	if match == "" && strings.TrimSpace(q.Text) != "" {
 		return nil, false, nil // only punctuation or exclusions: nothing to match
 	}
+	var f searchFilters
 	if q.SpeakerID != 0 {
-		where, args = append(where, "s.speaker_id = ?"), append(args, q.SpeakerID)
+		f.indexed, f.indexedArgs = append(f.indexed, "s.speaker_id = ?"), append(f.indexedArgs, q.SpeakerID)
 	}
 	if q.Speaker != "" {
 		key, err := resolveKey(reader{ctx, a.db}, q.Speaker, whosaid.Person)
 		if err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
 		}
-		where = append(where, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name LIKE ? ESCAPE '\')`)
-		args = append(args, key, key, "%"+escapeLike(strings.TrimSpace(q.Speaker))+"%")
+		f.indexed = append(f.indexed, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name LIKE ? ESCAPE '\')`)
+		f.indexedArgs = append(f.indexedArgs, key, key, "%"+escapeLike(strings.TrimSpace(q.Speaker))+"%")
 	}
 	if q.Since != "" {
-		where, args = append(where, "s.published >= ?"), append(args, q.Since)
+		f.indexed, f.indexedArgs = append(f.indexed, "s.published >= ?"), append(f.indexedArgs, q.Since)
 	}
 	if q.Until != "" {
-		where, args = append(where, "s.published <> '' AND s.published <= ?"), append(args, q.Until)
+		f.indexed, f.indexedArgs = append(f.indexed, "s.published <> '' AND s.published <= ?"), append(f.indexedArgs, q.Until)
 	}
 	if q.Type != "" {
-		where, args = append(where, "s.type = ?"), append(args, q.Type)
+		f.residual, f.residualArgs = append(f.residual, "s.type = ?"), append(f.residualArgs, q.Type)
 	}
 	if q.MinConfidence > 0 {
-		where, args = append(where, "s.confidence >= ?"), append(args, q.MinConfidence)
+		f.residual, f.residualArgs = append(f.residual, "s.confidence >= ?"), append(f.residualArgs, q.MinConfidence)
 	}
-	sqlText := `SELECT s.id, s.type, s.content, s.confidence, s.published, s.n_sources, sp.id, sp.name, sp.kind
-		FROM ` + from + ` LEFT JOIN speakers sp ON sp.id = s.speaker_id`
-	if len(where) > 0 {
-		sqlText += " WHERE " + strings.Join(where, " AND ")
-	}
-	sqlText += " ORDER BY " + order + " LIMIT ? OFFSET ?"
-	args = append(args, q.Limit+1, q.Offset)
-	results, err := a.results(ctx, sqlText, args...)
-	if err != nil {
-		return nil, false, fmt.Errorf("archive: search: %w", err)
+	var results []Result
+	if match != "" {
+		ids, err := a.rankedIDs(ctx, match, f, q.Offset+q.Limit+1)
+		if err != nil {
+			return nil, false, fmt.Errorf("archive: search: %w", err)
+		}
+		if results, err = a.resultsByID(ctx, ids[min(q.Offset, len(ids)):]); err != nil {
+			return nil, false, fmt.Errorf("archive: search: %w", err)
+		}
+	} else {
+		where, args := f.where()
+		sqlText := `SELECT s.id, s.type, s.content, s.confidence, s.published, s.n_sources, sp.id, sp.name, sp.kind
+		FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id`
+		if len(where) > 0 {
+			sqlText += " WHERE " + strings.Join(where, " AND ")
+		}
+		sqlText += " ORDER BY s.published DESC, s.id DESC LIMIT ? OFFSET ?"
+		var err error
+		if results, err = a.results(ctx, sqlText, append(args, q.Limit+1, q.Offset)...); err != nil {
+			return nil, false, fmt.Errorf("archive: search: %w", err)
+		}
 	}
 	more := len(results) > q.Limit
 	if more {
