@@ -97,6 +97,7 @@ type docContext struct {
 	low      []string // normalised lower-case token texts
 	depth    []uint8  // quotation depth of each token (marks included)
 	rate     []uint8  // cue-lexicon bucket of each token
+	lrate    []uint8  // cue-lexicon bucket of each token's lemma
 	cand     []bool   // cue candidate: a likely cue word outside quotes
 	sentence []int    // sentence index of each token
 	// candFirst and candLast are the first and last cue-candidate token
@@ -107,13 +108,16 @@ type docContext struct {
 func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
 	n := len(t.Tokens)
 	c := &docContext{
-		t: t, low: make([]string, n), depth: make([]uint8, n), rate: make([]uint8, n),
+		t: t, low: make([]string, n), depth: make([]uint8, n), rate: make([]uint8, n), lrate: make([]uint8, n),
 		cand: make([]bool, n), sentence: make([]int, n),
 		candFirst: make([]int, len(t.Sentences)), candLast: make([]int, len(t.Sentences)),
 	}
 	for i := range t.Tokens {
 		c.low[i] = normalise(t.Str(i))
 		c.rate[i] = lexicon[c.low[i]]
+		if t.Tokens[i].Kind == text.Word {
+			c.lrate[i] = lexicon[lemmaKey(c.low[i])]
+		}
 	}
 	for _, q := range t.Quotes {
 		last := q.Close
@@ -141,6 +145,10 @@ func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
 	}
 	return c
 }
+
+// lemmaKey is the lexicon key of a word's lemma; the prefix keeps lemmas
+// apart from words.
+func lemmaKey(w string) string { return "\x01" + lemma(w) }
 
 // normalise lower-cases a token and unifies apostrophes and digits, so
 // "Trump’s" and "trump's" or "2015" and "1999" share features.
@@ -322,6 +330,25 @@ func (c *docContext) features(i int, p text.Paragraph, f *featureHasher) {
 	if i+2 < p.Last {
 		f.add("rate+2", string(rune('0'+c.rate[i+1])), string(rune('0'+c.rate[i+2])))
 	}
+
+	// The cue rate of the lemma carries what "said" taught to "says"; the
+	// wider word and kind windows place cue and source boundaries.
+	lr := string(rune('0' + c.lrate[i]))
+	f.add("lrate", lr, depth)
+	f.add("lratew-1", lr, word(i-1))
+	f.add("lratew+1", lr, word(i+1))
+	if i > p.First {
+		f.add("lrate-1", string(rune('0'+c.lrate[i-1])), lr)
+	}
+	if i+1 < p.Last {
+		f.add("lrate+1", lr, string(rune('0'+c.lrate[i+1])))
+	}
+	f.add("s2", suffix(w, 2))
+	f.add("s4", suffix(w, 4))
+	f.add("w-2w-1w", word(i-2), word(i-1), w)
+	f.add("ww+1w+2", w, word(i+1), word(i+2))
+	f.add("k-2k-1k", kind(i-2), kind(i-1), c.markKind(i))
+	f.add("kk+1k+2", c.markKind(i), kind(i+1), kind(i+2))
 
 	// Where the token stands in its sentence and paragraph.
 	fromStart, toEnd := i-s.First, s.Last-1-i

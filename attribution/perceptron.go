@@ -79,16 +79,19 @@ func viterbi(em [][tagCount]float32, trans *[tagCount + 1][tagCount]float32) []T
 // keeps the perceptron from overfitting its last examples. Sums are kept
 // lazily: each weight remembers the step it last changed at.
 type averager struct {
-	w     *weights
-	sum   []float64
-	stamp []int32
-	tsum  [tagCount + 1][tagCount]float64
-	tstmp [tagCount + 1][tagCount]int32
-	step  int32
+	w *weights
+	// roleWeight scales the updates at tokens where the gold or the
+	// predicted tag is a cue or source (see TrainConfig.RoleWeight).
+	roleWeight float32
+	sum        []float64
+	stamp      []int32
+	tsum       [tagCount + 1][tagCount]float64
+	tstmp      [tagCount + 1][tagCount]int32
+	step       int32
 }
 
-func newAverager(w *weights) *averager {
-	return &averager{w: w, sum: make([]float64, len(w.rows)), stamp: make([]int32, len(w.rows))}
+func newAverager(w *weights, roleWeight float32) *averager {
+	return &averager{w: w, roleWeight: max(roleWeight, 1), sum: make([]float64, len(w.rows)), stamp: make([]int32, len(w.rows))}
 }
 
 func (a *averager) bump(k int, delta float32) {
@@ -105,14 +108,21 @@ func (a *averager) bumpTrans(p, g int, delta float32) {
 
 // update moves the weights towards the gold tags and away from the
 // predicted ones, at the positions where they differ. feats holds
-// feature rows (not hashes).
+// feature rows (not hashes). A token where either tag is a cue or source
+// moves its feature weights roleWeight times as far: those spans are
+// short, so the token-level loss, dominated by long contents, would
+// otherwise underweight their boundaries.
 func (a *averager) update(feats [][]int32, gold, pred []Tag) {
 	a.step++
 	for k := range gold {
 		if gold[k] != pred[k] {
+			d := float32(1)
+			if r, s := gold[k].Role(), pred[k].Role(); r == CueRole || r == SourceRole || s == CueRole || s == SourceRole {
+				d = a.roleWeight
+			}
 			for _, row := range feats[k] {
-				a.bump(int(row)*int(tagCount)+int(gold[k]), 1)
-				a.bump(int(row)*int(tagCount)+int(pred[k]), -1)
+				a.bump(int(row)*int(tagCount)+int(gold[k]), d)
+				a.bump(int(row)*int(tagCount)+int(pred[k]), -d)
 			}
 		}
 		gp, pp := int(tagCount), int(tagCount)

@@ -23,10 +23,13 @@ type TrainConfig struct {
 	Epochs   int    // passes over the training articles
 	MinCount int    // features seen fewer times are dropped
 	Seed     uint64 // seeds the order of the articles in each epoch
+	// RoleWeight scales the perceptron updates at tokens where the gold
+	// or predicted tag is a cue or source; values below 1 count as 1.
+	RoleWeight float64
 }
 
 // DefaultTrainConfig is the setting of the shipped model.
-var DefaultTrainConfig = TrainConfig{Epochs: 20, MinCount: 2, Seed: 1}
+var DefaultTrainConfig = TrainConfig{Epochs: 20, MinCount: 2, Seed: 1, RoleWeight: 8}
 
 // Analyze runs the document and text stages the way the model was trained
 // on them: the title (which PolNeAR annotates too) followed by the
@@ -74,7 +77,8 @@ func goldTags(t *text.Text, attrs []corpus.Attribution) []Tag {
 	return tags
 }
 
-// buildLexicon counts how often each word is tagged cue.
+// buildLexicon counts how often each word, and each word's lemma (keyed
+// by lemmaKey), is tagged cue.
 func buildLexicon(texts []*text.Text, tags [][]Tag) map[string]uint8 {
 	total, cue := map[string]int{}, map[string]int{}
 	for d, t := range texts {
@@ -83,9 +87,12 @@ func buildLexicon(texts []*text.Text, tags [][]Tag) map[string]uint8 {
 				continue
 			}
 			w := normalise(t.Str(i))
+			l := lemmaKey(w)
 			total[w]++
+			total[l]++
 			if tags[d][i].Role() == CueRole {
 				cue[w]++
+				cue[l]++
 			}
 		}
 	}
@@ -166,7 +173,7 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 	w.rows = make([]float32, len(w.index)*int(tagCount))
 	slog.Info("features indexed", "paragraphs", len(seqs), "features", len(w.index), "seen", len(counts))
 
-	avg := newAverager(w)
+	avg := newAverager(w, float32(cfg.RoleWeight))
 	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
 	order := make([]int, len(seqs))
 	for k := range order {
@@ -209,6 +216,7 @@ func TrainMain(args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "training passes")
 	fs.IntVar(&cfg.MinCount, "min-count", cfg.MinCount, "drop features seen fewer times")
 	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "seed of the article order")
+	fs.Float64Var(&cfg.RoleWeight, "role-weight", cfg.RoleWeight, "update weight of cue and source tokens")
 	limit := fs.Int("limit", 0, "train on the first N articles only (0: all)")
 	if err := fs.Parse(args); err != nil {
 		return err
