@@ -41,9 +41,24 @@ func (e *extractor) addLearned(learned []attribution.Attribution, scope Scope) {
 	}
 	var added []found
 	for _, a := range learned {
-		if f, ok := e.fromLearned(a); ok {
-			added = append(added, f)
+		f, ok := e.fromLearned(a)
+		if !ok {
+			continue
 		}
+		// What the model left out, a rule statement over the same words
+		// may have: the dash of a pull quote, a speaker.
+		for _, r := range e.found {
+			if r.start >= f.end || f.start >= r.end {
+				continue
+			}
+			if f.cueFirst < 0 && r.cueFirst >= 0 {
+				f.cueFirst, f.cueLast, f.exactCue, f.lemma = r.cueFirst, r.cueLast, r.exactCue, r.lemma
+			}
+			if f.speaker < 0 && r.speaker >= 0 {
+				f.speaker, f.source, f.implicit = r.speaker, nil, r.implicit
+			}
+		}
+		added = append(added, f)
 	}
 	for _, f := range e.found {
 		if !e.overlapsFound(f, added) {
