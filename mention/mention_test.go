@@ -19,7 +19,7 @@ func TestNamesAndEntities(t *testing.T) {
 		{"Transport Minister Omar Haddad spoke. Later Haddad left.", "Haddad", "Omar Haddad", whosaid.Person},
 		{"Harbour Authority CEO Kevin Marsh spoke. Marsh left.", "Marsh", "Kevin Marsh", whosaid.Person},
 		{"Ms. Varga arrived. Elena Varga spoke.", "Varga", "Elena Varga", whosaid.Person},
-		{"The vote was reported by The Daily Ledger on Monday.", "The Daily Ledger", "Daily Ledger", whosaid.Organization},
+		{"The vote was reported by The Daily Ledger on Monday.", "The Daily Ledger", "The Daily Ledger", whosaid.Organization},
 		{"The ministry was praised by the Harbour Workers Union.", "Harbour Workers Union", "the Harbour Workers Union", whosaid.Organization},
 	}
 	for _, tt := range tests {
