@@ -21,6 +21,7 @@ import (
 	"github.com/whosaid/whosaid/output"
 	"github.com/whosaid/whosaid/pipeline"
 	"github.com/whosaid/whosaid/statement"
+	"github.com/whosaid/whosaid/syntax"
 )
 
 const usage = `whosaid finds who said what in news articles.
@@ -29,6 +30,9 @@ usage:
   whosaid extract [--format text|jsonl] [--scope speech|all] [--explain] [--published DATE] [--min-confidence X] FILE... (- for stdin)
   whosaid eval ggt|polnear GOLD.jsonl [--pred FILE] [--json] [--errors]
   whosaid train attribution --polnear FILE [--out FILE]
+  whosaid parse [--format conllu|text] < TEXT
+  whosaid eval ud FILE.conllu
+  whosaid train syntax --ud DIR [--out FILE]
   whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
   whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
   whosaid speakers [NAME]                           speakers by number of statements
@@ -54,7 +58,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "extract":
 		return extract(rest, stdin, stdout, stderr)
+	case "parse":
+		return syntax.ParseMain(rest, stdin, stdout)
 	case "eval":
+		if len(rest) > 0 && rest[0] == "ud" {
+			return syntax.EvalMain(rest[1:], stdout)
+		}
 		// PolNeAR annotates attributed beliefs and findings as well as
 		// speech, so it is scored with every attribution.
 		extractor := pipeline.Extract
@@ -63,10 +72,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		return eval.Main(rest, stdout, stderr, extractor)
 	case "train":
-		if len(rest) == 0 || rest[0] != "attribution" {
-			return errors.New("usage: whosaid train attribution --polnear FILE [--out FILE]")
+		switch {
+		case len(rest) > 0 && rest[0] == "attribution":
+			return attribution.TrainMain(rest[1:], stdout, stderr)
+		case len(rest) > 0 && rest[0] == "syntax":
+			return syntax.TrainMain(rest[1:], stdout, stderr)
 		}
-		return attribution.TrainMain(rest[1:], stdout, stderr)
+		return errors.New("usage: whosaid train attribution --polnear FILE | whosaid train syntax --ud DIR")
 	case "ingest":
 		return ingestCmd(rest, stdout, stderr)
 	case "search":

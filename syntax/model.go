@@ -1,0 +1,537 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	_ "embed"
+)
+
+// Token is one analysed word.
+type Token struct {
+	Form, UPOS, XPOS, Lemma string
+	Head                    int // 0 = root, else the 1-based index of the head word
+	Rel                     string
+}
+
+// Model is a trained tagger, lemmatiser and parser. It is read-only after
+// loading and safe for concurrent use.
+type Model struct {
+	first    *tagger  // first tagging pass
+	tagger   *tagger  // second pass, which also sees the first pass's tags to the right
+	upos     []string // per tagger class
+	xpos     []string // per tagger class
+	tagHash  []uint64 // per tagger class: the parser's tag feature value
+	uposHash []uint64 // per tagger class: the parser's coarse tag feature value
+	lemmas   *lemmatizer
+	parser   *parser
+	work     sync.Pool // *workspace
+}
+
+// workspace holds the buffers of one Parse call, reused through a pool.
+type workspace struct {
+	tagSt   taggerState
+	parseSt parseState
+	classes []int
+	firstCl []int
+	words   []uint64
+	tags    []uint64
+	coarse  []uint64
+	heads   []int
+	labels  []int
+}
+
+//go:embed model/en_ewt.bin.gz
+var embeddedModel []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	errDefault   error
+)
+
+// Default returns the embedded English EWT model, loading it on first use.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		defaultModel, errDefault = Read(bytes.NewReader(embeddedModel))
+		if errDefault != nil {
+			errDefault = fmt.Errorf("syntax: embedded model: %w", errDefault)
+		}
+	})
+	return defaultModel, errDefault
+}
+
+func mustDefault() *Model {
+	m, err := Default()
+	if err != nil {
+		panic(err) // the embedded model is part of the build; tests check it loads
+	}
+	return m
+}
+
+// Parse tags, lemmatises and parses one sentence with the embedded model.
+func Parse(words []string) []Token { return mustDefault().Parse(words) }
+
+// Tag tags and lemmatises one sentence with the embedded model (no parse).
+func Tag(words []string) []Token { return mustDefault().Tag(words) }
+
+// Parse tags, lemmatises and parses one sentence.
+func (m *Model) Parse(words []string) []Token {
+	ws := m.getWorkspace()
+	defer m.work.Put(ws)
+	out := m.tag(ws, words)
+	if len(words) == 0 {
+		return out
+	}
+	ws.words = ws.words[:0]
+	ws.tags = ws.tags[:0]
+	ws.coarse = ws.coarse[:0]
+	for i, w := range words {
+		ws.words = append(ws.words, hashLower(w))
+		ws.tags = append(ws.tags, m.tagHash[ws.classes[i]])
+		ws.coarse = append(ws.coarse, m.uposHash[ws.classes[i]])
+	}
+	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
+	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
+	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.heads, ws.labels)
+	for i := range out {
+		out[i].Head = ws.heads[i]
+		out[i].Rel = m.parser.labels[ws.labels[i]]
+	}
+	return out
+}
+
+// Tag tags and lemmatises one sentence; Head and Rel are left zero.
+func (m *Model) Tag(words []string) []Token {
+	ws := m.getWorkspace()
+	defer m.work.Put(ws)
+	return m.tag(ws, words)
+}
+
+func (m *Model) getWorkspace() *workspace {
+	if ws, ok := m.work.Get().(*workspace); ok {
+		return ws
+	}
+	return &workspace{}
+}
+
+func (m *Model) tag(ws *workspace, words []string) []Token {
+	out := make([]Token, len(words))
+	ws.firstCl = slices.Grow(ws.firstCl[:0], len(words))[:len(words)]
+	m.first.tag(&ws.tagSt, words, ws.firstCl)
+	ws.tagSt.first = ws.tagSt.first[:0]
+	for _, c := range ws.firstCl {
+		ws.tagSt.first = append(ws.tagSt.first, tagHash(m.first.classes[c]))
+	}
+	ws.classes = slices.Grow(ws.classes[:0], len(words))[:len(words)]
+	m.tagger.tag(&ws.tagSt, words, ws.classes)
+	for i, w := range words {
+		c := ws.classes[i]
+		out[i] = Token{Form: w, UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemmas.lemma(w, m.xpos[c])}
+	}
+	return out
+}
+
+// newModel wires the derived per-class tables of a model from its parts.
+func newModel(first, second *tagger, l *lemmatizer, p *parser) *Model {
+	m := &Model{first: first, tagger: second, lemmas: l, parser: p}
+	for _, c := range second.classes {
+		u, x := splitJointTag(c)
+		m.upos = append(m.upos, u)
+		m.xpos = append(m.xpos, x)
+		m.tagHash = append(m.tagHash, tagHash(c))
+		m.uposHash = append(m.uposHash, tagHash(u))
+	}
+	return m
+}
+
+// jointTag and splitJointTag convert between a UPOS/XPOS pair and the tagger's class name.
+func jointTag(upos, xpos string) string { return upos + "\t" + xpos }
+
+func splitJointTag(c string) (upos, xpos string) {
+	u, x, _ := strings.Cut(c, "\t")
+	return u, x
+}
+
+// File format: gzip of a little-endian stream starting with modelMagic, then
+// the two tagger passes (classes, dictionary, ambiguity classes, weights), the
+// lemmatiser (rules, known words, suffixes) and the parser (labels, weights).
+// Weights are stored per feature in key order as bfloat16 after averaging and pruning.
+const modelMagic = "whosaid-syntax-v4"
+
+// Load reads a model file written by (*Model).Save.
+func Load(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: load model: %w", err)
+	}
+	defer f.Close()
+	m, err := Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: load model %s: %w", path, err)
+	}
+	return m, nil
+}
+
+// Save writes the model to path.
+func (m *Model) Save(path string) error {
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("syntax: save model: %w", err)
+	}
+	return nil
+}
+
+// Write writes the model in the gzip-compressed binary format.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("syntax: write model: %w", err)
+	}
+	bw := &binWriter{w: bufio.NewWriter(zw)}
+	bw.str(modelMagic)
+
+	bw.tagger(m.first)
+	bw.tagger(m.tagger)
+
+	l := m.lemmas
+	bw.uvarint(uint64(len(l.rules)))
+	for _, r := range l.rules {
+		lower := uint64(0)
+		if r.Lower {
+			lower = 1
+		}
+		bw.uvarint(lower)
+		bw.uvarint(uint64(r.Strip))
+		bw.str(r.Suffix)
+	}
+	bw.uvarint(uint64(l.noRule))
+	writeLemmaMap(bw, l.known)
+	writeLemmaMap(bw, l.suffix)
+
+	bw.strs(m.parser.labels)
+	bw.uvarint(uint64(m.parser.rootLabel))
+	bw.weights(m.parser.w)
+
+	if bw.err == nil {
+		bw.err = bw.w.Flush()
+	}
+	if bw.err == nil {
+		bw.err = zw.Close()
+	}
+	if bw.err != nil {
+		return fmt.Errorf("syntax: write model: %w", bw.err)
+	}
+	return nil
+}
+
+// Read reads a model in the format written by Write.
+func Read(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: read model: %w", err)
+	}
+	br := &binReader{r: bufio.NewReader(zr)}
+	if magic := br.str(); magic != modelMagic {
+		return nil, fmt.Errorf("syntax: read model: bad magic %q", magic)
+	}
+	first := br.tagger()
+	second := br.tagger()
+
+	l := &lemmatizer{}
+	nRules := br.count()
+	for range nRules {
+		lower := br.uvarint() == 1
+		strip := int(br.uvarint())
+		l.rules = append(l.rules, lemmaRule{Lower: lower, Strip: strip, Suffix: br.str()})
+	}
+	l.noRule = uint32(br.uvarint())
+	l.known = readLemmaMap(br, len(l.rules))
+	l.suffix = readLemmaMap(br, len(l.rules))
+
+	p := &parser{}
+	p.labels = br.strs()
+	p.rootLabel = int(br.uvarint())
+	p.w = br.weights()
+	if br.err != nil {
+		return nil, fmt.Errorf("syntax: read model: %w", br.err)
+	}
+	for _, t := range []*tagger{first, second} {
+		if len(t.classes) == 0 || t.w.nClasses != len(t.classes) {
+			return nil, errors.New("syntax: read model: tagger classes do not match weights")
+		}
+		for _, tc := range t.dict {
+			if int(tc) >= len(t.classes) {
+				return nil, errors.New("syntax: read model: bad tag dictionary entry")
+			}
+		}
+	}
+	if first.rightContext || !second.rightContext {
+		return nil, errors.New("syntax: read model: tagger passes out of order")
+	}
+	switch {
+	case int(l.noRule) >= len(l.rules):
+		return nil, errors.New("syntax: read model: bad lemma rule index")
+	case len(p.labels) == 0 || p.rootLabel >= len(p.labels) || p.w.nClasses != 1+2*len(p.labels):
+		return nil, errors.New("syntax: read model: parser labels do not match weights")
+	}
+	return newModel(first, second, l, p), nil
+}
+
+func writeU64Map[V any](bw *binWriter, m map[uint64]V, enc func(V) uint64) {
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	bw.uvarint(uint64(len(keys)))
+	for _, k := range keys {
+		bw.u64(k)
+		bw.uvarint(enc(m[k]))
+	}
+}
+
+func readU64Map[V any](br *binReader, dec func(uint64) V) map[uint64]V {
+	n := br.count()
+	m := make(map[uint64]V, n)
+	for range n {
+		k := br.u64()
+		m[k] = dec(br.uvarint())
+	}
+	return m
+}
+
+func writeLemmaMap(bw *binWriter, m map[lemmaKey]uint32) {
+	keys := make([]lemmaKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y lemmaKey) int {
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+	bw.uvarint(uint64(len(keys)))
+	for _, k := range keys {
+		bw.str(k.a)
+		bw.str(k.b)
+		bw.uvarint(uint64(m[k]))
+	}
+}
+
+func readLemmaMap(br *binReader, nRules int) map[lemmaKey]uint32 {
+	n := br.count()
+	m := make(map[lemmaKey]uint32, n)
+	for range n {
+		a := br.str()
+		b := br.str()
+		r := br.uvarint()
+		if r >= uint64(nRules) {
+			br.fail(errors.New("lemma rule index out of range"))
+			return m
+		}
+		m[lemmaKey{a, b}] = uint32(r)
+	}
+	return m
+}
+
+// binWriter writes primitive values and remembers the first error.
+type binWriter struct {
+	w   *bufio.Writer
+	err error
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (b *binWriter) write(p []byte) {
+	if b.err == nil {
+		_, b.err = b.w.Write(p)
+	}
+}
+
+func (b *binWriter) uvarint(v uint64) { b.write(b.buf[:binary.PutUvarint(b.buf[:], v)]) }
+
+func (b *binWriter) u64(v uint64) {
+	binary.LittleEndian.PutUint64(b.buf[:8], v)
+	b.write(b.buf[:8])
+}
+
+func (b *binWriter) str(s string) {
+	b.uvarint(uint64(len(s)))
+	b.write([]byte(s))
+}
+
+func (b *binWriter) strs(ss []string) {
+	b.uvarint(uint64(len(ss)))
+	for _, s := range ss {
+		b.str(s)
+	}
+}
+
+// weights writes features in key order: key delta, pair count, classes, then
+// weights as bfloat16 (the top half of a float32).
+func (b *binWriter) weights(w *weights) {
+	keys, runs := w.sortedFeatures()
+	b.uvarint(uint64(w.nClasses))
+	b.uvarint(uint64(len(keys)))
+	prev := uint32(0)
+	for i, k := range keys {
+		b.uvarint(uint64(k - prev))
+		prev = k
+		b.write([]byte{byte(len(runs[i]))})
+		for _, p := range runs[i] {
+			c, _ := unpackPair(p)
+			b.write([]byte{c})
+		}
+		for _, p := range runs[i] {
+			binary.LittleEndian.PutUint16(b.buf[:2], uint16(p>>16))
+			b.write(b.buf[:2])
+		}
+	}
+}
+
+func (b *binWriter) tagger(t *tagger) {
+	b.strs(t.classes)
+	writeU64Map(b, t.dict, func(v uint8) uint64 { return uint64(v) })
+	writeU64Map(b, t.ambig, func(v uint64) uint64 { return v })
+	b.uvarint(uint64(b2i(t.rightContext)))
+	b.weights(t.w)
+}
+
+func (b *binReader) tagger() *tagger {
+	t := &tagger{}
+	t.classes = b.strs()
+	t.dict = readU64Map(b, func(v uint64) uint8 { return uint8(v) })
+	t.ambig = readU64Map(b, func(v uint64) uint64 { return v })
+	t.rightContext = b.uvarint() == 1
+	t.w = b.weights()
+	return t
+}
+
+// binReader reads primitive values and remembers the first error.
+type binReader struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (b *binReader) fail(err error) {
+	if b.err == nil {
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		b.err = err
+	}
+}
+
+func (b *binReader) uvarint() uint64 {
+	if b.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(b.r)
+	if err != nil {
+		b.fail(err)
+	}
+	return v
+}
+
+// count reads a length and rejects absurd values so corrupt files cannot exhaust memory.
+func (b *binReader) count() int {
+	n := b.uvarint()
+	if n > 1<<28 {
+		b.fail(fmt.Errorf("length %d too large", n))
+		return 0
+	}
+	return int(n)
+}
+
+func (b *binReader) read(p []byte) {
+	if b.err != nil {
+		return
+	}
+	if _, err := io.ReadFull(b.r, p); err != nil {
+		b.fail(err)
+	}
+}
+
+func (b *binReader) u64() uint64 {
+	var p [8]byte
+	b.read(p[:])
+	return binary.LittleEndian.Uint64(p[:])
+}
+
+func (b *binReader) str() string {
+	n := b.count()
+	if n > 1<<20 {
+		b.fail(fmt.Errorf("string length %d too large", n))
+		return ""
+	}
+	p := make([]byte, n)
+	b.read(p)
+	return string(p)
+}
+
+func (b *binReader) strs() []string {
+	n := b.count()
+	var ss []string
+	for range n {
+		if b.err != nil {
+			break
+		}
+		ss = append(ss, b.str())
+	}
+	return ss
+}
+
+func (b *binReader) weights() *weights {
+	nClasses := b.count()
+	n := b.count()
+	if nClasses > 256 {
+		b.fail(fmt.Errorf("%d classes, at most 256 supported", nClasses))
+		return &weights{}
+	}
+	wb := newWeightsBuilder(nClasses, min(n, 1<<20)) // capped: n is untrusted
+	var cls []uint8
+	var ws []float32
+	var one [1]byte
+	var half [2]byte
+	key := uint64(0)
+	for range n {
+		if b.err != nil {
+			break
+		}
+		delta := b.uvarint() // keys are sorted and distinct, and never emptyKey (0)
+		key += delta
+		if delta == 0 || key > math.MaxUint32 {
+			b.fail(fmt.Errorf("bad feature key %d", key))
+			break
+		}
+		b.read(one[:])
+		if len(wb.pairs)+int(one[0]) >= maxPairs {
+			b.fail(errors.New("too many weights"))
+			break
+		}
+		cls = append(cls[:0], make([]uint8, one[0])...)
+		b.read(cls)
+		ws = ws[:0]
+		for _, c := range cls {
+			if int(c) >= nClasses {
+				b.fail(fmt.Errorf("class %d out of range", c))
+			}
+			b.read(half[:])
+			ws = append(ws, math.Float32frombits(uint32(binary.LittleEndian.Uint16(half[:]))<<16))
+		}
+		wb.add(uint32(key), cls, ws)
+	}
+	return wb.build()
+}

@@ -1,0 +1,590 @@
+package syntax
+
+import (
+	"log/slog"
+	"math/rand/v2"
+	"slices"
+)
+
+// The parser is arc-hybrid (Kuhlmann et al. 2011) with the root token at the
+// end of the buffer (Ballesteros & Nivre 2013), which guarantees exactly one
+// root. It is trained with the dynamic oracle of Goldberg & Nivre (2013) and
+// scored by an averaged perceptron over Zhang & Nivre (2011) style features.
+//
+// Positions 1..n are words, n+1 is the root token, 0 means "no token".
+// Classes: 0 = SHIFT, 1+2l = LEFT with label l, 2+2l = RIGHT with label l.
+
+type parser struct {
+	labels    []string
+	rootLabel int
+	w         *weights
+}
+
+const (
+	actShift = iota
+	actLeft
+	actRight
+)
+
+func actionOf(class int) (act, label int) {
+	if class == 0 {
+		return actShift, 0
+	}
+	return 2 - class%2, (class - 1) / 2
+}
+
+// parseState is one configuration plus the reusable buffers of a parse.
+type parseState struct {
+	n      int
+	word   []uint64 // lowercase form hash per position
+	tag    []uint64 // tag hash per position (joint UPOS+XPOS)
+	coarse []uint64 // UPOS hash per position, which generalises across XPOS
+	stack  []int
+	b      int // front of the buffer
+	heads  []int
+	labels []int
+	// Children kept for features: leftmost/second leftmost, rightmost/second rightmost.
+	lc1, lc2, rc1, rc2 []int
+	nLeft, nRight      []int
+	leftSet, rightSet  []uint64 // bit sets of dependents' labels
+	feats              []uint64
+	scores             []float32
+}
+
+// Hashes for the root token and for missing positions.
+const (
+	hashRootWord = 0x524f4f54 // "ROOT"
+	hashNone     = 0x4e4f4e45 // "NONE"
+	labelNone    = 0xffff
+)
+
+func (st *parseState) reset(words, tags, coarse []uint64) {
+	n := len(words)
+	st.n = n
+	size := n + 2
+	grow := func(s []int) []int {
+		s = slices.Grow(s[:0], size)[:size]
+		clear(s)
+		return s
+	}
+	growU := func(s []uint64) []uint64 {
+		s = slices.Grow(s[:0], size)[:size]
+		clear(s)
+		return s
+	}
+	st.word, st.tag, st.coarse = growU(st.word), growU(st.tag), growU(st.coarse)
+	st.word[0], st.tag[0], st.coarse[0] = hashNone, hashNone, hashNone
+	copy(st.word[1:], words)
+	copy(st.tag[1:], tags)
+	copy(st.coarse[1:], coarse)
+	st.word[n+1], st.tag[n+1], st.coarse[n+1] = hashRootWord, hashRootWord, hashRootWord
+	st.heads, st.labels = grow(st.heads), grow(st.labels)
+	for i := range st.heads {
+		st.heads[i] = -1
+		st.labels[i] = labelNone
+	}
+	st.labels[0] = labelNone
+	st.lc1, st.lc2, st.rc1, st.rc2 = grow(st.lc1), grow(st.lc2), grow(st.rc1), grow(st.rc2)
+	st.nLeft, st.nRight = grow(st.nLeft), grow(st.nRight)
+	st.leftSet, st.rightSet = growU(st.leftSet), growU(st.rightSet)
+	st.stack = st.stack[:0]
+	st.b = 1
+}
+
+func (st *parseState) terminal() bool { return st.b == st.n+1 && len(st.stack) == 0 }
+
+func (st *parseState) s(i int) int {
+	if i < len(st.stack) {
+		return st.stack[len(st.stack)-1-i]
+	}
+	return 0
+}
+
+func (st *parseState) bufAt(i int) int {
+	if st.b+i <= st.n+1 {
+		return st.b + i
+	}
+	return 0
+}
+
+// valid reports whether class may be applied; rootLabel may only attach to the root token.
+func (st *parseState) valid(class, rootLabel int) bool {
+	act, label := actionOf(class)
+	switch act {
+	case actShift:
+		return st.b <= st.n
+	case actLeft:
+		if len(st.stack) == 0 {
+			return false
+		}
+		if st.b == st.n+1 {
+			return len(st.stack) == 1 && label == rootLabel
+		}
+		return label != rootLabel
+	default:
+		return len(st.stack) >= 2 && label != rootLabel
+	}
+}
+
+func (st *parseState) apply(class int) {
+	act, label := actionOf(class)
+	switch act {
+	case actShift:
+		st.stack = append(st.stack, st.b)
+		st.b++
+	case actLeft:
+		d := st.stack[len(st.stack)-1]
+		st.stack = st.stack[:len(st.stack)-1]
+		st.addArc(st.b, d, label)
+	default:
+		d := st.stack[len(st.stack)-1]
+		h := st.stack[len(st.stack)-2]
+		st.stack = st.stack[:len(st.stack)-1]
+		st.addArc(h, d, label)
+	}
+}
+
+func (st *parseState) addArc(h, d, label int) {
+	st.heads[d], st.labels[d] = h, label
+	bit := uint64(1) << (uint(label) % 64)
+	if d < h {
+		st.nLeft[h]++
+		st.leftSet[h] |= bit
+		switch {
+		case st.lc1[h] == 0 || d < st.lc1[h]:
+			st.lc2[h], st.lc1[h] = st.lc1[h], d
+		case st.lc2[h] == 0 || d < st.lc2[h]:
+			st.lc2[h] = d
+		}
+		return
+	}
+	st.nRight[h]++
+	st.rightSet[h] |= bit
+	switch {
+	case d > st.rc1[h]:
+		st.rc2[h], st.rc1[h] = st.rc1[h], d
+	case d > st.rc2[h]:
+		st.rc2[h] = d
+	}
+}
+
+// Parser feature templates.
+const (
+	pS0w = iota + 1
+	pS0p
+	pS0wp
+	pN0w
+	pN0p
+	pN0wp
+	pN1w
+	pN1p
+	pN1wp
+	pN2w
+	pN2p
+	pN2wp
+	pS1w
+	pS1p
+	pS1wp
+	pS2w
+	pS2p
+	pS0lw
+	pS0lp
+	pS0ll
+	pS0rw
+	pS0rp
+	pS0rl
+	pN0lw
+	pN0lp
+	pN0ll
+	pS1rp
+	pS1rl
+	pS1lp
+	pS1ll
+	pS0wpN0wp
+	pS0wpN0w
+	pS0wN0wp
+	pS0wpN0p
+	pS0pN0wp
+	pS0wN0w
+	pS0pN0p
+	pN0pN1p
+	pS1wpS0wp
+	pS1wS0w
+	pS1pS0p
+	pS1wpS0p
+	pS1pS0wp
+	pN0pN1pN2p
+	pS0pN0pN1p
+	pS1pS0pN0p
+	pS0pS0lpN0p
+	pS0pS0rpN0p
+	pS0pN0pN0lp
+	pS1pS1rpS0p
+	pS2pS1pS0p
+	pS1pS0pS0lp
+	pS1pS0pS0rp
+	pS0wD
+	pS0pD
+	pN0wD
+	pN0pD
+	pS0wN0wD
+	pS0pN0pD
+	pS1pS0pD
+	pS1wS0wD
+	pS0wVr
+	pS0pVr
+	pS0wVl
+	pS0pVl
+	pN0wVl
+	pN0pVl
+	pS1pVr
+	pS1pVl
+	pS0l2w
+	pS0l2p
+	pS0l2l
+	pS0r2w
+	pS0r2p
+	pS0r2l
+	pN0l2w
+	pN0l2p
+	pN0l2l
+	pS0pS0lpS0l2p
+	pS0pS0rpS0r2p
+	pN0pN0lpN0l2p
+	pS0wSr
+	pS0pSr
+	pS0wSl
+	pS0pSl
+	pN0wNl
+	pN0pNl
+	pS1pS1r
+	pS1pS1l
+	pN0wN1w
+	pS1wN0w
+	pS1pN0p
+	pS0wN0pN1p
+	pS1pS0pN0pN1p
+	pS0pS0lwN0p
+	pS0uN0u
+	pS1uS0u
+	pS0uN0uN1u
+	pS1uS0uN0u
+	pS0wN0u
+	pS0uN0w
+)
+
+// distBucket keeps small distances exact and groups long ones.
+func distBucket(a, b int) uint64 {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	d := b - a
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d < 5:
+		return uint64(d)
+	case d < 10:
+		return 5
+	}
+	return 6
+}
+
+func (st *parseState) features() []uint64 {
+	s0, s1, s2 := st.s(0), st.s(1), st.s(2)
+	n0, n1, n2 := st.bufAt(0), st.bufAt(1), st.bufAt(2)
+	w, p, u := st.word, st.tag, st.coarse
+	lab := func(i int) uint64 {
+		if i == 0 {
+			return labelNone
+		}
+		return uint64(st.labels[i])
+	}
+	s0l, s0l2, s0r, s0r2 := st.lc1[s0], st.lc2[s0], st.rc1[s0], st.rc2[s0]
+	n0l, n0l2 := st.lc1[n0], st.lc2[n0]
+	s1l, s1r := st.lc1[s1], st.rc1[s1] // position 0 never has children
+	d := distBucket(s0, n0)
+	d1 := distBucket(s1, s0)
+	s0vr, s0vl := uint64(st.nRight[s0]), uint64(st.nLeft[s0])
+	n0vl := uint64(st.nLeft[n0])
+	s1vr, s1vl := uint64(st.nRight[s1]), uint64(st.nLeft[s1])
+	if s0 == 0 {
+		s0vr, s0vl = 99, 99
+	}
+	if n0 == 0 {
+		n0vl = 99
+	}
+	if s1 == 0 {
+		s1vr, s1vl = 99, 99
+	}
+	f := append(st.feats[:0],
+		feat1(pS0w, w[s0]), feat1(pS0p, p[s0]), feat2(pS0wp, w[s0], p[s0]),
+		feat1(pN0w, w[n0]), feat1(pN0p, p[n0]), feat2(pN0wp, w[n0], p[n0]),
+		feat1(pN1w, w[n1]), feat1(pN1p, p[n1]), feat2(pN1wp, w[n1], p[n1]),
+		feat1(pN2w, w[n2]), feat1(pN2p, p[n2]), feat2(pN2wp, w[n2], p[n2]),
+		feat1(pS1w, w[s1]), feat1(pS1p, p[s1]), feat2(pS1wp, w[s1], p[s1]),
+		feat1(pS2w, w[s2]), feat1(pS2p, p[s2]),
+		feat1(pS0lw, w[s0l]), feat1(pS0lp, p[s0l]), feat1(pS0ll, lab(s0l)),
+		feat1(pS0rw, w[s0r]), feat1(pS0rp, p[s0r]), feat1(pS0rl, lab(s0r)),
+		feat1(pN0lw, w[n0l]), feat1(pN0lp, p[n0l]), feat1(pN0ll, lab(n0l)),
+		feat1(pS1rp, p[s1r]), feat1(pS1rl, lab(s1r)),
+		feat1(pS1lp, p[s1l]), feat1(pS1ll, lab(s1l)),
+		feat4(pS0wpN0wp, w[s0], p[s0], w[n0], p[n0]),
+		feat3(pS0wpN0w, w[s0], p[s0], w[n0]),
+		feat3(pS0wN0wp, w[s0], w[n0], p[n0]),
+		feat3(pS0wpN0p, w[s0], p[s0], p[n0]),
+		feat3(pS0pN0wp, p[s0], w[n0], p[n0]),
+		feat2(pS0wN0w, w[s0], w[n0]),
+		feat2(pS0pN0p, p[s0], p[n0]),
+		feat2(pN0pN1p, p[n0], p[n1]),
+		feat4(pS1wpS0wp, w[s1], p[s1], w[s0], p[s0]),
+		feat2(pS1wS0w, w[s1], w[s0]),
+		feat2(pS1pS0p, p[s1], p[s0]),
+		feat3(pS1wpS0p, w[s1], p[s1], p[s0]),
+		feat3(pS1pS0wp, p[s1], w[s0], p[s0]),
+		feat3(pN0pN1pN2p, p[n0], p[n1], p[n2]),
+		feat3(pS0pN0pN1p, p[s0], p[n0], p[n1]),
+		feat3(pS1pS0pN0p, p[s1], p[s0], p[n0]),
+		feat3(pS0pS0lpN0p, p[s0], p[s0l], p[n0]),
+		feat3(pS0pS0rpN0p, p[s0], p[s0r], p[n0]),
+		feat3(pS0pN0pN0lp, p[s0], p[n0], p[n0l]),
+		feat3(pS1pS1rpS0p, p[s1], p[s1r], p[s0]),
+		feat3(pS2pS1pS0p, p[s2], p[s1], p[s0]),
+		feat3(pS1pS0pS0lp, p[s1], p[s0], p[s0l]),
+		feat3(pS1pS0pS0rp, p[s1], p[s0], p[s0r]),
+		feat2(pS0wD, w[s0], d), feat2(pS0pD, p[s0], d),
+		feat2(pN0wD, w[n0], d), feat2(pN0pD, p[n0], d),
+		feat3(pS0wN0wD, w[s0], w[n0], d), feat3(pS0pN0pD, p[s0], p[n0], d),
+		feat3(pS1pS0pD, p[s1], p[s0], d1), feat3(pS1wS0wD, w[s1], w[s0], d1),
+		feat2(pS0wVr, w[s0], s0vr), feat2(pS0pVr, p[s0], s0vr),
+		feat2(pS0wVl, w[s0], s0vl), feat2(pS0pVl, p[s0], s0vl),
+		feat2(pN0wVl, w[n0], n0vl), feat2(pN0pVl, p[n0], n0vl),
+		feat2(pS1pVr, p[s1], s1vr), feat2(pS1pVl, p[s1], s1vl),
+		feat1(pS0l2w, w[s0l2]), feat1(pS0l2p, p[s0l2]), feat1(pS0l2l, lab(s0l2)),
+		feat1(pS0r2w, w[s0r2]), feat1(pS0r2p, p[s0r2]), feat1(pS0r2l, lab(s0r2)),
+		feat1(pN0l2w, w[n0l2]), feat1(pN0l2p, p[n0l2]), feat1(pN0l2l, lab(n0l2)),
+		feat3(pS0pS0lpS0l2p, p[s0], p[s0l], p[s0l2]),
+		feat3(pS0pS0rpS0r2p, p[s0], p[s0r], p[s0r2]),
+		feat3(pN0pN0lpN0l2p, p[n0], p[n0l], p[n0l2]),
+		feat2(pS0wSr, w[s0], st.rightSet[s0]), feat2(pS0pSr, p[s0], st.rightSet[s0]),
+		feat2(pS0wSl, w[s0], st.leftSet[s0]), feat2(pS0pSl, p[s0], st.leftSet[s0]),
+		feat2(pN0wNl, w[n0], st.leftSet[n0]), feat2(pN0pNl, p[n0], st.leftSet[n0]),
+		feat2(pS1pS1r, p[s1], st.rightSet[s1]), feat2(pS1pS1l, p[s1], st.leftSet[s1]),
+		feat2(pN0wN1w, w[n0], w[n1]),
+		feat2(pS1wN0w, w[s1], w[n0]),
+		feat2(pS1pN0p, p[s1], p[n0]),
+		feat3(pS0wN0pN1p, w[s0], p[n0], p[n1]),
+		feat4(pS1pS0pN0pN1p, p[s1], p[s0], p[n0], p[n1]),
+		feat3(pS0pS0lwN0p, p[s0], w[s0l], p[n0]),
+		feat2(pS0uN0u, u[s0], u[n0]),
+		feat2(pS1uS0u, u[s1], u[s0]),
+		feat3(pS0uN0uN1u, u[s0], u[n0], u[n1]),
+		feat3(pS1uS0uN0u, u[s1], u[s0], u[n0]),
+		feat2(pS0wN0u, w[s0], u[n0]),
+		feat2(pS0uN0w, u[s0], w[n0]),
+	)
+	st.feats = f
+	return f
+}
+
+// bestValid returns the highest-scoring valid class.
+func (st *parseState) bestValid(scores []float32, rootLabel int) int {
+	best := -1
+	for c, s := range scores {
+		if (best < 0 || s > scores[best]) && st.valid(c, rootLabel) {
+			best = c
+		}
+	}
+	return best
+}
+
+// parse fills heads (0 = root) and label indices for one sentence.
+func (ps *parser) parse(st *parseState, words, tags, coarse []uint64, heads, labels []int) {
+	st.reset(words, tags, coarse)
+	nClasses := 1 + 2*len(ps.labels)
+	if len(st.scores) != nClasses {
+		st.scores = make([]float32, nClasses)
+	}
+	for !st.terminal() {
+		ps.w.score(st.features(), st.scores)
+		st.apply(st.bestValid(st.scores, ps.rootLabel))
+	}
+	for i := 1; i <= st.n; i++ {
+		h := st.heads[i]
+		if h == st.n+1 {
+			h = 0
+		}
+		heads[i-1], labels[i-1] = h, st.labels[i]
+	}
+}
+
+// parseExample is one training sentence: word and tag hashes with the
+// projectivised gold tree (heads 0 = root, labels as indices).
+type parseExample struct {
+	words, tags, coarse []uint64
+	heads               []int
+	labels              []int
+}
+
+// oracle holds the gold tree in state positions (root = n+1).
+type oracle struct {
+	heads, labels []int
+}
+
+// costs returns, for each transition type, how many gold arcs it makes
+// unreachable (Goldberg & Nivre 2013, arc-hybrid).
+func (o *oracle) costs(st *parseState) (shift, left, right int) {
+	n := st.n
+	b := st.b
+	s0, s1 := st.s(0), st.s(1)
+	gh := o.heads
+	if b <= n {
+		for i, k := range st.stack {
+			if gh[k] == b {
+				shift++
+			}
+			if gh[b] == k && i < len(st.stack)-1 {
+				shift++
+			}
+		}
+	}
+	if s0 != 0 {
+		depsInBuffer := 0
+		for k := b; k <= n; k++ {
+			if gh[k] == s0 {
+				depsInBuffer++
+			}
+		}
+		left, right = depsInBuffer, depsInBuffer
+		h := gh[s0]
+		if h != b && (h == s1 && s1 != 0 || h > b) {
+			left++
+		}
+		if h >= b {
+			right++
+		}
+	}
+	return shift, left, right
+}
+
+// trainParser trains the parser with the dynamic oracle and error exploration.
+func trainParser(examples []parseExample, labels []string, rootLabel, iters int, seed uint64, logger *slog.Logger) *parser {
+	nClasses := 1 + 2*len(labels)
+	if nClasses > 256 {
+		panic("syntax: too many dependency labels")
+	}
+	p := newPerceptron(nClasses)
+	st := &parseState{scores: make([]float32, nClasses)}
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	var o oracle
+	for it := range iters {
+		rng := rand.New(rand.NewPCG(seed, uint64(it)))
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		correct, total := 0, 0
+		for _, ei := range order {
+			ex := &examples[ei]
+			st.reset(ex.words, ex.tags, ex.coarse)
+			n := len(ex.words)
+			o.heads = append(o.heads[:0], 0)
+			o.labels = append(o.labels[:0], labelNone)
+			for i := range n {
+				h := ex.heads[i]
+				if h == 0 {
+					h = n + 1
+				}
+				o.heads = append(o.heads, h)
+				o.labels = append(o.labels, ex.labels[i])
+			}
+			for !st.terminal() {
+				feats := st.features()
+				p.score(feats, st.scores)
+				guess := st.bestValid(st.scores, rootLabel)
+				shiftCost, leftCost, rightCost := o.costs(st)
+				s0, s1 := st.s(0), st.s(1)
+				cost := func(c int) int {
+					act, l := actionOf(c)
+					switch act {
+					case actShift:
+						return shiftCost
+					case actLeft:
+						if o.heads[s0] == st.b && o.labels[s0] != l {
+							return leftCost + 1
+						}
+						return leftCost
+					}
+					if o.heads[s0] == s1 && o.labels[s0] != l {
+						return rightCost + 1
+					}
+					return rightCost
+				}
+				best, bestCost := -1, 0
+				for c := range nClasses {
+					if !st.valid(c, rootLabel) {
+						continue
+					}
+					cc := cost(c)
+					if best < 0 || cc < bestCost || (cc == bestCost && st.scores[c] > st.scores[best]) {
+						best, bestCost = c, cc
+					}
+				}
+				p.tick()
+				next := best
+				if cost(guess) > bestCost {
+					p.update(feats, best, guess)
+					if it > 0 && rng.Float64() < 0.9 {
+						next = guess // explore: learn to recover from own mistakes
+					}
+				} else {
+					next = guess
+				}
+				st.apply(next)
+			}
+			for i := 1; i <= n; i++ {
+				if st.heads[i] == o.heads[i] {
+					correct++
+				}
+				total++
+			}
+		}
+		logger.Info("parser iteration", "iter", it+1, "train_uas", float64(correct)/float64(max(total, 1)), "features", len(p.index))
+	}
+	return &parser{labels: labels, rootLabel: rootLabel, w: p.averaged(parserPruneThreshold)}
+}
+
+// projectivize lifts non-projective arcs (reattaching a dependent to its
+// grandparent) until the tree is projective, so the oracle can reach it.
+func projectivize(heads []int) []int {
+	h := slices.Clone(heads) // 1-based heads per word, index 0 = word 1
+	for {
+		lifted := false
+		for d := 1; d <= len(h); d++ {
+			if !arcProjective(h, h[d-1], d) {
+				h[d-1] = h[h[d-1]-1]
+				lifted = true
+				break
+			}
+		}
+		if !lifted {
+			return h
+		}
+	}
+}
+
+// arcProjective reports whether every word between head and dep descends from head.
+func arcProjective(heads []int, head, dep int) bool {
+	lo, hi := min(head, dep), max(head, dep)
+	for k := lo + 1; k < hi; k++ {
+		a := k
+		for a != 0 && a != head {
+			a = heads[a-1]
+		}
+		if a != head {
+			return false
+		}
+	}
+	return true
+}
