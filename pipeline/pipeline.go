@@ -12,6 +12,7 @@ import (
 	"github.com/whosaid/whosaid/document"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/statement"
+	"github.com/whosaid/whosaid/syntax"
 	"github.com/whosaid/whosaid/text"
 )
 
@@ -27,6 +28,10 @@ func ExtractAll(a whosaid.Article) whosaid.Record { return ExtractScope(a, state
 func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 	doc := document.Analyze(a.Text, a.Title)
 	t := text.Analyze(a.Text, doc.Paragraphs)
+	var syn *syntax.Sentences
+	if m := syntaxModel(); m != nil {
+		syn = syntax.NewSentences(t, m)
+	}
 	ms := mention.Find(t)
 	var learned []attribution.Attribution
 	if scope == statement.All {
@@ -34,7 +39,7 @@ func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 			learned = m.Predict(t)
 		}
 	}
-	statements := statement.Extract(t, ms, learned, scope)
+	statements := statement.Extract(t, syn, ms, learned, scope)
 	furniture := doc.Furniture
 	if furniture == nil {
 		furniture = []whosaid.Furniture{}
@@ -48,6 +53,17 @@ var model = sync.OnceValue(func() *attribution.Model {
 	m, err := attribution.Default()
 	if err != nil {
 		slog.Error("attribution model unavailable; using rules only", "err", err)
+		return nil
+	}
+	return m
+})
+
+// syntaxModel returns the embedded syntax model, or nil (logged once) if
+// it cannot be read, in which case the rules use their word lists.
+var syntaxModel = sync.OnceValue(func() *syntax.Model {
+	m, err := syntax.Default()
+	if err != nil {
+		slog.Error("syntax model unavailable; using word lists only", "err", err)
 		return nil
 	}
 	return m

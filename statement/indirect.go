@@ -298,6 +298,9 @@ func (e *extractor) looksLikeClause(start, end int) bool {
 	if e.t.Tokens[start].Kind == text.Number {
 		return false // "added 0.4 per cent to 2,106.10"
 	}
+	if e.syn != nil {
+		return e.finiteVerbWithin(start, end)
+	}
 	if subjectPronouns[e.low(start)] {
 		return true
 	}
@@ -313,6 +316,21 @@ func (e *extractor) looksLikeClause(start, end int) bool {
 			return true
 		}
 		if strings.HasSuffix(w, "ed") && !e.t.Tokens[j].Upper && !strings.Contains(w, "-") && !determiners[e.low(j-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteVerbWithin says whether the tagger finds a finite verb after the
+// start of [start, end) and before any comma: a clause has one.
+func (e *extractor) finiteVerbWithin(start, end int) bool {
+	for j := start + 1; j < end && j < start+12; j++ {
+		if e.t.Str(j) == "," {
+			return false
+		}
+		switch e.syn.XPOS(j) {
+		case "VBD", "VBZ", "VBP", "MD":
 			return true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/syntax"
 	"github.com/whosaid/whosaid/text"
 )
 
@@ -30,6 +31,7 @@ type found struct {
 
 type extractor struct {
 	scope   Scope
+	syn     *syntax.Sentences // nil without the syntax stage
 	t       *text.Text
 	ms      *mention.Set
 	quoteOf []int // token → top-level quotation index, -1 outside quotes
@@ -40,8 +42,8 @@ type extractor struct {
 // Extract returns the statements of an analysed text, in document order:
 // those the rules find, merged with the learned model's attributions as
 // the scope says (learned may be nil).
-func Extract(t *text.Text, ms *mention.Set, learned []attribution.Attribution, scope Scope) []whosaid.Statement {
-	e := &extractor{scope: scope, t: t, ms: ms, usedCue: map[int]bool{}}
+func Extract(t *text.Text, syn *syntax.Sentences, ms *mention.Set, learned []attribution.Attribution, scope Scope) []whosaid.Statement {
+	e := &extractor{scope: scope, syn: syn, t: t, ms: ms, usedCue: map[int]bool{}}
 	e.quoteOf = make([]int, len(t.Tokens))
 	for i := range e.quoteOf {
 		e.quoteOf[i] = -1
@@ -89,7 +91,7 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 		return v, false
 	}
 	if i == 0 {
-		return v, true
+		return v, e.taggedVerb(i)
 	}
 	w := e.low(i)
 	if tok.Upper && i > e.sentence(i).First {
@@ -127,7 +129,14 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 			return v, false
 		}
 	}
-	return v, true
+	return v, e.taggedVerb(i)
+}
+
+// taggedVerb says whether the tagger, when there is one, reads token i as
+// a verb rather than a noun or an adjective ("the strange remark"). It is
+// asked last, after the cheaper tests, as tagging costs a sentence.
+func (e *extractor) taggedVerb(i int) bool {
+	return e.syn == nil || strings.HasPrefix(e.syn.XPOS(i), "VB")
 }
 
 // quotedAs says whether cue i follows "quoted as": "he was quoted as

@@ -11,7 +11,7 @@ import (
 
 func extract(src string) []whosaid.Statement {
 	t := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
-	return Extract(t, mention.Find(t), nil, Speech)
+	return Extract(t, nil, mention.Find(t), nil, Speech)
 }
 
 // brief renders a statement as "type|speaker|name|cue|content".

@@ -9,6 +9,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/text"
+
 	"github.com/whosaid/whosaid/syntax/conllu"
 )
 
@@ -338,12 +341,39 @@ func BenchmarkParse(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tokens := 0
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		s := sents[i%len(sents)]
-		m.Parse(s)
-		tokens += len(s)
+	for _, bm := range []struct {
+		name string
+		run  func([]string) []Token
+	}{{"tag+parse", m.Parse}, {"tag", m.Tag}} {
+		b.Run(bm.name, func(b *testing.B) {
+			tokens := 0
+			for i := 0; b.Loop(); i++ {
+				s := sents[i%len(sents)]
+				bm.run(s)
+				tokens += len(s)
+			}
+			b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+		})
 	}
-	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestSentencesStage(t *testing.T) {
+	src := "The minister said the bridge would open. Critics disagreed."
+	tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSentences(tx, m)
+	if got := s.XPOS(2); got != "VBD" {
+		t.Errorf("XPOS(said) = %q, want VBD", got)
+	}
+	toks, k := s.Parsed(2)
+	if toks[k].Form != "said" || toks[k].Head != 0 {
+		t.Errorf("said: %+v, want the root", toks[k])
+	}
+	last := len(tx.Tokens) - 2 // "disagreed", in the second sentence
+	if toks, k := s.Tagged(last); toks[k].Form != "disagreed" || k != 1 {
+		t.Errorf("second sentence: %+v at %d", toks, k)
+	}
 }

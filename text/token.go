@@ -146,6 +146,9 @@ func appendWord(src string, i, n int, space bool, toks []Token) []Token {
 		kind = Number
 	}
 	for _, c := range clitics {
+		if !strings.ContainsAny(w, "'’") {
+			break // most words: no apostrophe, no clitic
+		}
 		if cut, ok := cliticCut(w, c); ok && cut > 0 {
 			toks = append(toks, Token{Start: i, End: i + cut, Kind: kind, SpaceBefore: space, Upper: unicode.IsUpper(first)})
 			return append(toks, Token{Start: i + cut, End: n, Kind: Word})
