@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -192,6 +193,35 @@ func BenchmarkExtractGGT(b *testing.B) {
 			if _, err := json.Marshal(r); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkRunGGT extracts the GGT development set on all cores through
+// Run, the way the command line does.
+func BenchmarkRunGGT(b *testing.B) {
+	arts := readTexts(b, "ggt-dev/ggt_dev.jsonl")
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	b.SetBytes(int64(size))
+	Extract(arts[0])
+	for b.Loop() {
+		src := func(yield func(whosaid.Article, error) bool) {
+			for _, a := range arts {
+				if !yield(a, nil) {
+					return
+				}
+			}
+		}
+		err := Run(src, runtime.GOMAXPROCS(0), func(r whosaid.Record) error {
+			_, err := json.Marshal(r)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
