@@ -51,7 +51,7 @@ func (e *extractor) addLearned(learned []attribution.Attribution, scope Scope) {
 			if r.start >= f.end || f.start >= r.end {
 				continue
 			}
-			if f.cueFirst < 0 && r.cueFirst >= 0 {
+			if r.cueFirst >= 0 && (f.cueFirst < 0 || r.cueFirst <= f.cueFirst && f.cueFirst < r.cueLast) {
 				f.cueFirst, f.cueLast, f.exactCue, f.lemma = r.cueFirst, r.cueLast, r.exactCue, r.lemma
 			}
 			if f.speaker < 0 && r.speaker >= 0 {
