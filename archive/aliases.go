@@ -102,20 +102,7 @@ func (w *writer) setAlias(nameKey, speakerKey string) error {
 }
 
 func (w *writer) names(query string, args ...any) ([]string, error) {
-	rows, err := w.query(query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return column[string](w.query(query, args...))
 }
 
 // relink re-resolves the speaker of the occurrences of a speaker's

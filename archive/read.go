@@ -32,20 +32,7 @@ func (r reader) scalar(query string, args []any, dest ...any) (bool, error) {
 }
 
 func (r reader) ids(query string, args ...any) ([]int64, error) {
-	rows, err := r.db.QueryContext(r.ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return column[int64](r.db.QueryContext(r.ctx, query, args...))
 }
 
 // Query is a search: full text and filters, all optional.

@@ -182,18 +182,22 @@ func validInt(n int) sql.NullInt64 { return sql.NullInt64{Int64: int64(n), Valid
 
 // ids runs a query returning one integer column.
 func (w *writer) ids(query string, args ...any) ([]int64, error) {
-	rows, err := w.query(query, args...)
+	return column[int64](w.query(query, args...))
+}
+
+// column reads the single column of rows, closing them.
+func column[T any](rows *sql.Rows, err error) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []int64
+	var out []T
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var v T
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		out = append(out, id)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }

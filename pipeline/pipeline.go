@@ -47,24 +47,20 @@ func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 	return whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
 }
 
-// model returns the embedded attribution model, or nil (logged once) if
-// it cannot be read, in which case the rules work alone.
-var model = sync.OnceValue(func() *attribution.Model {
-	m, err := attribution.Default()
-	if err != nil {
-		slog.Error("attribution model unavailable; using rules only", "err", err)
-		return nil
-	}
-	return m
-})
+// model and syntaxModel are the embedded models, loaded on first use; nil
+// (logged once) if one cannot be read, in which case the rules do without.
+var (
+	model       = loadOnce("attribution", attribution.Default)
+	syntaxModel = loadOnce("syntax", syntax.Default)
+)
 
-// syntaxModel returns the embedded syntax model, or nil (logged once) if
-// it cannot be read, in which case the rules use their word lists.
-var syntaxModel = sync.OnceValue(func() *syntax.Model {
-	m, err := syntax.Default()
-	if err != nil {
-		slog.Error("syntax model unavailable; using word lists only", "err", err)
-		return nil
-	}
-	return m
-})
+func loadOnce[M any](name string, load func() (*M, error)) func() *M {
+	return sync.OnceValue(func() *M {
+		m, err := load()
+		if err != nil {
+			slog.Error("model unavailable; the rules work without it", "model", name, "err", err)
+			return nil
+		}
+		return m
+	})
+}

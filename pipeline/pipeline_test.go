@@ -178,15 +178,22 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-func BenchmarkExtractGGT(b *testing.B) {
+// benchArticles returns the GGT development articles for a benchmark of
+// whole articles, with the embedded models already loaded, as in a
+// running process.
+func benchArticles(b *testing.B) []whosaid.Article {
 	arts := readTexts(b, "ggt-dev/ggt_dev.jsonl")
 	size := 0
 	for _, a := range arts {
 		size += len(a.Text)
 	}
 	b.SetBytes(int64(size))
-	Extract(arts[0]) // load the embedded models once, as a running process does
-	b.ResetTimer()
+	Extract(arts[0])
+	return arts
+}
+
+func BenchmarkExtractGGT(b *testing.B) {
+	arts := benchArticles(b)
 	for b.Loop() {
 		for _, a := range arts {
 			r := Extract(a)
@@ -201,13 +208,7 @@ func BenchmarkExtractGGT(b *testing.B) {
 // BenchmarkRunGGT extracts the GGT development set on all cores through
 // Run, the way the command line does.
 func BenchmarkRunGGT(b *testing.B) {
-	arts := readTexts(b, "ggt-dev/ggt_dev.jsonl")
-	size := 0
-	for _, a := range arts {
-		size += len(a.Text)
-	}
-	b.SetBytes(int64(size))
-	Extract(arts[0])
+	arts := benchArticles(b)
 	for b.Loop() {
 		src := func(yield func(whosaid.Article, error) bool) {
 			for _, a := range arts {
