@@ -136,8 +136,12 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 // a verb rather than a noun or an adjective ("the strange remark"). It is
 // asked last, after the cheaper tests, as tagging costs a sentence.
 func (e *extractor) taggedVerb(i int) bool {
-	return e.syn == nil || strings.HasPrefix(e.syn.XPOS(i), "VB")
+	return e.syn == nil || unambiguousCues[e.low(i)] || strings.HasPrefix(e.syn.XPOS(i), "VB")
 }
+
+// unambiguousCues are the commonest cue forms, verbs wherever they stand:
+// they need no tagging.
+var unambiguousCues = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "saying": true}
 
 // quotedAs says whether cue i follows "quoted as": "he was quoted as
 // saying".
