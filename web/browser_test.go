@@ -51,7 +51,7 @@ func TestBrowser(t *testing.T) {
 	}
 	screenshot := func(name string) {
 		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG, not JPEG
 		if err == nil {
 			err = os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
 		}
