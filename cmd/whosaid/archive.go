@@ -228,8 +228,12 @@ func writeResults(w io.Writer, format string, results []archive.Result) error {
 			if date == "" {
 				date = "undated"
 			}
-			if _, err := fmt.Fprintf(w, "%s  %s → %s  [%s %.2f, %d sources]\n  %s\n  (%s)\n\n", date, speaker(r), r.Cue,
-				r.Type, r.Confidence, r.Sources, strings.Join(strings.Fields(r.Content), " "), r.Article.ExtID); err != nil {
+			sources := "1 source"
+			if r.Sources != 1 {
+				sources = fmt.Sprintf("%d sources", r.Sources)
+			}
+			if _, err := fmt.Fprintf(w, "%s  %s → %s  [%s %.2f, %s]\n  %s\n  (%s)\n\n", date, speaker(r), r.Cue,
+				r.Type, r.Confidence, sources, strings.Join(strings.Fields(r.Content), " "), r.Article.ExtID); err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
 		}
