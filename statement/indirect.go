@@ -375,6 +375,11 @@ func (e *extractor) contentEnd(k int, s text.Sentence) int {
 			end = i - 1
 			break
 		}
+		// A second attribution closing the sentence: "..., he said."
+		if w == "," && e.trailingAttribution(i+1, s) {
+			end = i
+			break
+		}
 		if _, ok := lookupCue(w); !ok {
 			continue
 		}
@@ -405,6 +410,24 @@ func (e *extractor) contentEnd(k int, s text.Sentence) int {
 		end--
 	}
 	return end
+}
+
+// trailingAttribution says whether tokens from i to the end of the
+// sentence are a speaker, a cue and an adverbial tail: "he said in a
+// statement".
+func (e *extractor) trailingAttribution(i int, s text.Sentence) bool {
+	m, ok := e.ms.StartingAt(i)
+	if !ok {
+		return false
+	}
+	k := e.mentionEnd(m)
+	for k < s.Last && adverbs[e.low(k)] {
+		k++
+	}
+	if _, isCue := e.cueAt(k); k >= s.Last || !isCue {
+		return false
+	}
+	return e.endOfAttribution(k+1, s)
 }
 
 // accordingTo adds `according to X, CLAUSE` and `CLAUSE, according to X`.
