@@ -13,6 +13,7 @@ type Prev struct {
 	Entity    int // -1 when none
 	Mention   int // the previous speaker mention, -1 when none
 	Paragraph int
+	Name      string // the previous speaker's canonical name, "" when none
 }
 
 // Resolution is a speaker mention resolved to a canonical name.
@@ -84,11 +85,23 @@ func (s *Set) introduced(m Mention) (Mention, bool) {
 	list := s.byHead[m.Head]
 	for k := len(list) - 1; k >= 0 && k >= len(list)-50; k-- {
 		d := s.Mentions[list[k]]
-		if d.Last <= m.First && !d.Definite && d.Plural == m.Plural {
+		if d.Last <= m.First && !d.Definite && d.Plural == m.Plural && !s.namesInside(d) {
 			return d, true
 		}
 	}
 	return Mention{}, false
+}
+
+// namesInside says whether description d runs over capitalised words
+// after its first: then it swallowed a clause ("Larry Kudlow denied
+// reports"), and cannot name anyone.
+func (s *Set) namesInside(d Mention) bool {
+	for j := d.First + 1; j < d.Last; j++ {
+		if s.T.Tokens[j].Upper {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
@@ -105,9 +118,8 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 		if recent && s.Entities[prev.Entity].Kind != whosaid.Person {
 			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: s.Entities[prev.Entity].Kind, How: "previous speaker"}
 		}
-		if prev.Mention >= 0 && s.Mentions[prev.Mention].Plural && prev.Entity < 0 {
-			pm := s.Mentions[prev.Mention]
-			return Resolution{Entity: -1, Name: s.T.Src[pm.Start:pm.End], Kind: pm.Kind, How: "previous speaker"}
+		if prev.Mention >= 0 && s.Mentions[prev.Mention].Plural && prev.Entity < 0 && prev.Name != "" {
+			return Resolution{Entity: -1, Name: prev.Name, Kind: s.Mentions[prev.Mention].Kind, How: "previous speaker"}
 		}
 		if g, ok := s.groupBefore(m.First); ok {
 			return Resolution{Entity: -1, Name: s.T.Src[g.Start:g.End], Kind: whosaid.Group, How: "nearest group in the two sentences before"}

@@ -49,7 +49,7 @@ func (e *extractor) resolve() []whosaid.Statement {
 				st.SpeakerName = &name
 			}
 			st.Resolution = sp.Text + " → " + r.Name + ": " + r.How
-			prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph}
+			prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph, Name: r.Name}
 		case f.floating:
 			if len(out) == 0 || f.paragraph-lastPara > 1 || out[len(out)-1].SpeakerName == nil {
 				continue
