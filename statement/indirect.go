@@ -424,7 +424,10 @@ func (e *extractor) trailingAttribution(i int, s text.Sentence) bool {
 	for k < s.Last && adverbs[e.low(k)] {
 		k++
 	}
-	if _, isCue := e.cueAt(k); k >= s.Last || !isCue {
+	if k >= s.Last {
+		return false
+	}
+	if _, isCue := e.cueAt(k); !isCue {
 		return false
 	}
 	return e.endOfAttribution(k+1, s)
