@@ -107,6 +107,7 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		`"Q," he said.`, "X said that Y.", "According to Z, W.", `He said: "unclosed`,
 		"“a ‘b’ c,” said Dr. Who, the mayor, adding that it was fine.", "\x00\xff said",
+		"Omar Haddad said the plan had failed, Maria Lopez", // a name ends the text after a comma
 	} {
 		f.Add(s)
 	}

@@ -109,3 +109,7 @@ func affixHashes(s string, pre, suf *[4]uint64) {
 		suf[k-1] = hashLower(s[len(s)-n:])
 	}
 }
+
+// suffixHash hashes the lowercased last three bytes of s (all of a shorter
+// word); the parser uses it to generalise over rare words.
+func suffixHash(s string) uint64 { return hashLower(s[len(s)-min(3, len(s)):]) }

@@ -48,6 +48,7 @@ type workspace struct {
 	words   []uint64
 	tags    []uint64
 	coarse  []uint64
+	suf     []uint64
 	heads   []int
 	labels  []int
 }
@@ -97,14 +98,16 @@ func (m *Model) Parse(words []string) []Token {
 	ws.words = ws.words[:0]
 	ws.tags = ws.tags[:0]
 	ws.coarse = ws.coarse[:0]
+	ws.suf = ws.suf[:0]
 	for i, w := range words {
+		ws.suf = append(ws.suf, suffixHash(w))
 		ws.words = append(ws.words, hashLower(w))
 		ws.tags = append(ws.tags, m.tagHash[ws.classes[i]])
 		ws.coarse = append(ws.coarse, m.uposHash[ws.classes[i]])
 	}
 	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
 	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
-	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.heads, ws.labels)
+	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.heads, ws.labels)
 	for i := range out {
 		out[i].Head = ws.heads[i]
 		out[i].Rel = m.parser.labels[ws.labels[i]]

@@ -39,6 +39,7 @@ type parseState struct {
 	word   []uint64 // lowercase form hash per position
 	tag    []uint64 // tag hash per position (joint UPOS+XPOS)
 	coarse []uint64 // UPOS hash per position, which generalises across XPOS
+	suf    []uint64 // lowercase 3-byte suffix hash per position
 	stack  []int
 	b      int // front of the buffer
 	heads  []int
@@ -58,7 +59,7 @@ const (
 	labelNone    = 0xffff
 )
 
-func (st *parseState) reset(words, tags, coarse []uint64) {
+func (st *parseState) reset(words, tags, coarse, suf []uint64) {
 	n := len(words)
 	st.n = n
 	size := n + 2
@@ -72,12 +73,13 @@ func (st *parseState) reset(words, tags, coarse []uint64) {
 		clear(s)
 		return s
 	}
-	st.word, st.tag, st.coarse = growU(st.word), growU(st.tag), growU(st.coarse)
-	st.word[0], st.tag[0], st.coarse[0] = hashNone, hashNone, hashNone
+	st.word, st.tag, st.coarse, st.suf = growU(st.word), growU(st.tag), growU(st.coarse), growU(st.suf)
+	st.word[0], st.tag[0], st.coarse[0], st.suf[0] = hashNone, hashNone, hashNone, hashNone
 	copy(st.word[1:], words)
 	copy(st.tag[1:], tags)
 	copy(st.coarse[1:], coarse)
-	st.word[n+1], st.tag[n+1], st.coarse[n+1] = hashRootWord, hashRootWord, hashRootWord
+	copy(st.suf[1:], suf)
+	st.word[n+1], st.tag[n+1], st.coarse[n+1], st.suf[n+1] = hashRootWord, hashRootWord, hashRootWord, hashRootWord
 	st.heads, st.labels = grow(st.heads), grow(st.labels)
 	for i := range st.heads {
 		st.heads[i] = -1
@@ -271,6 +273,34 @@ const (
 	pS1uS0uN0u
 	pS0wN0u
 	pS0uN0w
+	// moreFeatures: suffixes, child labels with tags, linear context, coarse tags
+	pS0s
+	pN0s
+	pS0sN0p
+	pS0pN0s
+	pN1s
+	pS1s
+	pS0pS0ll
+	pS0pS0rl
+	pN0pN0ll
+	pS1pS1rl
+	pS0pS0rlN0p
+	pN0pPrevp
+	pS0pNextp
+	pS0pNextpN0p
+	pS0pN0pPrevp
+	pS0pPrevp
+	pS0lu
+	pS0ru
+	pN0lu
+	pS2uS1uS0u
+	pN0uN1uN2u
+	pS0uS0luN0u
+	pS0uS0ruN0u
+	pS1wpN0p
+	pS1pN0wp
+	pS1pS0pN0pD
+	pS0wN0pD
 )
 
 // distBucket keeps small distances exact and groups long ones.
@@ -384,8 +414,48 @@ func (st *parseState) features() []uint64 {
 		feat2(pS0wN0u, w[s0], u[n0]),
 		feat2(pS0uN0w, u[s0], w[n0]),
 	)
+	f = st.moreFeatures(f, s0, s1, n0, n1, s0l, s0r, n0l, s1r, d)
 	st.feats = f
 	return f
+}
+
+// moreFeatures adds 27 templates: 3-byte suffixes of s0, s1, n0, n1; tags
+// paired with the labels of s0's, n0's and s1's outer children; the tags just
+// before n0 and around s0; coarse tags of children and trigrams; s1–n0 pairs
+// and s1p+s0p+n0p with distance. Together (and pruned at 1.5) they gave EWT
+// dev UAS +0.22, LAS +0.24; subsets of them gained nothing measurable.
+func (st *parseState) moreFeatures(f []uint64, s0, s1, n0, n1, s0l, s0r, n0l, s1r int, d uint64) []uint64 {
+	w, p, u, sf := st.word, st.tag, st.coarse, st.suf
+	s2, n2 := st.s(2), st.bufAt(2)
+	lab := func(i int) uint64 {
+		if i == 0 {
+			return labelNone
+		}
+		return uint64(st.labels[i])
+	}
+	// Linear context: the tags just before n0 and around s0.
+	prevN0, nextS0, prevS0 := uint64(hashNone), uint64(hashNone), uint64(hashNone)
+	if n0 > 1 && n0 <= st.n {
+		prevN0 = p[n0-1]
+	}
+	if s0 != 0 {
+		nextS0, prevS0 = p[s0+1], p[s0-1]
+	}
+	return append(f,
+		feat1(pS0s, sf[s0]), feat1(pN0s, sf[n0]), feat2(pS0sN0p, sf[s0], p[n0]),
+		feat2(pS0pN0s, p[s0], sf[n0]), feat1(pN1s, sf[n1]), feat1(pS1s, sf[s1]),
+		feat2(pS0pS0ll, p[s0], lab(s0l)), feat2(pS0pS0rl, p[s0], lab(s0r)),
+		feat2(pN0pN0ll, p[n0], lab(n0l)), feat2(pS1pS1rl, p[s1], lab(s1r)),
+		feat3(pS0pS0rlN0p, p[s0], lab(s0r), p[n0]),
+		feat2(pN0pPrevp, p[n0], prevN0), feat2(pS0pNextp, p[s0], nextS0),
+		feat3(pS0pNextpN0p, p[s0], nextS0, p[n0]), feat3(pS0pN0pPrevp, p[s0], p[n0], prevN0),
+		feat2(pS0pPrevp, p[s0], prevS0),
+		feat1(pS0lu, u[s0l]), feat1(pS0ru, u[s0r]), feat1(pN0lu, u[n0l]),
+		feat3(pS2uS1uS0u, u[s2], u[s1], u[s0]), feat3(pN0uN1uN2u, u[n0], u[n1], u[n2]),
+		feat3(pS0uS0luN0u, u[s0], u[s0l], u[n0]), feat3(pS0uS0ruN0u, u[s0], u[s0r], u[n0]),
+		feat3(pS1wpN0p, w[s1], p[s1], p[n0]), feat3(pS1pN0wp, p[s1], w[n0], p[n0]),
+		feat4(pS1pS0pN0pD, p[s1], p[s0], p[n0], d), feat3(pS0wN0pD, w[s0], p[n0], d),
+	)
 }
 
 // bestValid returns the highest-scoring valid class.
@@ -400,13 +470,23 @@ func (st *parseState) bestValid(scores []float32, rootLabel int) int {
 }
 
 // parse fills heads (0 = root) and label indices for one sentence.
-func (ps *parser) parse(st *parseState, words, tags, coarse []uint64, heads, labels []int) {
-	st.reset(words, tags, coarse)
+func (ps *parser) parse(st *parseState, words, tags, coarse, suf []uint64, heads, labels []int) {
+	st.reset(words, tags, coarse, suf)
 	nClasses := 1 + 2*len(ps.labels)
 	if len(st.scores) != nClasses {
 		st.scores = make([]float32, nClasses)
 	}
 	for !st.terminal() {
+		// Forced moves need no scoring: an empty stack can only shift, and
+		// the last word on the stack can only go to the root token.
+		switch {
+		case len(st.stack) == 0:
+			st.apply(0)
+			continue
+		case st.b == st.n+1 && len(st.stack) == 1:
+			st.apply(1 + 2*ps.rootLabel)
+			continue
+		}
 		ps.w.score(st.features(), st.scores)
 		st.apply(st.bestValid(st.scores, ps.rootLabel))
 	}
@@ -422,9 +502,9 @@ func (ps *parser) parse(st *parseState, words, tags, coarse []uint64, heads, lab
 // parseExample is one training sentence: word and tag hashes with the
 // projectivised gold tree (heads 0 = root, labels as indices).
 type parseExample struct {
-	words, tags, coarse []uint64
-	heads               []int
-	labels              []int
+	words, tags, coarse, suf []uint64
+	heads                    []int
+	labels                   []int
 }
 
 // oracle holds the gold tree in state positions (root = n+1).
@@ -487,7 +567,7 @@ func trainParser(examples []parseExample, labels []string, rootLabel, iters int,
 		correct, total := 0, 0
 		for _, ei := range order {
 			ex := &examples[ei]
-			st.reset(ex.words, ex.tags, ex.coarse)
+			st.reset(ex.words, ex.tags, ex.coarse, ex.suf)
 			n := len(ex.words)
 			o.heads = append(o.heads[:0], 0)
 			o.labels = append(o.labels[:0], labelNone)

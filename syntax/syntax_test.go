@@ -90,7 +90,7 @@ func TestEmbeddedModelAccuracy(t *testing.T) {
 	}
 	s := m.Evaluate(test)
 	t.Logf("embedded model on 300 test sentences: %s", s)
-	want := Scores{UPOS: 96.0, XPOS: 95.5, Lemma: 96.5, UAS: 85.0, LAS: 81.5} // measured 96.63, 95.96, 97.15, 85.64, 82.12
+	want := Scores{UPOS: 96.0, XPOS: 95.5, Lemma: 96.5, UAS: 85.0, LAS: 81.5} // measured 96.63, 95.96, 97.15, 85.66, 82.41
 	if s.UPOS < want.UPOS || s.XPOS < want.XPOS || s.Lemma < want.Lemma || s.UAS < want.UAS || s.LAS < want.LAS {
 		t.Errorf("got %s, want at least UPOS %.1f XPOS %.1f Lemma %.1f UAS %.1f LAS %.1f",
 			s, want.UPOS, want.XPOS, want.Lemma, want.UAS, want.LAS)

@@ -94,28 +94,8 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 	lemmas := trainLemmatizer(lemmaExamples)
 	log.Info("trained lemmatiser", "rules", len(lemmas.rules), "known", len(lemmas.known))
 
-	// Jack-knifing: every training sentence is tagged by taggers that did not
-	// see it, so the second pass and the parser learn from realistic tags.
-	firstFolds := foldTaggers(tagged, opts)
-	tagged2 := make([]taggedSentence, len(tagged))
-	st := &taggerState{}
-	for i, s := range tagged {
-		tagged2[i] = s
-		tagged2[i].first = tagHashes(firstFolds[i%opts.Folds].tagNames(st, s.words))
-	}
-	secondFolds := foldTaggers(tagged2, opts)
-	predicted := make([][]string, len(tagged))
-	correct, total := 0, 0
-	for i, s := range tagged {
-		f := i % opts.Folds
-		st.first = tagHashes(firstFolds[f].tagNames(st, s.words))
-		predicted[i] = secondFolds[f].tagNames(st, s.words)
-		for j, tg := range predicted[i] {
-			correct += b2i(tg == s.tags[j])
-			total++
-		}
-	}
-	log.Info("jack-knifed tags", "folds", opts.Folds, "accuracy", float64(correct)/float64(max(total, 1)), "elapsed", time.Since(start).Round(time.Second))
+	tagged2, predicted := jackknife(tagged, opts)
+	log.Info("jack-knifed tags", "folds", opts.Folds, "accuracy", tagAccuracy(tagged, predicted), "elapsed", time.Since(start).Round(time.Second))
 
 	var first, second *tagger
 	var wg sync.WaitGroup // the two passes are independent; train them side by side
@@ -133,6 +113,49 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 	if !ok {
 		return nil, errors.New(`syntax: train: no "root" relation in the treebank`)
 	}
+	examples, nonProjective := parseExamples(sents, predicted, labelIndex)
+	log.Info("parser data", "sentences", len(examples), "projectivised", nonProjective, "labels", len(labels))
+	ps := trainParser(examples, labels, rootLabel, opts.ParserIters, opts.Seed, log.With("model", "parser"))
+	log.Info("trained parser", "features", ps.w.count, "elapsed", time.Since(start).Round(time.Second))
+	return newModel(first, second, lemmas, ps), nil
+}
+
+// jackknife tags every training sentence with taggers that did not see it,
+// so the second pass and the parser learn from realistic tags. It returns the
+// sentences with first-pass tags (to train the second pass) and the
+// second-pass predictions.
+func jackknife(tagged []taggedSentence, opts TrainOptions) ([]taggedSentence, [][]string) {
+	firstFolds := foldTaggers(tagged, opts)
+	tagged2 := make([]taggedSentence, len(tagged))
+	st := &taggerState{}
+	for i, s := range tagged {
+		tagged2[i] = s
+		tagged2[i].first = tagHashes(firstFolds[i%opts.Folds].tagNames(st, s.words))
+	}
+	secondFolds := foldTaggers(tagged2, opts)
+	predicted := make([][]string, len(tagged))
+	for i, s := range tagged {
+		f := i % opts.Folds
+		st.first = tagHashes(firstFolds[f].tagNames(st, s.words))
+		predicted[i] = secondFolds[f].tagNames(st, s.words)
+	}
+	return tagged2, predicted
+}
+
+func tagAccuracy(tagged []taggedSentence, predicted [][]string) float64 {
+	correct, total := 0, 0
+	for i, s := range tagged {
+		for j, tg := range predicted[i] {
+			correct += b2i(tg == s.tags[j])
+			total++
+		}
+	}
+	return float64(correct) / float64(max(total, 1))
+}
+
+// parseExamples builds the parser's training data from the treebank with
+// predicted tags; it returns them and how many trees were projectivised.
+func parseExamples(sents []*conllu.Sentence, predicted [][]string, labelIndex map[string]int) ([]parseExample, int) {
 	examples := make([]parseExample, len(sents))
 	nonProjective := 0
 	for i, s := range sents {
@@ -143,6 +166,7 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 			ex.tags = append(ex.tags, tagHash(predicted[i][j]))
 			upos, _ := splitJointTag(predicted[i][j])
 			ex.coarse = append(ex.coarse, tagHash(upos))
+			ex.suf = append(ex.suf, suffixHash(w.Form))
 			gold[j] = w.Head
 			ex.labels = append(ex.labels, labelIndex[w.Deprel])
 		}
@@ -151,10 +175,7 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 			nonProjective++
 		}
 	}
-	log.Info("parser data", "sentences", len(examples), "projectivised", nonProjective, "labels", len(labels))
-	ps := trainParser(examples, labels, rootLabel, opts.ParserIters, opts.Seed, log.With("model", "parser"))
-	log.Info("trained parser", "features", ps.w.count, "elapsed", time.Since(start).Round(time.Second))
-	return newModel(first, second, lemmas, ps), nil
+	return examples, nonProjective
 }
 
 // validTree reports whether every head is in range and the words form one rooted tree.
