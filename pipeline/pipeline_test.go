@@ -3,6 +3,8 @@ package pipeline
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
@@ -226,4 +228,45 @@ func BenchmarkRunGGT(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
+}
+
+func TestRunStopsAfterEmitError(t *testing.T) {
+	read := 0
+	src := func(yield func(whosaid.Article, error) bool) {
+		for i := range 1000 {
+			read++
+			if !yield(whosaid.Article{ID: fmt.Sprint(i), Text: `"Q," she said.`}, nil) {
+				return
+			}
+		}
+	}
+	want := errors.New("disk full")
+	err := Run(src, 2, func(whosaid.Record) error { return want })
+	if !errors.Is(err, want) {
+		t.Fatalf("err = %v, want %v", err, want)
+	}
+	if read > 100 {
+		t.Errorf("read %d articles after the first emit failed", read)
+	}
+}
+
+func TestRunKeepsOrder(t *testing.T) {
+	src := func(yield func(whosaid.Article, error) bool) {
+		for i := range 200 {
+			if !yield(whosaid.Article{ID: fmt.Sprint(i), Text: strings.Repeat(`"Q," she said. `, i%7)}, nil) {
+				return
+			}
+		}
+	}
+	next := 0
+	err := Run(src, 4, func(r whosaid.Record) error {
+		if r.ID != fmt.Sprint(next) {
+			return fmt.Errorf("record %s out of order, want %d", r.ID, next)
+		}
+		next++
+		return nil
+	})
+	if err != nil || next != 200 {
+		t.Fatalf("err %v after %d records", err, next)
+	}
 }

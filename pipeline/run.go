@@ -30,6 +30,7 @@ func RunWith(src iter.Seq2[whosaid.Article, error], workers int, extract func(wh
 		}()
 	}
 	var srcErr error
+	stop := make(chan struct{}) // closed when emit fails: read no more input
 	go func() {
 		defer close(order)
 		defer close(jobs)
@@ -39,7 +40,11 @@ func RunWith(src iter.Seq2[whosaid.Article, error], workers int, extract func(wh
 				return
 			}
 			j := job{article: a, done: make(chan whosaid.Record, 1)}
-			order <- j
+			select {
+			case order <- j:
+			case <-stop:
+				return
+			}
 			jobs <- j
 		}
 	}()
@@ -47,7 +52,9 @@ func RunWith(src iter.Seq2[whosaid.Article, error], workers int, extract func(wh
 	for j := range order {
 		r := <-j.done
 		if emitErr == nil {
-			emitErr = emit(r)
+			if emitErr = emit(r); emitErr != nil {
+				close(stop)
+			}
 		}
 	}
 	if emitErr != nil {
