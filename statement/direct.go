@@ -19,7 +19,6 @@ var fillers = map[string]bool{
 	"event": true, "rally": true, "briefing": true, "his": true, "their": true, "its": true,
 	"written": true, "emailed": true, "recent": true, "'s": true, "’s": true, "-": true,
 	"—": true, "–": true, "--": true, "crowd": true, "audience": true, "supporters": true,
-	"sunday": true, "saturday": true,
 }
 
 // direct attributes top-level quotation qi: `"Q," X said`, `"Q," said X`,
@@ -31,9 +30,10 @@ func (e *extractor) direct(qi int) {
 		last = e.t.Paragraphs[q.Paragraph].Last - 1
 	}
 	f := found{typ: whosaid.Direct, start: q.Start, end: q.End, cueFirst: -1, speaker: -1}
+	words := e.wordCount(q.Open, last)
 	// One quoted word with an attribution is a word being discussed
 	// ("three-peat," he said), not a statement.
-	if e.wordCount(q.Open, last) < 2 {
+	if words < 2 {
 		return
 	}
 	if q.Close >= 0 && e.attributeAfter(&f, q.Close+1) {
@@ -45,7 +45,6 @@ func (e *extractor) direct(qi int) {
 		return
 	}
 	s := e.sentence(q.Open)
-	words := e.wordCount(q.Open, last)
 	// A quotation that is a sentence of its own continues the previous
 	// speaker; a short one inside a sentence is a scare quote or a title;
 	// one followed by a cue is part of reported speech.
