@@ -11,7 +11,7 @@ import (
 // objectPronouns are addressees a cue may take: "told reporters that".
 var objectPronouns = map[string]bool{
 	"him": true, "her": true, "them": true, "us": true, "me": true, "you": true,
-	"reporters": true, "journalists": true, "members": true, "supporters": true, "the": true,
+	"reporters": true, "journalists": true, "members": true, "supporters": true,
 }
 
 // indirect finds reported speech in sentence s: `X said (that) CLAUSE`,
@@ -204,7 +204,7 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 	if k < s.Last && v.object {
 		if m, ok := e.ms.StartingAt(k); ok {
 			k = e.mentionEnd(m)
-		} else if objectPronouns[e.low(k)] && e.low(k) != "the" {
+		} else if objectPronouns[e.low(k)] {
 			k++
 		}
 	}
