@@ -50,9 +50,15 @@ func Open(path string, readOnly bool) (*Archive, error) {
 	}
 	a := &Archive{db: db}
 	if readOnly {
-		if err := db.Ping(); err != nil {
+		var version int
+		if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("archive: open %s: %w", path, err)
+		}
+		if version != len(migrations) {
+			db.Close()
+			return nil, fmt.Errorf("archive: open %s: schema version %d, this program reads %d (opening it for writing, as ingest does, upgrades it)",
+				path, version, len(migrations))
 		}
 		return a, nil
 	}
@@ -72,7 +78,21 @@ func (a *Archive) Close() error { return a.db.Close() }
 
 // migrations are applied in order; PRAGMA user_version counts those done.
 // Only append to this list.
-var migrations = []string{`
+var migrations = []func(*sql.Tx) error{
+	execMigration(schema1),
+	migrateRankKeys,
+}
+
+func execMigration(query string) func(*sql.Tx) error {
+	return func(tx *sql.Tx) error {
+		_, err := tx.Exec(query)
+		return err
+	}
+}
+
+// schema1 is the first schema. Its full-text index is replaced by the
+// next migration (see rank.go).
+const schema1 = `
 CREATE TABLE articles (
 	id INTEGER PRIMARY KEY,
 	ext_id TEXT NOT NULL UNIQUE,   -- the input record's id (file path for plain text)
@@ -143,7 +163,7 @@ END;
 CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
 	INSERT INTO statements_fts(statements_fts, rowid, content) VALUES ('delete', old.id, old.content);
 END;
-`}
+`
 
 func (a *Archive) migrate() error {
 	a.writeMu.Lock()
@@ -161,7 +181,7 @@ func (a *Archive) migrate() error {
 		return fmt.Errorf("migrate: archive schema version %d is newer than this program's %d", version, len(migrations))
 	}
 	for i := version; i < len(migrations); i++ {
-		if _, err := tx.Exec(migrations[i]); err != nil {
+		if err := migrations[i](tx); err != nil {
 			return fmt.Errorf("migrate: step %d: %w", i+1, err)
 		}
 	}

@@ -108,8 +108,8 @@ type Result struct {
 }
 
 // Search returns a page of statements matching q, best first for a text
-// query (bm25, ties by statement id) and newest first otherwise, and
-// whether more follow. See search.go for how ranked searches run.
+// query (see rank.go) and newest first otherwise, and whether more
+// follow. See search.go for how ranked searches run.
 func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if err := q.Validate(); err != nil {
 		return nil, false, fmt.Errorf("archive: search: %w", err)
@@ -136,14 +136,17 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if q.Until != "" {
 		f.indexed, f.indexedArgs = append(f.indexed, "s.published <> '' AND s.published <= ?"), append(f.indexedArgs, q.Until)
 	}
-	if q.Type != "" {
-		f.residual, f.residualArgs = append(f.residual, "s.type = ?"), append(f.residualArgs, q.Type)
-	}
 	if q.MinConfidence > 0 {
 		f.residual, f.residualArgs = append(f.residual, "s.confidence >= ?"), append(f.residualArgs, q.MinConfidence)
 	}
 	var results []Result
 	if match != "" {
+		// The type is a column of the full-text index, so FTS5 filters on
+		// it while it walks the matches (see rank.go).
+		match = "content : (" + match + ")"
+		if q.Type != "" {
+			match += ` AND type : "` + q.Type + `"`
+		}
 		ids, err := a.rankedIDs(ctx, match, f, q.Offset+q.Limit+1)
 		if err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
@@ -152,6 +155,9 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
 		}
 	} else {
+		if q.Type != "" {
+			f.residual, f.residualArgs = append(f.residual, "s.type = ?"), append(f.residualArgs, q.Type)
+		}
 		where, args := f.where()
 		sqlText := `SELECT s.id, s.type, s.content, s.confidence, s.published, s.n_sources, sp.id, sp.name, sp.kind
 		FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id`

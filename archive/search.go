@@ -8,57 +8,47 @@ import (
 	"strings"
 )
 
-// Ranked search. FTS5 ranks a MATCH with bm25, and bm25 has no bound
-// that lets FTS5 stop early: ORDER BY rank (with or without a LIMIT)
-// scores every matching row first, about a microsecond a row here. The
-// old query did that and then looked up and filtered the matches one by
-// one in rank order, so a common word (50k matches) with a selective
-// filter (a speaker with a few hundred statements) scored 50k rows and
-// read nearly as many statements to keep a handful.
-//
-// Two plans, both exact (the same page as ranking every match that
-// passes the filters, ties broken by statement id):
+// Ranked search: FTS5 walks the matches in rank order (see rank.go) and
+// a search reads them until its page is full. Two plans, both giving the
+// page of the full ranking of the matches that pass the filters:
 //
 //   - filtered scan, when the filters that an index answers (speaker,
-//     dates) leave at most scanMax statements: their ids are gathered
-//     once from the index, FTS5 walks its matches in rowid order keeping
-//     those in that set, and only the survivors are looked up, filtered
-//     on type and confidence and scored;
-//   - ranked stream, otherwise (no filter, or filters that keep most
-//     statements): FTS5 scores and sorts the matches, and they are read
-//     in rank order, filtered, until the page is full and the rank has
-//     moved past the page's last one (so that ties are complete).
+//     dates) leave at most scanMax statements: their rank keys are
+//     gathered once from the index, and a match is kept when its key is
+//     in that set, a cheaper test than reading its statement;
+//   - ranked stream, otherwise (no filter, or filters that keep many
+//     statements): every match is joined to its statement and filtered.
+//
+// Either way the matches read before the page is full are about
+// need × matches / matches-passing-the-filters; the scan pays for its
+// set up front, so it wins when the set is small.
 
 // scanMax is the largest number of statements passing the indexed
-// filters for which the filtered scan is used.
-var scanMax = 100_000 // a variable for tests
+// filters for which the filtered scan is used. At 1M statements, with a
+// speaker filter in three searches out of four, 1k to 5k gave the best
+// p95 (11–12 ms CPU); 300 gave 45 ms and 30k–100k 44–46 ms.
+var scanMax = 3_000 // a variable for tests
 
 // searchFilters are the WHERE conditions of a search on statements s:
 // indexed ones (speaker, dates), which the statements_speaker and
-// statements_published indexes answer, and residual ones (type,
-// confidence), which need the statement row.
+// statements_published indexes answer, and residual ones (confidence;
+// type when there is no text query, FTS5 filters it otherwise), which
+// need the statement row.
 type searchFilters struct {
 	indexed, residual         []string
 	indexedArgs, residualArgs []any
 }
-
-func (f searchFilters) empty() bool { return len(f.indexed)+len(f.residual) == 0 }
 
 // where returns the conditions and their arguments, indexed first.
 func (f searchFilters) where() ([]string, []any) {
 	return slices.Concat(f.indexed, f.residual), slices.Concat(f.indexedArgs, f.residualArgs)
 }
 
-// rankedHit is a statement matching the text query, with its bm25 rank
-// (lower is better).
-type rankedHit struct {
-	id   int64
-	rank float64
-}
-
 // rankedIDs returns the ids of the first need statements matching the
-// FTS5 expression match and passing f, best rank first, ties by id.
+// FTS5 expression match and passing f, best first.
 func (a *Archive) rankedIDs(ctx context.Context, match string, f searchFilters, need int) ([]int64, error) {
+	where, args := f.where()
+	join := len(where) > 0
 	if len(f.indexed) > 0 {
 		var n int
 		if err := a.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM statements s WHERE `+
@@ -66,102 +56,31 @@ func (a *Archive) rankedIDs(ctx context.Context, match string, f searchFilters, 
 			return nil, fmt.Errorf("filter size: %w", err)
 		}
 		if n <= scanMax {
-			return a.filteredScan(ctx, match, f, need)
+			// The unary + keeps the IN off the FTS5 cursor, which would
+			// otherwise run the MATCH once per listed key.
+			where = slices.Concat([]string{"+f.rowid IN (SELECT " + rankKeySQL("s.length", "s.id") +
+				" FROM statements s WHERE " + strings.Join(f.indexed, " AND ") + ")"}, f.residual)
+			args = slices.Concat(f.indexedArgs, f.residualArgs)
+			join = len(f.residual) > 0
 		}
 	}
-	return a.rankedStream(ctx, match, f, need)
-}
-
-// filteredScan ranks only the matches that pass the filters.
-func (a *Archive) filteredScan(ctx context.Context, match string, f searchFilters, need int) ([]int64, error) {
-	// The unary + keeps the IN off the FTS5 cursor, which would otherwise
-	// run the MATCH (and reload bm25's statistics) once per listed id.
-	query := `SELECT s.id FROM statements_fts f JOIN statements s ON s.id = f.rowid
-		WHERE statements_fts MATCH ? AND +f.rowid IN (SELECT s.id FROM statements s WHERE ` + strings.Join(f.indexed, " AND ") + `)`
-	args := append([]any{match}, f.indexedArgs...)
-	if len(f.residual) > 0 {
-		query += " AND " + strings.Join(f.residual, " AND ")
-		args = append(args, f.residualArgs...)
-	}
-	query += ` ORDER BY bm25(statements_fts), s.id LIMIT ?`
-	args = append(args, need)
-	ids, err := reader{ctx, a.db}.ids(query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("filtered scan: %w", err)
-	}
-	return ids, nil
-}
-
-// rankedStream reads the matches in rank order, filtered, until the
-// first need are known.
-func (a *Archive) rankedStream(ctx context.Context, match string, f searchFilters, need int) ([]int64, error) {
-	query := `SELECT f.rowid, f.rank FROM statements_fts f`
-	args := []any{match}
-	if !f.empty() {
-		query += ` JOIN statements s ON s.id = f.rowid`
+	query := `SELECT f.rowid FROM statements_fts f`
+	if join {
+		query += ` JOIN statements s ON s.id = ` + keyIDSQL("f.rowid")
 	}
 	query += ` WHERE statements_fts MATCH ?`
-	if !f.empty() {
-		where, whereArgs := f.where()
-		query += " AND " + strings.Join(where, " AND ")
-		args = append(args, whereArgs...)
+	for _, w := range where {
+		query += " AND " + w
 	}
-	query += ` ORDER BY f.rank`
-	rows, err := a.db.QueryContext(ctx, query, args...)
+	query += ` ORDER BY f.rowid LIMIT ?`
+	keys, err := reader{ctx, a.db}.ids(query, slices.Concat([]any{match}, args, []any{need})...)
 	if err != nil {
-		return nil, fmt.Errorf("ranked stream: %w", err)
+		return nil, fmt.Errorf("ranked search: %w", err)
 	}
-	defer rows.Close()
-	page := rankedPage{need: need}
-	for rows.Next() {
-		var h rankedHit
-		if err := rows.Scan(&h.id, &h.rank); err != nil {
-			return nil, fmt.Errorf("ranked stream: %w", err)
-		}
-		if !page.add(h) {
-			break
-		}
+	for i, k := range keys {
+		keys[i] = keyID(k)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("ranked stream: %w", err)
-	}
-	return page.ids(), nil
-}
-
-// rankedPage collects the first need hits of a stream in rank order
-// whose ties come in any order.
-type rankedPage struct {
-	need int
-	hits []rankedHit
-}
-
-// add takes the next hit, whose rank is no better than the previous
-// one's, and reports whether more are wanted: until the page is full and
-// a hit ranks worse than its last, every hit tying with that may follow.
-func (p *rankedPage) add(h rankedHit) bool {
-	if len(p.hits) >= p.need && h.rank > p.hits[p.need-1].rank {
-		return false
-	}
-	p.hits = append(p.hits, h)
-	return true
-}
-
-// ids returns the page: best rank first, ties by id.
-func (p *rankedPage) ids() []int64 {
-	slices.SortFunc(p.hits, func(x, y rankedHit) int {
-		switch {
-		case x.rank < y.rank:
-			return -1
-		case x.rank > y.rank:
-			return 1
-		}
-		return int(min(max(x.id-y.id, -1), 1))
-	})
-	ids := make([]int64, 0, min(len(p.hits), p.need))
-	for _, h := range p.hits[:min(len(p.hits), p.need)] {
-		ids = append(ids, h.id)
-	}
-	return ids
+	return keys, nil
 }
 
 // resultsByID returns the results for statement ids, in their order.

@@ -241,14 +241,17 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 			return match, err
 		}
 	}
-	res, err := w.exec(`INSERT INTO statements (speaker_id, type, content, content_hash, confidence, published, n_sources)
-		VALUES (?, ?, ?, ?, 0, '', 0)`, speakerID, string(typ), content, hash)
+	res, err := w.exec(`INSERT INTO statements (speaker_id, type, content, content_hash, confidence, published, n_sources, length)
+		VALUES (?, ?, ?, ?, 0, '', 0, ?)`, speakerID, string(typ), content, hash, contentLength(content))
 	if err != nil {
 		return 0, fmt.Errorf("new statement: %w", err)
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, fmt.Errorf("new statement: %w", err)
+	}
+	if id > idMask {
+		return 0, fmt.Errorf("new statement: id %d does not fit a rank key", id)
 	}
 	for _, b := range contentBands {
 		if _, err := w.exec(`INSERT INTO statement_bands (band, statement_id) VALUES (?, ?)`, b, id); err != nil {
