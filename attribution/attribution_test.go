@@ -17,6 +17,18 @@ func analyze(src string) *text.Text {
 	return text.Analyze(src, []whosaid.Span{whosaid.NewSpan(src, 0, len(src))})
 }
 
+// analyzeParagraphs runs the text stage over src with its blank-line
+// separated blocks as paragraphs.
+func analyzeParagraphs(src string) *text.Text {
+	var blocks []whosaid.Span
+	start := 0
+	for _, part := range strings.Split(src, "\n\n") {
+		blocks = append(blocks, whosaid.NewSpan(src, start, start+len(part)))
+		start += len(part) + 2
+	}
+	return text.Analyze(src, blocks)
+}
+
 // tagsOf parses a tag line like "S S Q C C C" (source, cue, content,
 // outside "-"; a lower-case letter begins a new span of the role).
 func tagsOf(t *testing.T, line string) []Tag {
@@ -89,6 +101,36 @@ func TestGroup(t *testing.T) {
 			want: []string{"rates rose | said | Ann", "rents fell | said | Bob"},
 		},
 		{
+			name: "cue and colon ending the paragraph before",
+			src:  "The governor added:\n\n\"Nobody will pay more.\"",
+			tags: "s S q - c C C C C C C",
+			want: []string{`"Nobody will pay more." | added: | The governor`},
+		},
+		{
+			name: "an untagged paragraph set off below a cue and colon",
+			src:  "The governor added:\n\nPrices rose.",
+			tags: "s S q - - - -",
+			want: []string{"Prices rose. | added: | The governor"},
+		},
+		{
+			name: "a colon inside the paragraph sets nothing off",
+			src:  "The governor added: no way.\n\nPrices rose.",
+			tags: "s S q - - - - - - -",
+			want: []string{},
+		},
+		{
+			name: "a noun phrase opening a cue run goes back to the source",
+			src:  "Local voters said the plan failed.",
+			tags: "s q Q c C C -",
+			want: []string{"the plan failed | said | Local voters"},
+		},
+		{
+			name: "a noun before a form of be is the cue",
+			src:  "His concern is that costs rise.",
+			tags: "s q Q c C C -",
+			want: []string{"that costs rise | concern is | His"},
+		},
+		{
 			name: "content alone",
 			src:  "Prices will fall.",
 			tags: "c C C -",
@@ -97,7 +139,7 @@ func TestGroup(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tx := analyze(tc.src)
+			tx := analyzeParagraphs(tc.src)
 			tags := tagsOf(t, tc.tags)
 			if len(tags) != len(tx.Tokens) {
 				var toks []string

@@ -100,6 +100,9 @@ type docContext struct {
 	lrate    []uint8  // cue-lexicon bucket of each token's lemma
 	cand     []bool   // cue candidate: a likely cue word outside quotes
 	sentence []int    // sentence index of each token
+	pos      []string // Penn part-of-speech tag of each token, "" without the syntax model
+	rel      []string // dependency relation of each token to its head
+	head     []int    // head token of each token, -1 for the root
 	// candFirst and candLast are the first and last cue-candidate token
 	// of each sentence, -1 when none.
 	candFirst, candLast []int
@@ -112,6 +115,8 @@ func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
 		cand: make([]bool, n), sentence: make([]int, n),
 		candFirst: make([]int, len(t.Sentences)), candLast: make([]int, len(t.Sentences)),
 	}
+	ps := parseText(t)
+	c.pos, c.rel, c.head = ps.pos, ps.rel, ps.head
 	for i := range t.Tokens {
 		c.low[i] = normalise(t.Str(i))
 		c.rate[i] = lexicon[c.low[i]]
@@ -349,6 +354,55 @@ func (c *docContext) features(i int, p text.Paragraph, f *featureHasher) {
 	f.add("ww+1w+2", w, word(i+1), word(i+2))
 	f.add("k-2k-1k", kind(i-2), kind(i-1), c.markKind(i))
 	f.add("kk+1k+2", c.markKind(i), kind(i+1), kind(i+2))
+
+	// Parts of speech tell a cue verb from a noun and where a source
+	// phrase ends.
+	pos := func(j int) string {
+		if j < p.First || j >= p.Last {
+			return "|"
+		}
+		return c.pos[j]
+	}
+	f.add("p", pos(i), depth)
+	f.add("p-1p", pos(i-1), pos(i))
+	f.add("pp+1", pos(i), pos(i+1))
+	f.add("p-1pp+1", pos(i-1), pos(i), pos(i+1))
+	f.add("p-2p-1p", pos(i-2), pos(i-1), pos(i))
+	f.add("pp+1p+2", pos(i), pos(i+1), pos(i+2))
+	f.add("prate", pos(i), string(rune('0'+c.rate[i])))
+	f.add("plrate", pos(i), lr)
+
+	// The dependency tree: a cue verb's auxiliaries, negation and adverbs
+	// join it, its subject is the source and its complement the content.
+	rel := c.rel[i]
+	hrate, hpos := "-", "-"
+	if h := c.head[i]; h >= 0 {
+		hrate, hpos = string(rune('0'+max(c.rate[h], c.lrate[h]))), c.pos[h]
+	}
+	f.add("dep", rel, hrate)
+	f.add("deph", rel, hpos, pos(i))
+	// The nearest ancestor that is a likely cue, and the relation by which
+	// the path reaches it.
+	anc, via, ancTok := "-", rel, -1
+	for j, steps := i, 0; steps < 8; steps++ {
+		h := c.head[j]
+		if h < 0 {
+			break
+		}
+		if max(c.rate[h], c.lrate[h]) >= cueCandidate {
+			anc, via, ancTok = string(bucket(steps)), c.rel[j], h
+			break
+		}
+		j = h
+	}
+	f.add("anc", anc, via)
+	f.add("ancd", anc, via, depth)
+	if ancTok >= 0 {
+		f.add("ancw", via, c.low[ancTok])
+	}
+	if h := c.head[i]; h >= 0 {
+		f.add("hw", rel, lemma(c.low[h]))
+	}
 
 	// Where the token stands in its sentence and paragraph.
 	fromStart, toEnd := i-s.First, s.Last-1-i

@@ -53,6 +53,8 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 		runs[len(runs)-1].last = i + 1
 	}
 
+	runs = ctx.splitCues(runs)
+
 	var contents []span
 	var cues, sources []span
 	for k := 0; k < len(runs); k++ {
@@ -81,13 +83,19 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 			sum += margin[i]
 		}
 		a.Score = max(0, 1-math.Exp(-float64(sum)/float64(c.last-c.first)/10))
-		anchor := c
+		anchor, within := c, c
 		if k, ok := ctx.nearest(cues, c, c); ok {
 			usedCue[k] = true
 			a.Cue = ptr(tokenSpan(t, cues[k]))
 			anchor = cues[k]
+		} else if k, colon, ok := ctx.introducedBy(cues, usedCue, c); ok {
+			usedCue[k] = true
+			cue := cues[k]
+			cue.last = colon + 1
+			a.Cue = ptr(tokenSpan(t, cue))
+			anchor, within = cues[k], cues[k]
 		}
-		if k, ok := ctx.nearest(sources, anchor, c); ok {
+		if k, ok := ctx.nearest(sources, anchor, within); ok {
 			usedSource[k] = true
 			a.Source = ptr(tokenSpan(t, sources[k]))
 		}
@@ -100,6 +108,11 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 			continue
 		}
 		c, ok := ctx.guessContent(cue, tags)
+		if next, colon, below := ctx.setOffBelow(cue); !ok && below {
+			// "Reporter Ann Lee says:" and the next paragraph.
+			c, ok = next, true
+			cue.last = colon + 1
+		}
 		if !ok {
 			// Otherwise it is a second attribution of the nearest content.
 			j, ok := ctx.nearest(contents, cue, cue)
@@ -120,6 +133,99 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// nominal holds the Penn tags of the words a noun phrase is made of.
+var nominal = map[string]bool{"NN": true, "NNS": true, "NNP": true, "NNPS": true, "DT": true, "PDT": true, "CD": true, "POS": true}
+
+// splitCues takes out of a cue run the noun phrase it starts with when a
+// verb follows ("voters saying", "The petition accuses", "this month
+// rejected"): the cue is the verb group, and the phrase before it is the
+// source or lies outside the attribution. The verb must be finite, or
+// follow a noun rather than a determiner ("a glowing endorsement"), and
+// not be a form of "be", as in "his concern is", where the noun is the
+// cue. The words join a source run that ends where they start.
+func (ctx *docContext) splitCues(runs []span) []span {
+	out := runs[:0:0]
+	for _, r := range runs {
+		k := r.first
+		for r.role == CueRole && k < r.last-1 && nominal[ctx.pos[k]] {
+			k++
+		}
+		if k == r.first || !ctx.verbAfterNoun(k) {
+			out = append(out, r)
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].role == SourceRole && out[n-1].last == r.first {
+			out[n-1].last = k
+		}
+		out = append(out, span{role: CueRole, first: k, last: r.last})
+	}
+	return out
+}
+
+// verbAfterNoun says whether token k, which follows a noun phrase, is a
+// verb that can head a cue.
+func (ctx *docContext) verbAfterNoun(k int) bool {
+	switch ctx.low[k] {
+	case "be", "being", "'s", "'re":
+		return false
+	}
+	if irregular[ctx.low[k]] == "be" {
+		return false
+	}
+	switch ctx.pos[k] {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	case "VB", "VBG", "VBN":
+		return ctx.pos[k-1] != "DT" && ctx.pos[k-1] != "PDT"
+	}
+	return false
+}
+
+// setOffBelow returns the paragraph after a cue that ends its own with a
+// colon, and the colon.
+func (ctx *docContext) setOffBelow(cue span) (span, int, bool) {
+	t := ctx.t
+	pi := t.Sentences[ctx.sentence[cue.first]].Paragraph
+	colon := cue.last
+	if t.Str(colon-1) == ":" {
+		colon--
+	}
+	if pi+1 >= len(t.Paragraphs) || colon != t.Paragraphs[pi].Last-1 || t.Str(colon) != ":" {
+		return span{}, 0, false
+	}
+	next := t.Paragraphs[pi+1]
+	return span{role: ContentRole, first: next.First, last: next.Last}, colon, next.Last > next.First
+}
+
+// introducedBy finds the cue of a content that opens a paragraph after
+// one that ends in a cue and a colon ("The governor added:" and the quote
+// set off below it), a layout that links an attribution across
+// paragraphs. It returns the cue and the colon, which PolNeAR counts as
+// part of the cue.
+func (ctx *docContext) introducedBy(cues []span, used []bool, c span) (int, int, bool) {
+	t := ctx.t
+	pi := t.Sentences[ctx.sentence[c.first]].Paragraph
+	p := t.Paragraphs[pi]
+	first := p.First
+	if first < p.Last && t.Tokens[first].Kind == text.Quote {
+		first++
+	}
+	if pi == 0 || c.first != p.First && c.first != first {
+		return 0, 0, false
+	}
+	prev := t.Paragraphs[pi-1]
+	colon := prev.Last - 1
+	if colon < prev.First || t.Str(colon) != ":" {
+		return 0, 0, false
+	}
+	for k, cue := range cues {
+		if !used[k] && (cue.last == colon || cue.last == colon+1) {
+			return k, colon, true
+		}
+	}
+	return 0, 0, false
+}
 
 // guessContent returns the untagged tokens of the cue's sentence on the
 // side of the cue that has more of them, without a leading "that" or

@@ -37,6 +37,7 @@ type extractor struct {
 	quoteOf []int // token → top-level quotation index, -1 outside quotes
 	usedCue map[int]bool
 	found   []found
+	openers map[string]int // capitalised paragraph openers before a colon, by paragraphs: see dialogue
 }
 
 // Extract returns the statements of an analysed text, in document order:

@@ -128,3 +128,51 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// paragraphs analyses src with its lines as paragraphs.
+func paragraphs(src string) *text.Text {
+	var blocks []whosaid.Span
+	start := 0
+	for _, line := range strings.Split(src, "\n") {
+		blocks = append(blocks, whosaid.Span{Start: start, End: start + len(line)})
+		start += len(line) + 1
+	}
+	return text.Analyze(src, blocks)
+}
+
+func TestTranscriptTurns(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"a dialogue of two voices",
+			"The host questioned the mayor on Sunday.\nHOST: Where were you on the night of the flood?\nOKAFOR: I was at the harbour with the rescue crews.\nHOST: Can anyone confirm that for us?\nOKAFOR: Every crew chief on duty can confirm it.",
+			[]string{"HOST|say|Where were you on the night of the flood?", "OKAFOR|say|I was at the harbour with the rescue crews.",
+				"HOST|say|Can anyone confirm that for us?", "OKAFOR|say|Every crew chief on duty can confirm it."}},
+		{"a heading that recurs is no speaker",
+			"UPDATE: The bridge will stay closed until Friday morning.\nThe council met.\nUPDATE: The bridge has now reopened to all traffic.",
+			nil},
+		{"one voice is no dialogue",
+			"HOST: Where were you on the night of the flood?\nNo answer came.\nOKAFOR: I was at the harbour with the rescue crews.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tx := paragraphs(tt.src)
+			var got []string
+			for _, s := range Extract(tx, nil, mention.Find(tx), nil, Speech) {
+				sp, cue := "-", "-"
+				if s.Speaker != nil {
+					sp = s.Speaker.Text
+				}
+				if s.Cue != nil {
+					cue = s.Cue.Lemma
+				}
+				got = append(got, sp+"|"+cue+"|"+s.Content.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
