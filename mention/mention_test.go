@@ -68,3 +68,47 @@ func TestPronounAgreement(t *testing.T) {
 	}
 	t.Fatal("no pronoun mention")
 }
+
+func TestGenderFromPronouns(t *testing.T) {
+	tests := []struct {
+		src, name string
+		want      Gender
+	}{
+		{"Kestrel Vane hid beneath her neighbour's porch. Later Vane left.", "Kestrel Vane", Female},
+		{"Kestrel Vane sold his boat. Vane said no.", "Kestrel Vane", Male},
+		// A pronoun before the name is someone else's.
+		{"He told Kestrel Vane to wait in his car.", "Kestrel Vane", UnknownGender},
+		// Two people named before the pronoun: it could be either.
+		{"Kestrel Vane and Dorin Ashby sold her boat.", "Kestrel Vane", UnknownGender},
+		// One vote a sentence; a tie leaves the gender open.
+		{"Kestrel Vane sold her boat and his car. Vane sold his house.", "Kestrel Vane", UnknownGender},
+		{"Kestrel Vane sold her boat. Vane drove her car. Vane met his aunt.", "Kestrel Vane", Female},
+	}
+	for _, tt := range tests {
+		s := find(tt.src)
+		got, found := UnknownGender, false
+		for _, e := range s.Entities {
+			if e.Name == tt.name {
+				got, found = e.Gender, true
+			}
+		}
+		if !found || got != tt.want {
+			t.Errorf("%q: %s found %v gender %d, want %d", tt.src, tt.name, found, got, tt.want)
+		}
+	}
+}
+
+// TestPronounFollowsGender checks that a gender learnt from pronouns keeps
+// a pronoun of the other gender off a person.
+func TestPronounFollowsGender(t *testing.T) {
+	s := find("Dorin Ashby found the porch empty. Kestrel Vane hid beneath her neighbour's car. He called the police.")
+	for mi, m := range s.Mentions {
+		if m.Form == Pronoun && m.Head == "he" {
+			if r := s.Resolve(mi, Prev{Entity: -1, Mention: -1}); r.Name != "Dorin Ashby" {
+				t.Errorf("he → %q (%s), want Dorin Ashby", r.Name, r.How)
+			}
+			return
+		}
+	}
+	t.Fatal("no pronoun mention")
+}

@@ -218,9 +218,8 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		counts[m.Entity]++
 		e := s.Entities[m.Entity]
 		// A name of unknown kind may be a person nobody has called one
-		// yet ("Sutopo Purwo Nugroho"); a lone word of unknown kind is
-		// more often a place.
-		if !(e.Kind == whosaid.Person || e.Kind == whosaid.Unknown && strings.Contains(e.Name, " ")) || !genderFits(e.Gender, g) {
+		// yet ("Sutopo Purwo Nugroho").
+		if !s.personLike(m.Entity) || !genderFits(e.Gender, g) {
 			continue
 		}
 		ms := s.T.SentenceOf(m.First)
