@@ -39,6 +39,9 @@ func (s *Set) cluster() {
 		}
 		ent.Last = m.Last - 1
 		m.Entity = e
+		if _, seen := s.firstNamed[e]; !seen {
+			s.firstNamed[e] = mi
+		}
 		s.names = append(s.names, mi)
 	}
 }

@@ -25,6 +25,17 @@ const (
 // Gender of a person, as the article shows it.
 type Gender uint8
 
+// pronoun is the subject pronoun of gender g.
+func (g Gender) pronoun() string {
+	switch g {
+	case Male:
+		return "he"
+	case Female:
+		return "she"
+	}
+	return "they"
+}
+
 // Genders.
 const (
 	UnknownGender Gender = iota
@@ -70,11 +81,16 @@ type Set struct {
 	names    []int                   // linked name mentions in text order
 	byWord   map[string][]int        // name word → entities, for clustering
 	byHead   map[string][]int        // head word → description mentions
+	// firstNamed is each entity's first name mention.
+	firstNamed map[int]int
+	// chain holds the resolved "he" and "she" speaker pronouns, in the
+	// order they were resolved.
+	chain []chainLink
 }
 
 // Find detects the mentions of t and clusters the names into entities.
 func Find(t *text.Text) *Set {
-	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}, byWord: map[string][]int{}, byHead: map[string][]int{}}
+	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}, byWord: map[string][]int{}, byHead: map[string][]int{}, firstNamed: map[int]int{}}
 	for _, sent := range t.Sentences {
 		s.findInSentence(sent)
 	}

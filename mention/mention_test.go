@@ -112,3 +112,47 @@ func TestPronounFollowsGender(t *testing.T) {
 	}
 	t.Fatal("no pronoun mention")
 }
+
+// TestPronounSalience checks the two signals beyond names: a person just
+// introduced in full, and the person the last "he" was resolved to.
+func TestPronounSalience(t *testing.T) {
+	tests := []struct {
+		name, src string
+		prev      string // the previous speaker's name, "" for none
+		want      string
+	}{
+		{
+			name: "just introduced",
+			src: "Omar Haddad said the plan was late. Omar Haddad said it again. Omar Haddad repeated it.\n" +
+				"Councillor Peter Ashby went on the radio later. He said no.",
+			prev: "Omar Haddad",
+			want: "Peter Ashby",
+		},
+		{
+			name: "as the last he",
+			src: "Omar Haddad said the plan was late. Omar Haddad said it again. Omar Haddad repeated it.\n" +
+				"Councillor Dorin Ashby spoke next. He said the plan was fine.\n" +
+				"He also said the ferry was late.",
+			prev: "",
+			want: "Dorin Ashby",
+		},
+	}
+	for _, tt := range tests {
+		s := find(tt.src)
+		prev := Prev{Entity: -1, Mention: -1}
+		for e, ent := range s.Entities {
+			if ent.Name == tt.prev {
+				prev.Entity, prev.Paragraph = e, 0
+			}
+		}
+		var got Resolution
+		for mi, m := range s.Mentions {
+			if m.Form == Pronoun && m.Head == "he" {
+				got = s.Resolve(mi, prev) // in order: the last one counts
+			}
+		}
+		if got.Name != tt.want {
+			t.Errorf("%s: he → %q (%s), want %q", tt.name, got.Name, got.How, tt.want)
+		}
+	}
+}

@@ -112,6 +112,7 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 			g = Female
 		}
 		if e, why := s.antecedent(m.First, g, prev, recent); e >= 0 {
+			s.chain = append(s.chain, chainLink{token: m.First, entity: e, gender: g})
 			return s.pronounTo(e, g, why)
 		}
 	case "they", "we":
@@ -148,6 +149,12 @@ func (s *Set) groupBefore(i int) (Mention, bool) {
 		}
 	}
 	return Mention{}, false
+}
+
+// chainLink is a resolved "he" or "she": the next one often continues it.
+type chainLink struct {
+	token, entity int
+	gender        Gender
 }
 
 // pronounTo resolves a pronoun of gender g to entity e, and records the
@@ -243,6 +250,29 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		}
 		c.score -= 0.3 * float64(para-s.T.Sentences[ms].Paragraph)
 	}
+	// The first mention of a person, in this sentence or the one before,
+	// introduces who speaks next ("Liberal MP Jo Tan went on CBC. “…,” he
+	// said."); a "he" that continues the last "he" is most often the same
+	// person.
+	introduced := -1
+	for _, mi := range window {
+		m := s.Mentions[mi]
+		if s.T.SentenceOf(m.First) < sent-1 {
+			break
+		}
+		if s.firstNamed[m.Entity] == mi && s.Entities[m.Entity].Kind == whosaid.Person {
+			introduced = m.Entity
+		}
+	}
+	chained := -1
+	for k := len(s.chain) - 1; k >= 0; k-- {
+		if l := s.chain[k]; l.token < i && l.gender == g {
+			if para-s.T.Sentences[s.T.SentenceOf(l.token)].Paragraph <= 1 {
+				chained = l.entity
+			}
+			break
+		}
+	}
 	best, bestScore, why := -1, -1e9, ""
 	for e, c := range cands {
 		ent := s.Entities[e]
@@ -255,6 +285,14 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		if ent.Gender == g {
 			score += 1.5
 			reasons = append(reasons, "gender")
+		}
+		if e == introduced {
+			score += 2
+			reasons = append(reasons, "just introduced")
+		}
+		if e == chained {
+			score += 2
+			reasons = append(reasons, "as the last "+g.pronoun())
 		}
 		if ent.Spoke {
 			score += 1
