@@ -156,3 +156,27 @@ func TestPronounSalience(t *testing.T) {
 		}
 	}
 }
+
+func TestLedeDescription(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"A Lakeside hockey coach says he is grateful.\nDorin Ashby said the video moved him.", "Dorin Ashby"},
+		// Not a lede: the description comes late in the article.
+		{"The ferry was late.\nThe harbour was full.\nA Lakeside hockey coach says he is grateful.\nDorin Ashby said the video moved him.", "A Lakeside hockey coach"},
+		// The next sentence does not open with a new name.
+		{"A Lakeside hockey coach says he is grateful.\nThe video was made by Dorin Ashby.", "A Lakeside hockey coach"},
+	}
+	for _, tt := range tests {
+		s := find(tt.src)
+		var got Resolution
+		found := false
+		for mi, m := range s.Mentions {
+			if m.Form == Description && m.Head == "coach" {
+				got, found = s.Resolve(mi, Prev{Entity: -1, Mention: -1}), true
+				break
+			}
+		}
+		if !found || got.Name != tt.want {
+			t.Errorf("%q: coach → %q (%s), want %q", tt.src, got.Name, got.How, tt.want)
+		}
+	}
+}

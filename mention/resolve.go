@@ -50,6 +50,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		}
 		return asWritten
 	}
+	if e := s.namedAfterLede(m); e >= 0 {
+		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Person, How: "named in the next sentence, after a lede"}
+	}
 	if !m.Definite {
 		return asWritten
 	}
@@ -341,4 +344,29 @@ func (s *Set) MarkSpeaker(mi int) {
 			e.Kind = whosaid.Person
 		}
 	}
+}
+
+// namedAfterLede returns the person a lede describes before naming them:
+// "A Vancouver hockey coach says he is overwhelmed. Sam Field said …".
+// The description m, one person, opens one of the article's first two
+// paragraphs, and the next sentence opens with the first mention of a
+// person's full name; -1 otherwise.
+func (s *Set) namedAfterLede(m Mention) int {
+	sent := s.T.SentenceOf(m.First)
+	if m.Kind != whosaid.Person || m.Plural || m.Form != Description || sent+1 >= len(s.T.Sentences) {
+		return -1
+	}
+	if st := s.T.Sentences[sent]; st.Paragraph > 1 || st.First != m.First || s.T.Paragraphs[st.Paragraph].First != st.First {
+		return -1
+	}
+	after := s.namesAfter(m.Last)
+	if len(after) == 0 {
+		return -1
+	}
+	n := s.Mentions[after[0]]
+	next := s.T.Sentences[sent+1]
+	if n.Outer != next.First || s.firstNamed[n.Entity] != after[0] || !s.personLike(n.Entity) || !strings.Contains(s.Entities[n.Entity].Name, " ") {
+		return -1
+	}
+	return n.Entity
 }
