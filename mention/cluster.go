@@ -16,12 +16,15 @@ func (s *Set) cluster() {
 		}
 		words := nameWords(m.Name)
 		e := s.findEntity(words, m.Kind)
+		if e >= 0 && s.extendsEstablishedName(e, words, m.Kind) {
+			e = -1 // "an app called Facebook Research" after "Facebook" twice
+		}
 		if e < 0 {
 			s.Entities = append(s.Entities, Entity{Name: m.Name, Kind: m.Kind, Roles: map[string]bool{}})
 			e = len(s.Entities) - 1
 		}
 		ent := &s.Entities[e]
-		if len(strings.Fields(m.Name)) > len(strings.Fields(ent.Name)) || ent.Name == m.Name {
+		if len(words) > len(nameWords(ent.Name)) || ent.Name == m.Name {
 			ent.Name = m.Name
 			s.indexEntity(e, m.Name)
 		}
@@ -38,6 +41,7 @@ func (s *Set) cluster() {
 			ent.Roles[r] = true
 		}
 		ent.Last = m.Last - 1
+		ent.named++
 		m.Entity = e
 		if _, seen := s.firstNamed[e]; !seen {
 			s.firstNamed[e] = mi
@@ -46,17 +50,22 @@ func (s *Set) cluster() {
 	}
 }
 
-// findEntity returns the most recently mentioned entity the name words
-// can refer to, or -1. Candidates come from an index by name word, so
-// clustering stays linear in the number of names.
+// findEntity returns the entity the name words can refer to: the one with
+// exactly that name, or else the most recently mentioned compatible one;
+// -1 when none. Candidates come from an index by name word, so clustering
+// stays linear in the number of names.
 func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 	best, bestLast := -1, -1
 	if len(words) == 0 {
 		return best
 	}
+	name := strings.Join(words, " ")
 	for _, key := range []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1]), strings.ToLower(initials(words))} {
 		for _, e := range s.byWord[key] {
 			ent := &s.Entities[e]
+			if strings.EqualFold(strings.Join(nameWords(ent.Name), " "), name) {
+				return e
+			}
 			if ent.Last <= bestLast {
 				continue
 			}
@@ -66,6 +75,20 @@ func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 		}
 	}
 	return best
+}
+
+// extendsEstablishedName says whether a longer name that starts with the
+// name of organisation e, named twice or more already, is something else
+// ("Facebook" then "Facebook Research"): an organisation gives its full
+// name at its first or second mention ("Suncor's refinery … Suncor
+// Energy").
+func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.SpeakerKind) bool {
+	ent := s.Entities[e]
+	if ent.Kind == whosaid.Person || kind == whosaid.Person || ent.named < 2 {
+		return false
+	}
+	own := nameWords(ent.Name)
+	return len(words) > len(own) && strings.EqualFold(words[0], own[0])
 }
 
 // nameWords splits a name into words without a leading article.

@@ -68,6 +68,7 @@ type Entity struct {
 	Roles  map[string]bool // role words from titles and appositions
 	Last   int             // token index of the latest name mention
 	Spoke  bool            // the entity is the speaker of a statement
+	named  int             // name mentions so far
 }
 
 // Set holds an article's mentions and entities.

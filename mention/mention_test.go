@@ -21,6 +21,9 @@ func TestNamesAndEntities(t *testing.T) {
 		{"Ms. Varga arrived. Elena Varga spoke.", "Varga", "Elena Varga", whosaid.Person},
 		{"The vote was reported by The Daily Ledger on Monday.", "The Daily Ledger", "The Daily Ledger", whosaid.Organization},
 		{"The ministry was praised by the Harbour Workers Union.", "Harbour Workers Union", "the Harbour Workers Union", whosaid.Organization},
+		// An organisation gives its full name at its first or second
+		// mention; a longer name after that is something else.
+		{"The Corvane refinery is shut. Corvane Energy said it was safe. Later Corvane closed it.", "Corvane", "Corvane Energy", whosaid.Organization},
 	}
 	for _, tt := range tests {
 		s := find(tt.src)
@@ -178,5 +181,20 @@ func TestLedeDescription(t *testing.T) {
 		if !found || got.Name != tt.want {
 			t.Errorf("%q: coach → %q (%s), want %q", tt.src, got.Name, got.How, tt.want)
 		}
+	}
+}
+
+// TestLaterLongerName checks that a longer name after an organisation's
+// first two mentions is another entity ("an app called Lumen Research").
+func TestLaterLongerName(t *testing.T) {
+	s := find("Lumen paid users. Lumen said so. Users installed an app called Lumen Research. Lumen said it ended.")
+	var names []string
+	for mi, m := range s.Mentions {
+		if m.Form == Name && s.T.Src[m.Start:m.End] == "Lumen" {
+			names = append(names, s.Resolve(mi, Prev{Entity: -1, Mention: -1}).Name)
+		}
+	}
+	if len(names) != 3 || names[0] != "Lumen" || names[2] != "Lumen" {
+		t.Errorf("Lumen resolves to %q, want Lumen each time", names)
 	}
 }
