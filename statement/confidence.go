@@ -17,13 +17,13 @@ var ruleAccuracy = map[string]float64{
 	"quote, titled speaker cue":     0.93,
 	"quote ― speaker":               0.9,
 	"floating quote":                0.9,
-	"speaker cue: quote":            0.72,
+	"speaker cue: quote":            0.76,
 	"clause, speaker cue":           0.66,
-	"speaker cue clause":            0.65,
+	"speaker cue clause":            0.75,
 	"transcript turn":               0.6,
 	"learned attribution":           0.7,
 	"parenthetical speaker cue":     0.45,
-	"participle or coordinated cue": 0.48,
+	"participle or coordinated cue": 0.6,
 	"according to":                  0.4,
 }
 
