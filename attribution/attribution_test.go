@@ -247,7 +247,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if back.lexicon["said"] != rateAlways || len(back.w.index) != 1 {
+	if back.lexicon["said"] != rateAlways || len(back.w.index) != 1 || back.cueBias != -2.5 {
 		t.Fatalf("decoded model lost data: %+v", back)
 	}
 	if got := back.w.rows[int(back.w.index[42])*int(tagCount)+int(BeginCue)]; got < 0.99 || got > 1.01 {
@@ -262,7 +262,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 func tinyModel() *Model {
 	w := &weights{index: map[uint32]int32{42: 0}, rows: make([]float32, tagCount)}
 	w.rows[BeginCue] = 1
-	return &Model{lexicon: map[string]uint8{"said": rateAlways}, w: w}
+	return &Model{lexicon: map[string]uint8{"said": rateAlways}, w: w, cueBias: -2.5}
 }
 
 func TestDefaultModelPredicts(t *testing.T) {

@@ -21,6 +21,10 @@ import (
 type Model struct {
 	lexicon map[string]uint8 // word → cue-rate bucket
 	w       *weights
+	// cueBias is added to the cue tags' scores when decoding (not in
+	// training): below zero, the tagger keeps only the cues it is surer
+	// of. See TrainConfig.CueBias.
+	cueBias float32
 }
 
 // Predict tags the tokens of t and groups the tagged spans into
@@ -30,7 +34,7 @@ func (m *Model) Predict(t *text.Text) []Attribution {
 	tags := make([]Tag, len(t.Tokens))
 	margin := make([]float32, len(t.Tokens))
 	for _, p := range t.Paragraphs {
-		em := m.w.emissions(ctx.sequenceFeatures(p))
+		em := m.emissions(ctx, p)
 		seq := viterbi(em, &m.w.trans)
 		copy(tags[p.First:p.Last], seq)
 		for k, g := range seq {
@@ -51,16 +55,27 @@ func (m *Model) Tags(t *text.Text) []Tag {
 	ctx := newDocContext(t, m.lexicon)
 	tags := make([]Tag, len(t.Tokens))
 	for _, p := range t.Paragraphs {
-		copy(tags[p.First:p.Last], viterbi(m.w.emissions(ctx.sequenceFeatures(p)), &m.w.trans))
+		copy(tags[p.First:p.Last], viterbi(m.emissions(ctx, p), &m.w.trans))
 	}
 	return tags
 }
 
+// emissions returns the tag scores of the tokens of paragraph p, with the
+// cue bias.
+func (m *Model) emissions(ctx *docContext, p text.Paragraph) [][tagCount]float32 {
+	em := m.w.emissions(ctx.sequenceFeatures(p))
+	for k := range em {
+		em[k][BeginCue] += m.cueBias
+		em[k][InCue] += m.cueBias
+	}
+	return em
+}
+
 // The model file is gzipped: a magic line, the cue lexicon, the
-// transition scores, then the features in hash order with their per-tag
+// transition scores, the cue bias, then the features in hash order with their per-tag
 // weights quantised to multiples of a scale. Hashes are delta coded and
 // weights zig-zag varints, so sparse rows cost little.
-const modelMagic = "whosaid attribution model v1\n"
+const modelMagic = "whosaid attribution model v2\n"
 
 // quantSteps is how many quantisation steps the largest weight gets.
 const quantSteps = 2000
@@ -93,6 +108,7 @@ func (m *Model) Encode(w io.Writer) error {
 			binary.Write(bw, binary.LittleEndian, v)
 		}
 	}
+	binary.Write(bw, binary.LittleEndian, m.cueBias)
 
 	maxAbs := float32(0)
 	for _, v := range m.w.rows {
@@ -171,6 +187,9 @@ func Decode(r io.Reader) (*Model, error) {
 		m.lexicon[string(word[:size])] = word[size]
 	}
 	if err := binary.Read(br, binary.LittleEndian, &m.w.trans); err != nil {
+		return fail(err)
+	}
+	if err := binary.Read(br, binary.LittleEndian, &m.cueBias); err != nil {
 		return fail(err)
 	}
 	var scale float32

@@ -51,11 +51,16 @@ func (e *extractor) addLearned(learned []attribution.Attribution, scope Scope) {
 			if r.start >= f.end || f.start >= r.end {
 				continue
 			}
+			if r.rule == transcriptRule {
+				// A transcript turn names its speaker: its words are what
+				// follows the name and colon, whatever cue the model saw.
+				f.cueFirst, f.cueLast, f.exactCue, f.lemma = r.cueFirst, r.cueLast, r.exactCue, r.lemma
+				f.speaker, f.source, f.implicit = r.speaker, nil, r.implicit
+				f.start = max(f.start, r.start)
+				continue
+			}
 			if r.cueFirst >= 0 && (f.cueFirst < 0 || r.cueFirst <= f.cueFirst && f.cueFirst < r.cueLast) {
 				f.cueFirst, f.cueLast, f.exactCue, f.lemma = r.cueFirst, r.cueLast, r.exactCue, r.lemma
-				if r.rule == transcriptRule && f.start < r.start {
-					f.start = r.start // a turn's content follows its speaker's name
-				}
 			}
 			if f.speaker < 0 && r.speaker >= 0 {
 				f.speaker, f.source, f.implicit = r.speaker, nil, r.implicit
