@@ -11,7 +11,8 @@ type Sentences struct {
 	m      *Model
 	tagged map[int][]Token // sentence → its tokens' analysis
 	parsed map[int]bool
-	words  []string
+	words  []string // the sentence as the treebank would split it
+	owner  []int    // words[k] is part of the sentence's token owner[k]
 }
 
 // NewSentences prepares the syntax of t with model m.
@@ -48,9 +49,17 @@ func (s *Sentences) XPOS(i int) string {
 
 func (s *Sentences) analyse(si int, parse bool) []Token {
 	sent := s.t.Sentences[si]
-	s.words = s.words[:0]
+	// The text stage keeps "well-known" and "cannot" whole, the treebank
+	// splits them ("well" "-" "known", "can" "not"): the model sees the
+	// words it was trained on, and their analysis is folded back onto the
+	// text's tokens.
+	s.words, s.owner = s.words[:0], s.owner[:0]
 	for i := sent.First; i < sent.Last; i++ {
-		s.words = append(s.words, s.t.Str(i))
+		n := len(s.words)
+		s.words = splitWord(s.words, s.t.Str(i))
+		for range len(s.words) - n {
+			s.owner = append(s.owner, i-sent.First)
+		}
 	}
 	var toks []Token
 	if parse {
@@ -59,6 +68,61 @@ func (s *Sentences) analyse(si int, parse bool) []Token {
 	} else {
 		toks = s.m.Tag(s.words)
 	}
+	if len(toks) != sent.Last-sent.First {
+		toks = s.fold(toks, sent, parse)
+	}
 	s.tagged[si] = toks
 	return toks
+}
+
+// fold maps the analysis of the split words back onto the sentence's
+// tokens. A token takes the tags and relation of its head part, the part
+// attached outside the token (the last word part when only tagged), and
+// its lemma is its form with the head part's lemma in place of that part
+// when the head part ends it.
+func (s *Sentences) fold(words []Token, sent text.Sentence, parsed bool) []Token {
+	toks := make([]Token, sent.Last-sent.First)
+	for k := 0; k < len(words); {
+		p := s.owner[k]
+		end := k + 1
+		for end < len(words) && s.owner[end] == p {
+			end++
+		}
+		head := -1
+		for j := k; j < end && parsed; j++ {
+			if h := words[j].Head; h == 0 || s.owner[h-1] != p {
+				head = j
+				break
+			}
+		}
+		if head < 0 {
+			head = end - 1
+			for head > k && words[head].UPOS == "PUNCT" {
+				head--
+			}
+		}
+		form := s.t.Str(sent.First + p)
+		tok := words[head]
+		tok.Form = form
+		tok.Lemma = form
+		if before := prefixLen(words[k:head]); before+len(words[head].Form) == len(form) {
+			tok.Lemma = form[:before] + words[head].Lemma // "co-workers" → "co-worker"
+		}
+		if parsed && tok.Head > 0 {
+			tok.Head = s.owner[tok.Head-1] + 1
+		}
+		toks[p] = tok
+		k = end
+	}
+	return toks
+}
+
+// prefixLen is the length in bytes of the word parts before a token's head
+// part.
+func prefixLen(parts []Token) int {
+	n := 0
+	for _, w := range parts {
+		n += len(w.Form)
+	}
+	return n
 }

@@ -377,3 +377,52 @@ func TestSentencesStage(t *testing.T) {
 		t.Errorf("second sentence: %+v at %d", toks, k)
 	}
 }
+
+// TestSentencesStageSplitsLikeTheTreebank checks that tokens the treebank
+// splits ("well-known", "cannot") are analysed as its parts and folded
+// back: one analysis per text token, heads inside the sentence and never
+// the token itself.
+func TestSentencesStageSplitsLikeTheTreebank(t *testing.T) {
+	src := "The well-known harbour master cannot attend the co-workers' meeting, officials said."
+	tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewSentences(tx, m)
+	toks, _ := s.Parsed(0)
+	if len(toks) != len(tx.Tokens) {
+		t.Fatalf("%d analyses for %d tokens", len(toks), len(tx.Tokens))
+	}
+	index := map[string]int{}
+	for i, tok := range toks {
+		if tok.Form != tx.Str(i) {
+			t.Errorf("token %d: form %q, text %q", i, tok.Form, tx.Str(i))
+		}
+		if tok.Head < 0 || tok.Head > len(toks) || tok.Head == i+1 {
+			t.Errorf("token %d %q: head %d", i, tok.Form, tok.Head)
+		}
+		index[tok.Form] = i
+	}
+	for _, tt := range []struct{ form, head, xpos, lemma string }{
+		{"well-known", "master", "", "well-know"},
+		{"cannot", "attend", "MD", "cannot"},
+		{"co-workers", "meeting", "NNS", "co-worker"},
+	} {
+		tok := toks[index[tt.form]]
+		if h := toks[tok.Head-1].Form; tok.Head == 0 || h != tt.head {
+			t.Errorf("%s: head %q, want %q", tt.form, h, tt.head)
+		}
+		if tt.xpos != "" && tok.XPOS != tt.xpos {
+			t.Errorf("%s: XPOS %s, want %s", tt.form, tok.XPOS, tt.xpos)
+		}
+		if tok.Lemma != tt.lemma {
+			t.Errorf("%s: lemma %q, want %q", tt.form, tok.Lemma, tt.lemma)
+		}
+	}
+	// Tagging alone folds the same way.
+	s = NewSentences(tx, m)
+	if got := s.XPOS(index["co-workers"]); got != "NNS" {
+		t.Errorf("tagged co-workers: %s, want NNS", got)
+	}
+}
