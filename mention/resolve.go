@@ -257,14 +257,14 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 	// introduces who speaks next ("Liberal MP Jo Tan went on CBC. “…,” he
 	// said."); a "he" that continues the last "he" is most often the same
 	// person.
-	introduced := -1
+	newcomer := -1
 	for _, mi := range window {
 		m := s.Mentions[mi]
 		if s.T.SentenceOf(m.First) < sent-1 {
 			break
 		}
 		if s.firstNamed[m.Entity] == mi && s.Entities[m.Entity].Kind == whosaid.Person {
-			introduced = m.Entity
+			newcomer = m.Entity
 		}
 	}
 	chained := -1
@@ -289,7 +289,7 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 			score += 1.5
 			reasons = append(reasons, "gender")
 		}
-		if e == introduced {
+		if e == newcomer {
 			score += 2
 			reasons = append(reasons, "just introduced")
 		}
