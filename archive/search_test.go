@@ -162,3 +162,40 @@ func TestRankedSearchTies(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSearch times ranked searches with and without filters on an
+// archive of 3,000 synthetic statements (archive/cmd/archivebench does
+// the same at a million).
+func BenchmarkSearch(b *testing.B) {
+	a := openTemp(b)
+	corpus := synth.New(3)
+	var as []whosaid.Article
+	for range 300 {
+		as = append(as, corpus.Article(10))
+	}
+	ingest(b, a, as...)
+	queries := []Query{
+		{Text: "families"},
+		{Text: "housing", Since: "2019-01-01", MinConfidence: 0.5},
+		{Text: `"before the election"`, Type: "direct"},
+		{Text: "reform*", Speaker: "Varga"},
+		{Text: "audit OR review", Type: "indirect", MinConfidence: 0.5},
+	}
+	for i := 0; b.Loop(); i++ {
+		q := queries[i%len(queries)]
+		q.Limit = 20
+		if _, _, err := a.Search(context.Background(), q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIngest times ingesting synthetic articles, extraction included.
+func BenchmarkIngest(b *testing.B) {
+	corpus := synth.New(4)
+	a := openTemp(b)
+	for b.Loop() {
+		ingest(b, a, corpus.Article(10))
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

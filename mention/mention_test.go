@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"os"
 	"testing"
 
 	"github.com/whosaid/whosaid"
@@ -197,4 +198,21 @@ func TestLaterLongerName(t *testing.T) {
 	if len(names) != 3 || names[0] != "Lumen" || names[2] != "Lumen" {
 		t.Errorf("Lumen resolves to %q, want Lumen each time", names)
 	}
+}
+
+// BenchmarkFindAndResolve times finding the mentions of the sample
+// article and resolving each of them.
+func BenchmarkFindAndResolve(b *testing.B) {
+	src, err := os.ReadFile("../testdata/sample.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := text.Analyze(string(src), []whosaid.Span{{Start: 0, End: len(src)}})
+	for b.Loop() {
+		s := Find(t)
+		for mi := range s.Mentions {
+			s.Resolve(mi, Prev{Entity: -1, Mention: -1})
+		}
+	}
+	b.ReportMetric(float64(len(t.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
