@@ -10,6 +10,10 @@ import (
 //
 //	whosaid train attribution --polnear ../shared/data/polnear/polnear-train.jsonl --out attribution/model/polnear.bin.gz
 //
+// (deterministic, about a minute on one core). Its features include the
+// part-of-speech tags and dependency parses of the embedded syntax model,
+// so it is retrained when that model changes.
+//
 //go:embed model/polnear.bin.gz
 var polnearModel []byte
 
