@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/text"
 )
@@ -176,3 +177,28 @@ func TestTranscriptTurns(t *testing.T) {
 		})
 	}
 }
+
+func TestTranscriptTurnOverLearned(t *testing.T) {
+	src := "The host questioned the mayor, as follows:\nHOST: Where were you on the night of the flood?\nOKAFOR: I was at the harbour with the rescue crews.\nHOST: Can anyone confirm that for us?\nOKAFOR: Every crew chief on duty can confirm it."
+	tx := paragraphs(src)
+	// The model took the whole second paragraph, name and all, for a
+	// content introduced by "as follows:".
+	start := strings.Index(src, "HOST:")
+	end := strings.Index(src, "?") + 1
+	cue := strings.Index(src, "as follows:")
+	learned := []attribution.Attribution{{
+		Type:    whosaid.Indirect,
+		Content: whosaid.NewSpan(src, start, end),
+		Cue:     ptrSpan(whosaid.NewSpan(src, cue, cue+len("as follows:"))),
+	}}
+	got := Extract(tx, nil, mention.Find(tx), learned, All)
+	if len(got) == 0 {
+		t.Fatal("no statements")
+	}
+	s := got[0]
+	if s.Content.Text != "Where were you on the night of the flood?" || s.Cue == nil || s.Cue.Text != ":" || s.Speaker == nil || s.Speaker.Text != "HOST" {
+		t.Errorf("got content %q cue %+v speaker %+v", s.Content.Text, s.Cue, s.Speaker)
+	}
+}
+
+func ptrSpan(s whosaid.Span) *whosaid.Span { return &s }
