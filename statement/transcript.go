@@ -22,6 +22,9 @@ func (e *extractor) transcript(p text.Paragraph) {
 	if colon <= first || e.wordCount(colon+1, p.Last-1) < 3 || !e.knownName(first, colon) && !e.dialogue(first, colon) {
 		return
 	}
+	if colon == first+1 && len(e.t.Str(first)) == 1 {
+		return // "Q:" and "A:" name no one
+	}
 	start := colon + 1
 	typ := whosaid.Indirect
 	if e.quoteOf[start] >= 0 || first > p.First && e.quoteOf[first-1] >= 0 {
