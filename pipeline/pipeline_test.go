@@ -270,3 +270,30 @@ func TestRunKeepsOrder(t *testing.T) {
 		t.Fatalf("err %v after %d records", err, next)
 	}
 }
+
+// TestHeadlineScope checks that a headline's attribution is found in the
+// all scope, which PolNeAR annotates, and not in the speech scope, where
+// the headline is only the title.
+func TestHeadlineScope(t *testing.T) {
+	a := whosaid.Article{ID: "headline", Title: "Harbour minister says ferry fares will rise next spring",
+		Text: "Harbour minister says ferry fares will rise next spring\n\n" +
+			"The harbour minister, Tilda Varga, spoke to reporters on Monday.\n\n" +
+			"\u201cWe have no choice,\u201d Varga said.\n"}
+	inTitle := func(r whosaid.Record) bool {
+		if r.Title == nil {
+			t.Fatal("no title found")
+		}
+		for _, st := range r.Statements {
+			if st.Content.Start < r.Title.End {
+				return true
+			}
+		}
+		return false
+	}
+	if r := ExtractAll(a); !inTitle(r) {
+		t.Errorf("all scope: no statement from the headline: %+v", r.Statements)
+	}
+	if r := Extract(a); inTitle(r) {
+		t.Errorf("speech scope: a statement from the headline: %+v", r.Statements)
+	}
+}
