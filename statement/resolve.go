@@ -11,6 +11,7 @@ import (
 func (e *extractor) resolve() []whosaid.Statement {
 	out := make([]whosaid.Statement, 0, len(e.found))
 	prev := mention.Prev{Entity: -1, Mention: -1}
+	prevStart, prevEnd := -1, -1 // the previous speaker's content
 	lastPara := -10
 	for _, f := range e.found {
 		st := whosaid.Statement{
@@ -49,7 +50,12 @@ func (e *extractor) resolve() []whosaid.Statement {
 				st.SpeakerName = &name
 			}
 			st.Resolution = sp.Text + " → " + r.Name + ": " + r.How
-			prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph, Name: r.Name}
+			// Speech reported inside another's ("He said he heard from
+			// supporters who said …") does not take the floor.
+			if f.start < prevStart || f.end > prevEnd {
+				prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph, Name: r.Name}
+				prevStart, prevEnd = f.start, f.end
+			}
 		case f.floating:
 			if len(out) == 0 || f.paragraph-lastPara > 1 || out[len(out)-1].SpeakerName == nil {
 				continue

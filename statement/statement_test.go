@@ -104,6 +104,20 @@ func TestPronounFollowsPreviousSpeaker(t *testing.T) {
 	}
 }
 
+// TestNestedSpeakerKeepsTheFloor checks that speech reported inside
+// another statement does not become the previous speaker.
+func TestNestedSpeakerKeepsTheFloor(t *testing.T) {
+	src := "Tilda Varga said Mara Quist told her the harbour was full.\n" +
+		"She also said the fares would rise in the spring."
+	got := extract(src)
+	if len(got) != 3 || got[1].SpeakerName == nil || *got[1].SpeakerName != "Mara Quist" {
+		t.Fatalf("got %v, want Varga's statement, Quist's inside it, then the pronoun's", got)
+	}
+	if name := got[2].SpeakerName; name == nil || *name != "Tilda Varga" {
+		t.Errorf("%s (%s), want Tilda Varga", brief(got[2]), got[2].Resolution)
+	}
+}
+
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		`"Q," he said.`, "X said that Y.", "According to Z, W.", `He said: "unclosed`,
