@@ -12,7 +12,12 @@
 //   - lemmatiser: (lowercase form, XPOS) dictionary plus suffix rewrite
 //     rules learned from the treebank for unseen words;
 //   - parser: greedy arc-hybrid transitions trained with a dynamic oracle on
-//     jack-knifed predicted tags, with Zhang & Nivre (2011) style features.
+//     jack-knifed predicted tags, with Zhang & Nivre (2011) style features;
+//     the model is the mean of two parsers trained with different seeds.
+//
+// Tagger and parser also see distributional word clusters, computed at
+// training time by the exchange algorithm from the treebank and unannotated
+// news text (cluster.go); the model keeps only the word -> cluster table.
 //
 // Training (Train, TrainMain) is deterministic: the same data and options
 // give byte-identical model files.

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -36,7 +37,12 @@ type Model struct {
 	uposHash []uint64 // per tagger class: the parser's coarse tag feature value
 	lemmas   *lemmatizer
 	parser   *parser
-	work     sync.Pool // *workspace
+	clu      *clusters
+	// sharedLexicon is set when both tagger passes have the same classes, tag
+	// dictionary and ambiguity classes (they are trained on the same words
+	// and tags), so the second pass reuses the first pass's token hashes.
+	sharedLexicon bool
+	work          sync.Pool // *workspace
 }
 
 // workspace holds the buffers of one Parse call, reused through a pool.
@@ -49,6 +55,8 @@ type workspace struct {
 	tags    []uint64
 	coarse  []uint64
 	suf     []uint64
+	clu     []clusterFeatures
+	amb     []uint64
 	heads   []int
 	labels  []int
 }
@@ -99,15 +107,22 @@ func (m *Model) Parse(words []string) []Token {
 	ws.tags = ws.tags[:0]
 	ws.coarse = ws.coarse[:0]
 	ws.suf = ws.suf[:0]
-	for i, w := range words {
-		ws.suf = append(ws.suf, suffixHash(w))
-		ws.words = append(ws.words, hashLower(w))
+	ws.clu = ws.clu[:0]
+	ws.amb = ws.amb[:0]
+	for i := range words {
+		// The tagger already hashed each word: lowercase form, 3-byte suffix
+		// (what suffixHash computes) and clusters.
+		in := &ws.tagSt.info[i]
+		ws.suf = append(ws.suf, in.suf[2])
+		ws.clu = append(ws.clu, in.clu)
+		ws.amb = append(ws.amb, in.ambig)
+		ws.words = append(ws.words, in.lower)
 		ws.tags = append(ws.tags, m.tagHash[ws.classes[i]])
 		ws.coarse = append(ws.coarse, m.uposHash[ws.classes[i]])
 	}
 	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
 	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
-	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.heads, ws.labels)
+	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, ws.heads, ws.labels)
 	for i := range out {
 		out[i].Head = ws.heads[i]
 		out[i].Rel = m.parser.labels[ws.labels[i]]
@@ -138,7 +153,11 @@ func (m *Model) tag(ws *workspace, words []string) []Token {
 		ws.tagSt.first = append(ws.tagSt.first, tagHash(m.first.classes[c]))
 	}
 	ws.classes = slices.Grow(ws.classes[:0], len(words))[:len(words)]
-	m.tagger.tag(&ws.tagSt, words, ws.classes)
+	if m.sharedLexicon {
+		m.tagger.tagPrepared(&ws.tagSt, words, ws.classes)
+	} else {
+		m.tagger.tag(&ws.tagSt, words, ws.classes)
+	}
 	for i, w := range words {
 		c := ws.classes[i]
 		out[i] = Token{Form: w, UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemmas.lemma(w, m.xpos[c])}
@@ -147,8 +166,11 @@ func (m *Model) tag(ws *workspace, words []string) []Token {
 }
 
 // newModel wires the derived per-class tables of a model from its parts.
-func newModel(first, second *tagger, l *lemmatizer, p *parser) *Model {
-	m := &Model{first: first, tagger: second, lemmas: l, parser: p}
+func newModel(first, second *tagger, l *lemmatizer, p *parser, clu *clusters) *Model {
+	m := &Model{first: first, tagger: second, lemmas: l, parser: p, clu: clu}
+	first.clu, second.clu = clu, clu
+	m.sharedLexicon = slices.Equal(first.classes, second.classes) &&
+		maps.Equal(first.dict, second.dict) && maps.Equal(first.ambig, second.ambig)
 	for _, c := range second.classes {
 		u, x := splitJointTag(c)
 		m.upos = append(m.upos, u)
@@ -171,7 +193,7 @@ func splitJointTag(c string) (upos, xpos string) {
 // the two tagger passes (classes, dictionary, ambiguity classes, weights), the
 // lemmatiser (rules, known words, suffixes) and the parser (labels, weights).
 // Weights are stored per feature in key order as bfloat16 after averaging and pruning.
-const modelMagic = "whosaid-syntax-v4"
+const modelMagic = "whosaid-syntax-v5"
 
 // Load reads a model file written by (*Model).Save.
 func Load(path string) (*Model, error) {
@@ -207,6 +229,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	bw := &binWriter{w: bufio.NewWriter(zw)}
 	bw.str(modelMagic)
+	bw.clusters(m.clu)
 
 	bw.tagger(m.first)
 	bw.tagger(m.tagger)
@@ -252,6 +275,7 @@ func Read(r io.Reader) (*Model, error) {
 	if magic := br.str(); magic != modelMagic {
 		return nil, fmt.Errorf("syntax: read model: bad magic %q", magic)
 	}
+	clu := br.clusters()
 	first := br.tagger()
 	second := br.tagger()
 
@@ -292,7 +316,7 @@ func Read(r io.Reader) (*Model, error) {
 	case len(p.labels) == 0 || p.rootLabel >= len(p.labels) || p.w.nClasses != 1+2*len(p.labels):
 		return nil, errors.New("syntax: read model: parser labels do not match weights")
 	}
-	return newModel(first, second, l, p), nil
+	return newModel(first, second, l, p, clu), nil
 }
 
 func writeU64Map[V any](bw *binWriter, m map[uint64]V, enc func(V) uint64) {
@@ -402,6 +426,45 @@ func (b *binWriter) weights(w *weights) {
 			b.write(b.buf[:2])
 		}
 	}
+}
+
+// clusters writes the word -> fine class table in key order, then each fine
+// class's mid and coarse class.
+func (b *binWriter) clusters(c *clusters) {
+	writeU64Map(b, c.fine, func(v uint16) uint64 { return uint64(v) })
+	b.uvarint(uint64(c.rare))
+	b.uvarint(uint64(len(c.mid)))
+	for i := range c.mid {
+		b.uvarint(uint64(c.mid[i]))
+		b.uvarint(uint64(c.coarse[i]))
+	}
+}
+
+func (b *binReader) clusters() *clusters {
+	c := &clusters{}
+	c.fine = readU64Map(b, func(v uint64) uint16 { return uint16(v) })
+	c.rare = uint16(b.uvarint())
+	n := b.count()
+	if n > 1<<16 {
+		b.fail(fmt.Errorf("%d clusters, at most 65536 supported", n))
+		return c
+	}
+	for range n {
+		c.mid = append(c.mid, uint16(b.uvarint()))
+		c.coarse = append(c.coarse, uint16(b.uvarint()))
+	}
+	if b.err == nil {
+		for _, f := range c.fine {
+			if int(f) >= n {
+				b.fail(errors.New("cluster id out of range"))
+				break
+			}
+		}
+		if int(c.rare) >= n {
+			b.fail(errors.New("cluster id out of range"))
+		}
+	}
+	return c
 }
 
 func (b *binWriter) tagger(t *tagger) {
@@ -520,6 +583,10 @@ func (b *binReader) weights() *weights {
 			break
 		}
 		b.read(one[:])
+		if one[0] == 0 {
+			b.fail(errors.New("feature without weights"))
+			break
+		}
 		if len(wb.pairs)+int(one[0]) >= maxPairs {
 			b.fail(errors.New("too many weights"))
 			break

@@ -18,6 +18,7 @@ type tagger struct {
 	dict         map[uint64]uint8  // exact form hash -> class, for frequent unambiguous words
 	ambig        map[uint64]uint64 // lowercase form hash -> hash of the word's set of seen classes
 	rightContext bool              // features include first-pass tags (taggerState.first)
+	clu          *clusters         // word clusters, shared with the model (not stored per tagger)
 	w            *weights
 }
 
@@ -60,6 +61,14 @@ const (
 	tPrevTagFirstNext
 	tFirstNextLower
 	tFirstCur
+	tCluFine
+	tCluMid
+	tCluCoarse
+	tPrevCluMid
+	tNextCluMid
+	tNextCluFine
+	tPrevTagCluMid
+	tCluMidNextCluMid
 	tPre1             // tPre1..tPre1+3: prefixes of 1..4 bytes
 	tSuf1 = tPre1 + 4 // tSuf1..tSuf1+3: suffixes of 1..4 bytes
 )
@@ -75,6 +84,7 @@ const (
 type tokenInfo struct {
 	form, lower, shape, ambig uint64
 	pre, suf                  [4]uint64
+	clu                       clusterFeatures
 }
 
 // taggerState holds reusable buffers for tagging one sentence.
@@ -98,9 +108,10 @@ func (t *tagger) prepare(st *taggerState, words []string) {
 			a = ambigUnseen
 		}
 		in.ambig = a
+		in.clu = t.clu.lookup(w)
 	}
 	if len(st.scores) != len(t.classes) {
-		st.scores = make([]float32, len(t.classes))
+		st.scores = newScores(len(t.classes))
 	}
 }
 
@@ -158,6 +169,24 @@ func (t *tagger) features(st *taggerState, i int, prev, prev2 uint64) []uint64 {
 		feat3(tPrevTagsLower, prev, prev2, cur.lower),
 		feat2(tNextLowerAmbig, nl, cur.ambig),
 	)
+	// Word clusters generalise over rare and unseen words and their neighbours.
+	prevClu, nextClu := clusterFeatures{hashStart, hashStart, hashStart}, clusterFeatures{hashEnd, hashEnd, hashEnd}
+	if i > 0 {
+		prevClu = info[i-1].clu
+	}
+	if i+1 < len(info) {
+		nextClu = info[i+1].clu
+	}
+	f = append(f,
+		feat1(tCluFine, cur.clu.fine),
+		feat1(tCluMid, cur.clu.mid),
+		feat1(tCluCoarse, cur.clu.coarse),
+		feat1(tPrevCluMid, prevClu.mid),
+		feat1(tNextCluMid, nextClu.mid),
+		feat1(tNextCluFine, nextClu.fine),
+		feat2(tPrevTagCluMid, prev, cur.clu.mid),
+		feat2(tCluMidNextCluMid, cur.clu.mid, nextClu.mid),
+	)
 	for k := range 4 {
 		f = append(f, feat1(uint64(tPre1+k), cur.pre[k]), feat1(uint64(tSuf1+k), cur.suf[k]))
 	}
@@ -192,6 +221,12 @@ func tagHash(name string) uint64 { return hashString(name) }
 // tag predicts a class for every word into out.
 func (t *tagger) tag(st *taggerState, words []string, out []int) {
 	t.prepare(st, words)
+	t.tagPrepared(st, words, out)
+}
+
+// tagPrepared is tag for a state already prepared for words by a tagger
+// with the same lexicon (see Model.sharedLexicon).
+func (t *tagger) tagPrepared(st *taggerState, words []string, out []int) {
 	prev, prev2 := uint64(hashStart), uint64(hashStart)
 	for i := range words {
 		c, ok := t.dict[st.info[i].form]
@@ -248,8 +283,8 @@ type taggedSentence struct {
 
 // trainTagger trains a tagger on sents for iters passes in a seeded shuffled
 // order; it is a second-pass tagger when the sentences carry first-pass tags.
-func trainTagger(sents []taggedSentence, iters int, seed uint64, logger *slog.Logger) *tagger {
-	t := &tagger{dict: map[uint64]uint8{}, ambig: map[uint64]uint64{}}
+func trainTagger(sents []taggedSentence, iters int, seed uint64, clu *clusters, logger *slog.Logger) *tagger {
+	t := &tagger{dict: map[uint64]uint8{}, ambig: map[uint64]uint64{}, clu: clu}
 	t.rightContext = len(sents) > 0 && sents[0].first != nil
 	classIndex := map[string]int{}
 	var names []string

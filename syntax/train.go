@@ -23,7 +23,10 @@ type TrainOptions struct {
 	Workers      int    // goroutines for the jack-knife folds (default 2)
 	Seed         uint64 // shuffling and exploration seed (default 1)
 	MaxSentences int    // use only the first N training sentences (0 = all); for tests
-	Logger       *slog.Logger
+	// ClusterText is unannotated text (sentences of words) clustered together
+	// with the training sentences for the word-cluster features.
+	ClusterText [][]string
+	Logger      *slog.Logger
 }
 
 func (o *TrainOptions) defaults() {
@@ -91,19 +94,26 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 	}
 
 	start := time.Now()
+	clusterSents := slices.Clone(opts.ClusterText)
+	for _, s := range tagged {
+		clusterSents = append(clusterSents, s.words)
+	}
+	clu := trainClusters(clusterSents)
+	log.Info("word clusters", "sentences", len(clusterSents), "words", len(clu.fine), "elapsed", time.Since(start).Round(time.Second))
+
 	lemmas := trainLemmatizer(lemmaExamples)
 	log.Info("trained lemmatiser", "rules", len(lemmas.rules), "known", len(lemmas.known))
 
-	tagged2, predicted := jackknife(tagged, opts)
+	tagged2, predicted := jackknife(tagged, opts, clu)
 	log.Info("jack-knifed tags", "folds", opts.Folds, "accuracy", tagAccuracy(tagged, predicted), "elapsed", time.Since(start).Round(time.Second))
 
 	var first, second *tagger
 	var wg sync.WaitGroup // the two passes are independent; train them side by side
 	wg.Go(func() {
-		first = trainTagger(tagged, opts.TaggerIters, opts.Seed, log.With("model", "tagger", "pass", 1))
+		first = trainTagger(tagged, opts.TaggerIters, opts.Seed, clu, log.With("model", "tagger", "pass", 1))
 	})
 	wg.Go(func() {
-		second = trainTagger(tagged2, opts.TaggerIters, opts.Seed, log.With("model", "tagger", "pass", 2))
+		second = trainTagger(tagged2, opts.TaggerIters, opts.Seed, clu, log.With("model", "tagger", "pass", 2))
 	})
 	wg.Wait()
 	log.Info("trained tagger", "classes", len(second.classes), "features", first.w.count+second.w.count, "elapsed", time.Since(start).Round(time.Second))
@@ -113,26 +123,26 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 	if !ok {
 		return nil, errors.New(`syntax: train: no "root" relation in the treebank`)
 	}
-	examples, nonProjective := parseExamples(sents, predicted, labelIndex)
+	examples, nonProjective := parseExamples(sents, predicted, labelIndex, clu, second.ambig)
 	log.Info("parser data", "sentences", len(examples), "projectivised", nonProjective, "labels", len(labels))
 	ps := trainParser(examples, labels, rootLabel, opts.ParserIters, opts.Seed, log.With("model", "parser"))
 	log.Info("trained parser", "features", ps.w.count, "elapsed", time.Since(start).Round(time.Second))
-	return newModel(first, second, lemmas, ps), nil
+	return newModel(first, second, lemmas, ps, clu), nil
 }
 
 // jackknife tags every training sentence with taggers that did not see it,
 // so the second pass and the parser learn from realistic tags. It returns the
 // sentences with first-pass tags (to train the second pass) and the
 // second-pass predictions.
-func jackknife(tagged []taggedSentence, opts TrainOptions) ([]taggedSentence, [][]string) {
-	firstFolds := foldTaggers(tagged, opts)
+func jackknife(tagged []taggedSentence, opts TrainOptions, clu *clusters) ([]taggedSentence, [][]string) {
+	firstFolds := foldTaggers(tagged, opts, clu)
 	tagged2 := make([]taggedSentence, len(tagged))
 	st := &taggerState{}
 	for i, s := range tagged {
 		tagged2[i] = s
 		tagged2[i].first = tagHashes(firstFolds[i%opts.Folds].tagNames(st, s.words))
 	}
-	secondFolds := foldTaggers(tagged2, opts)
+	secondFolds := foldTaggers(tagged2, opts, clu)
 	predicted := make([][]string, len(tagged))
 	for i, s := range tagged {
 		f := i % opts.Folds
@@ -155,7 +165,7 @@ func tagAccuracy(tagged []taggedSentence, predicted [][]string) float64 {
 
 // parseExamples builds the parser's training data from the treebank with
 // predicted tags; it returns them and how many trees were projectivised.
-func parseExamples(sents []*conllu.Sentence, predicted [][]string, labelIndex map[string]int) ([]parseExample, int) {
+func parseExamples(sents []*conllu.Sentence, predicted [][]string, labelIndex map[string]int, clu *clusters, ambig map[uint64]uint64) ([]parseExample, int) {
 	examples := make([]parseExample, len(sents))
 	nonProjective := 0
 	for i, s := range sents {
@@ -167,6 +177,12 @@ func parseExamples(sents []*conllu.Sentence, predicted [][]string, labelIndex ma
 			upos, _ := splitJointTag(predicted[i][j])
 			ex.coarse = append(ex.coarse, tagHash(upos))
 			ex.suf = append(ex.suf, suffixHash(w.Form))
+			ex.clu = append(ex.clu, clu.lookup(w.Form))
+			a, ok := ambig[hashLower(w.Form)]
+			if !ok {
+				a = ambigUnseen
+			}
+			ex.amb = append(ex.amb, a)
 			gold[j] = w.Head
 			ex.labels = append(ex.labels, labelIndex[w.Deprel])
 		}
@@ -228,7 +244,7 @@ func collectLabels(sents []*conllu.Sentence) ([]string, map[string]int) {
 // foldTaggers trains, for each jack-knife fold f, a tagger on the sentences
 // not in f (sentence i is in fold i % Folds). Folds run in parallel but each
 // is trained independently, so the result is deterministic.
-func foldTaggers(sents []taggedSentence, opts TrainOptions) []*tagger {
+func foldTaggers(sents []taggedSentence, opts TrainOptions, clu *clusters) []*tagger {
 	out := make([]*tagger, opts.Folds)
 	var wg sync.WaitGroup
 	folds := make(chan int)
@@ -241,7 +257,7 @@ func foldTaggers(sents []taggedSentence, opts TrainOptions) []*tagger {
 						rest = append(rest, s)
 					}
 				}
-				out[f] = trainTagger(rest, opts.TaggerIters, opts.Seed, slog.New(slog.DiscardHandler))
+				out[f] = trainTagger(rest, opts.TaggerIters, opts.Seed, clu, slog.New(slog.DiscardHandler))
 			}
 		})
 	}
@@ -267,6 +283,7 @@ func TrainMain(args []string, stdout, stderr io.Writer) error {
 	tagIters := fs.Int("tagger-iters", 8, "tagger training iterations")
 	folds := fs.Int("folds", 5, "jack-knife folds for predicted training tags")
 	workers := fs.Int("workers", 2, "parallel jack-knife folds")
+	polnear := fs.String("cluster-text", "../shared/data/polnear/polnear-train.jsonl", "PolNeAR train JSONL whose article texts are clustered with the treebank (empty: treebank only)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -276,8 +293,15 @@ func TrainMain(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	var extra [][]string
+	if *polnear != "" {
+		if extra, err = ReadPolnearText(*polnear); err != nil {
+			return err
+		}
+	}
 	m, err := Train(train, TrainOptions{
 		TaggerIters: *tagIters, ParserIters: *iters, Folds: *folds, Workers: *workers, Logger: log,
+		ClusterText: extra,
 	})
 	if err != nil {
 		return err

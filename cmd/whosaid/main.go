@@ -32,7 +32,7 @@ usage:
   whosaid train attribution --polnear FILE [--out FILE]
   whosaid parse [--format conllu|text] < TEXT
   whosaid eval ud FILE.conllu
-  whosaid train syntax --ud DIR [--out FILE]
+  whosaid train syntax --ud DIR [--out FILE] [--cluster-text POLNEAR-TRAIN.jsonl]
   whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
   whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
   whosaid speakers [NAME]                           speakers by number of statements
