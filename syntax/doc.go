@@ -13,7 +13,9 @@
 //     rules learned from the treebank for unseen words;
 //   - parser: greedy arc-hybrid transitions trained with a dynamic oracle on
 //     jack-knifed predicted tags, with Zhang & Nivre (2011) style features;
-//     the model is the mean of two parsers trained with different seeds.
+//     the model is the mean of two parsers trained with different seeds, and
+//     decoding re-parses from the least certain decision (selectional
+//     branching).
 //
 // Tagger and parser also see distributional word clusters, computed at
 // training time by the exchange algorithm from the treebank and unannotated

@@ -90,7 +90,7 @@ func TestEmbeddedModelAccuracy(t *testing.T) {
 	}
 	s := m.Evaluate(test)
 	t.Logf("embedded model on 300 test sentences: %s", s)
-	want := Scores{UPOS: 96.3, XPOS: 95.8, Lemma: 96.7, UAS: 86.2, LAS: 82.7} // measured 96.84, 96.40, 97.24, 86.94, 83.48
+	want := Scores{UPOS: 96.3, XPOS: 95.8, Lemma: 96.7, UAS: 86.2, LAS: 82.7} // measured 96.84, 96.40, 97.24, 87.31, 83.82
 	if s.UPOS < want.UPOS || s.XPOS < want.XPOS || s.Lemma < want.Lemma || s.UAS < want.UAS || s.LAS < want.LAS {
 		t.Errorf("got %s, want at least UPOS %.1f XPOS %.1f Lemma %.1f UAS %.1f LAS %.1f",
 			s, want.UPOS, want.XPOS, want.Lemma, want.UAS, want.LAS)
