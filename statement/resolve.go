@@ -11,9 +11,13 @@ import (
 func (e *extractor) resolve() []whosaid.Statement {
 	out := make([]whosaid.Statement, 0, len(e.found))
 	prev := mention.Prev{Entity: -1, Mention: -1}
-	prevStart, prevEnd := -1, -1 // the previous speaker's content
+	// The floor is the last statement not reported inside another's
+	// content ("He said he heard from supporters who said …"): a pronoun
+	// leans on its speaker and a floating quote continues it.
+	floor, floorStart, floorEnd := -1, -1, -1
 	lastPara := -10
 	for _, f := range e.found {
+		nested := f.start >= floorStart && f.end <= floorEnd
 		st := whosaid.Statement{
 			Type:        f.typ,
 			Content:     whosaid.NewSpan(e.t.Src, f.start, f.end),
@@ -50,21 +54,21 @@ func (e *extractor) resolve() []whosaid.Statement {
 				st.SpeakerName = &name
 			}
 			st.Resolution = sp.Text + " → " + r.Name + ": " + r.How
-			// Speech reported inside another's ("He said he heard from
-			// supporters who said …") does not take the floor.
-			if f.start < prevStart || f.end > prevEnd {
+			if !nested {
 				prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph, Name: r.Name}
-				prevStart, prevEnd = f.start, f.end
 			}
 		case f.floating:
-			if len(out) == 0 || f.paragraph-lastPara > 1 || out[len(out)-1].SpeakerName == nil {
+			if floor < 0 || f.paragraph-lastPara > 1 || out[floor].SpeakerName == nil {
 				continue
 			}
-			last := out[len(out)-1]
+			last := out[floor]
 			st.SpeakerName, st.SpeakerKind = last.SpeakerName, last.SpeakerKind
 			st.Resolution = "carried from the previous statement"
 		}
 		st.Confidence = e.confidence(f, st.SpeakerName != nil)
+		if !nested {
+			floor, floorStart, floorEnd = len(out), f.start, f.end
+		}
 		out = append(out, st)
 		lastPara = f.paragraph
 	}

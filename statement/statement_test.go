@@ -108,13 +108,16 @@ func TestPronounFollowsPreviousSpeaker(t *testing.T) {
 // another statement does not become the previous speaker.
 func TestNestedSpeakerKeepsTheFloor(t *testing.T) {
 	src := "Tilda Varga said Mara Quist told her the harbour was full.\n" +
+		"\u201cWe will find room for every boat.\u201d\n" +
 		"She also said the fares would rise in the spring."
 	got := extract(src)
-	if len(got) != 3 || got[1].SpeakerName == nil || *got[1].SpeakerName != "Mara Quist" {
-		t.Fatalf("got %v, want Varga's statement, Quist's inside it, then the pronoun's", got)
+	if len(got) != 4 || got[1].SpeakerName == nil || *got[1].SpeakerName != "Mara Quist" {
+		t.Fatalf("got %v, want Varga's statement, Quist's inside it, a floating quote and the pronoun's", got)
 	}
-	if name := got[2].SpeakerName; name == nil || *name != "Tilda Varga" {
-		t.Errorf("%s (%s), want Tilda Varga", brief(got[2]), got[2].Resolution)
+	for _, st := range got[2:] {
+		if name := st.SpeakerName; name == nil || *name != "Tilda Varga" {
+			t.Errorf("%s (%s), want Tilda Varga", brief(st), st.Resolution)
+		}
 	}
 }
 
@@ -169,6 +172,9 @@ func TestTranscriptTurns(t *testing.T) {
 			nil},
 		{"questions and answers name no one",
 			"Q: Where were you on the night of the flood?\nA: I was at the harbour with the rescue crews.\nQ: Can anyone confirm that for us?\nA: Every crew chief on duty can confirm it.",
+			nil},
+		{"a recurring heading in a question-and-answer piece is no speaker",
+			"Q: Where were you on the night of the flood?\nA: I was at the harbour with the rescue crews.\nNOTE: The crews worked through the night.\nQ: Can anyone confirm that for us?\nNOTE: The council has not answered our questions.",
 			nil},
 		{"one voice is no dialogue",
 			"HOST: Where were you on the night of the flood?\nNo answer came.\nOKAFOR: I was at the harbour with the rescue crews.",

@@ -2,6 +2,7 @@ package statement
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/mention"
@@ -21,9 +22,6 @@ func (e *extractor) transcript(p text.Paragraph) {
 	first, colon := e.turnOpener(p)
 	if colon <= first || e.wordCount(colon+1, p.Last-1) < 3 || !e.knownName(first, colon) && !e.dialogue(first, colon) {
 		return
-	}
-	if colon == first+1 && len(e.t.Str(first)) == 1 {
-		return // "Q:" and "A:" name no one
 	}
 	start := colon + 1
 	typ := whosaid.Indirect
@@ -61,6 +59,9 @@ func (e *extractor) turnOpener(p text.Paragraph) (first, colon int) {
 	}
 	for k := first; k < p.Last && k < first+3; k++ {
 		if e.t.Str(k) == ":" {
+			if k == first+1 && utf8.RuneCountInString(e.t.Str(first)) == 1 {
+				return first, -1 // "Q:" and "A:" name no one
+			}
 			return first, k
 		}
 		if t := e.t.Tokens[k]; t.Kind != text.Word || !isCapitals(e.t.Str(k)) {
