@@ -76,11 +76,23 @@ func (s *Sentences) analyse(si int, parse bool) []Token {
 }
 
 // fold maps the analysis of the split words back onto the sentence's
-// tokens. A token takes the tags and relation of its head part, the part
-// attached outside the token (the last word part when only tagged), and
-// its lemma is its form with the head part's lemma in place of that part
-// when the head part ends it.
+// tokens. A token takes the tags and relation of its head part: when
+// parsed, its part nearest the root, which is attached outside the token
+// (so the folded tree has no cycle: each token's head part lies nearer
+// the root than the one before); when only tagged, the last word of a
+// hyphenated compound ("co-workers") and the first part otherwise ("can"
+// of "cannot"). Its lemma is its form with the head part's lemma in place
+// of that part when the head part ends it.
 func (s *Sentences) fold(words []Token, sent text.Sentence, parsed bool) []Token {
+	var depth []int
+	if parsed {
+		depth = make([]int, len(words))
+		for j := range words {
+			for h := words[j].Head; h > 0 && depth[j] <= len(words); h = words[h-1].Head {
+				depth[j]++
+			}
+		}
+	}
 	toks := make([]Token, sent.Last-sent.First)
 	for k := 0; k < len(words); {
 		p := s.owner[k]
@@ -88,14 +100,15 @@ func (s *Sentences) fold(words []Token, sent text.Sentence, parsed bool) []Token
 		for end < len(words) && s.owner[end] == p {
 			end++
 		}
-		head := -1
-		for j := k; j < end && parsed; j++ {
-			if h := words[j].Head; h == 0 || s.owner[h-1] != p {
-				head = j
-				break
+		head := k
+		switch {
+		case parsed:
+			for j := k + 1; j < end; j++ {
+				if depth[j] < depth[head] {
+					head = j
+				}
 			}
-		}
-		if head < 0 {
+		case end-k > 1 && words[k+1].Form == "-":
 			head = end - 1
 			for head > k && words[head].UPOS == "PUNCT" {
 				head--

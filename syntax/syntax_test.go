@@ -411,8 +411,8 @@ func TestSentencesStageSplitsLikeTheTreebank(t *testing.T) {
 		{"co-workers", "meeting", "NNS", "co-worker"},
 	} {
 		tok := toks[index[tt.form]]
-		if h := toks[tok.Head-1].Form; tok.Head == 0 || h != tt.head {
-			t.Errorf("%s: head %q, want %q", tt.form, h, tt.head)
+		if tok.Head == 0 || toks[tok.Head-1].Form != tt.head {
+			t.Errorf("%s: head %d, want %q", tt.form, tok.Head, tt.head)
 		}
 		if tt.xpos != "" && tok.XPOS != tt.xpos {
 			t.Errorf("%s: XPOS %s, want %s", tt.form, tok.XPOS, tt.xpos)
@@ -421,9 +421,27 @@ func TestSentencesStageSplitsLikeTheTreebank(t *testing.T) {
 			t.Errorf("%s: lemma %q, want %q", tt.form, tok.Lemma, tt.lemma)
 		}
 	}
+	// Folded trees stay trees, even with compounds attached to each other.
+	for _, src := range []string{
+		"Low-cost state-owned long-haul co-op air-traffic well-paid cross-border re-election bids can't cannot fail.",
+		"Al-Zaman's self-styled ex-boss left-leaning pro-India anti-war X-ray-based tests.",
+	} {
+		tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
+		toks, _ := NewSentences(tx, m).Parsed(0)
+		for i := range toks {
+			steps := 0
+			for h := toks[i].Head; h > 0; h = toks[h-1].Head {
+				if steps++; steps > len(toks) {
+					t.Fatalf("%q: a cycle through token %d %q", src, i, toks[i].Form)
+				}
+			}
+		}
+	}
 	// Tagging alone folds the same way.
 	s = NewSentences(tx, m)
-	if got := s.XPOS(index["co-workers"]); got != "NNS" {
-		t.Errorf("tagged co-workers: %s, want NNS", got)
+	for form, want := range map[string]string{"co-workers": "NNS", "cannot": "MD"} {
+		if got := s.XPOS(index[form]); got != want {
+			t.Errorf("tagged %s: %s, want %s", form, got, want)
+		}
 	}
 }
