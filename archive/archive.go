@@ -224,6 +224,17 @@ func (a *Archive) Check(ctx context.Context) error {
 	if _, err := a.db.ExecContext(ctx, "INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')"); err != nil {
 		return fmt.Errorf("archive: full-text index check: %w", err)
 	}
+	// The index is contentless, so FTS5's check cannot see whether it
+	// holds every statement under its current rank key: compare the keys.
+	keys := `SELECT ` + rankKeySQL("length", "id") + ` FROM statements`
+	var stray, missing int
+	if err := a.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM (SELECT rowid FROM statements_fts EXCEPT `+keys+`)),
+		(SELECT count(*) FROM (`+keys+` EXCEPT SELECT rowid FROM statements_fts))`).Scan(&stray, &missing); err != nil {
+		return fmt.Errorf("archive: full-text index check: %w", err)
+	}
+	if stray+missing > 0 {
+		return fmt.Errorf("archive: full-text index check: %d index rows without a statement, %d statements missing from the index", stray, missing)
+	}
 	return nil
 }
 

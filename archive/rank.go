@@ -6,13 +6,14 @@ import (
 	"unicode"
 )
 
-// Ranking. A text search ranks its matches by BM25 with every term
-// frequency taken as one: a statement is a sentence or two, where a
-// repeated word is rare and says little about relevance. For a query
-// whose terms must all match (words, phrases, prefixes, exclusions) that
-// ranking depends on one thing only, the statement's length: the fewer
-// words around the match, the higher it ranks. An OR group counts as one
-// term, so the same holds for OR queries.
+// Ranking. A text search ranks its matches shortest statement first,
+// newest first among equals. That is BM25 with every term frequency taken
+// as one (a statement is a sentence or two, where a repeated word is rare
+// and says little about relevance) for any query whose terms must all
+// match (words, phrases, prefixes, exclusions): there, BM25 depends on
+// the statement's length alone. For an OR group BM25 would also favour
+// statements matching more or rarer alternatives; the archive treats the
+// group as one term.
 //
 // BM25 itself cannot be computed in order: FTS5 scores every match before
 // the first one is known, about a microsecond each, which at a million
@@ -41,7 +42,7 @@ func keyID(key int64) int64 { return idMask - key&idMask }
 // rankKeySQL and keyIDSQL are rankKey and keyID in SQL, for triggers and
 // queries.
 func rankKeySQL(length, id string) string {
-	return fmt.Sprintf("((%s << %d) | (%d - %s))", length, idBits, idMask, id)
+	return fmt.Sprintf("((min(%s, %d) << %d) | (%d - %s))", length, maxRankLength, idBits, idMask, id)
 }
 
 func keyIDSQL(key string) string { return fmt.Sprintf("(%d - (%s & %d))", idMask, key, idMask) }

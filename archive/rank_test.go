@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/whosaid/whosaid/internal/synth"
 )
 
 func TestContentLength(t *testing.T) {
@@ -62,7 +65,7 @@ func TestRankKey(t *testing.T) {
 			t.Errorf("rankKey(%d, %d) = %d, id back %d", tc.length, tc.id, key, keyID(key))
 		}
 		var sqlKey, sqlID int64
-		if err := a.db.QueryRow(`SELECT `+rankKeySQL("?", "?")+`, `+keyIDSQL("?"), min(tc.length, maxRankLength), tc.id, key).
+		if err := a.db.QueryRow(`SELECT `+rankKeySQL("?", "?")+`, `+keyIDSQL("?"), tc.length, tc.id, key).
 			Scan(&sqlKey, &sqlID); err != nil {
 			t.Fatal(err)
 		}
@@ -133,5 +136,23 @@ func TestMigrateRankKeys(t *testing.T) {
 	}
 	if got, err = a.rankedIDs(context.Background(), MatchExpression("harbour"), searchFilters{}, 10); err != nil || !slices.Equal(got, []int64{2, 1}) {
 		t.Errorf("after a delete: %v, %v", got, err)
+	}
+}
+
+// TestCheckFindsStaleIndexRows checks that Check compares the contentless
+// full-text index with the statements it should hold.
+func TestCheckFindsStaleIndexRows(t *testing.T) {
+	a := openTemp(t)
+	ingest(t, a, synth.New(5).Article(5))
+	if err := a.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// A statement whose length changes behind the triggers' back keeps
+	// its old key in the index.
+	if _, err := a.db.Exec(`DROP TRIGGER statements_fts_update; UPDATE statements SET length = length + 1 WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Check(context.Background()); err == nil || !strings.Contains(err.Error(), "1 index rows without a statement, 1 statements missing") {
+		t.Errorf("Check after a stale key: %v", err)
 	}
 }

@@ -145,7 +145,7 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 		// it while it walks the matches (see rank.go).
 		match = "content : (" + match + ")"
 		if q.Type != "" {
-			match += ` AND type : "` + q.Type + `"`
+			match += ` AND type : "` + strings.ReplaceAll(q.Type, `"`, `""`) + `"`
 		}
 		ids, err := a.rankedIDs(ctx, match, f, q.Offset+q.Limit+1)
 		if err != nil {

@@ -43,11 +43,7 @@ var DefaultTrainConfig = TrainConfig{Epochs: 20, MinCount: 2, Seed: 1, RoleWeigh
 // content paragraphs.
 func Analyze(a whosaid.Article) *text.Text {
 	doc := document.Analyze(a.Text, a.Title)
-	blocks := doc.Paragraphs
-	if doc.Title != nil {
-		blocks = append([]whosaid.Span{*doc.Title}, blocks...)
-	}
-	return text.Analyze(a.Text, blocks)
+	return text.Analyze(a.Text, doc.Blocks(true))
 }
 
 // goldTags labels the tokens of t with the roles of the gold

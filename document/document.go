@@ -5,6 +5,7 @@
 package document
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -27,15 +28,26 @@ const (
 type Document struct {
 	Text string
 	// Title is the headline, nil when none is recognised. It is neither
-	// furniture nor content: it yields no statements.
+	// furniture nor content: speech statements never come from it, and
+	// only a reader of every attribution reads it (see Blocks).
 	Title *whosaid.Span
 	// Paragraphs are the content: blank-line separated blocks, cut where
-	// furniture interrupts them, in text order. Statements come only from
-	// these spans.
+	// furniture interrupts them, in text order.
 	Paragraphs []whosaid.Span
 	// Furniture is sorted and non-overlapping; it never overlaps the
 	// title or the paragraphs.
 	Furniture []whosaid.Furniture
+}
+
+// Blocks returns the spans to read statements from, in text order: the
+// paragraphs, and the title among them when withTitle is set (a headline
+// reports speech in its own shorthand, "Mayor says bridge will open").
+func (d *Document) Blocks(withTitle bool) []whosaid.Span {
+	if !withTitle || d.Title == nil {
+		return d.Paragraphs
+	}
+	at, _ := slices.BinarySearchFunc(d.Paragraphs, d.Title.Start, func(p whosaid.Span, start int) int { return p.Start - start })
+	return slices.Insert(slices.Clone(d.Paragraphs), at, *d.Title)
 }
 
 // line is one line of the text and what it was found to be.

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid"
 )
 
 // dataDir holds the shared evaluation data; tests using it skip without it.
@@ -366,5 +368,29 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Analyze(string(text), "")
+	}
+}
+
+func TestBlocks(t *testing.T) {
+	title := &whosaid.Span{Start: 20, End: 40}
+	paras := []whosaid.Span{{Start: 0, End: 10}, {Start: 50, End: 60}}
+	tests := []struct {
+		name      string
+		doc       Document
+		withTitle bool
+		want      []whosaid.Span
+	}{
+		{"no title", Document{Paragraphs: paras}, true, paras},
+		{"title not asked for", Document{Title: title, Paragraphs: paras}, false, paras},
+		{"title in text order", Document{Title: title, Paragraphs: paras}, true, []whosaid.Span{paras[0], *title, paras[1]}},
+		{"title first", Document{Title: &whosaid.Span{Start: 0, End: 5}, Paragraphs: paras[1:]}, true, []whosaid.Span{{Start: 0, End: 5}, paras[1]}},
+	}
+	for _, tt := range tests {
+		if got := tt.doc.Blocks(tt.withTitle); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if len(paras) != 2 || paras[1].Start != 50 {
+		t.Error("Blocks changed the paragraphs")
 	}
 }

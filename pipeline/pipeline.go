@@ -5,7 +5,6 @@ package pipeline
 
 import (
 	"log/slog"
-	"slices"
 	"sync"
 
 	"github.com/whosaid/whosaid"
@@ -28,15 +27,7 @@ func ExtractAll(a whosaid.Article) whosaid.Record { return ExtractScope(a, state
 // ExtractScope runs the pipeline on one article with the given scope.
 func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 	doc := document.Analyze(a.Text, a.Title)
-	blocks := doc.Paragraphs
-	if scope == statement.All && doc.Title != nil {
-		// A headline reports speech in its own shorthand ("Mayor says
-		// bridge will open"); every attribution includes it, speech
-		// proper does not.
-		at, _ := slices.BinarySearchFunc(doc.Paragraphs, doc.Title.Start, func(p whosaid.Span, start int) int { return p.Start - start })
-		blocks = slices.Insert(slices.Clone(doc.Paragraphs), at, *doc.Title)
-	}
-	t := text.Analyze(a.Text, blocks)
+	t := text.Analyze(a.Text, doc.Blocks(scope == statement.All))
 	var syn *syntax.Sentences
 	if m := syntaxModel(); m != nil {
 		syn = syntax.NewSentences(t, m)
