@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -59,17 +60,14 @@ func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 	if len(words) == 0 {
 		return best
 	}
-	name := strings.Join(words, " ")
 	for _, key := range []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1]), strings.ToLower(initials(words))} {
 		for _, e := range s.byWord[key] {
 			ent := &s.Entities[e]
-			if strings.EqualFold(strings.Join(nameWords(ent.Name), " "), name) {
+			own := nameWords(ent.Name)
+			if slices.EqualFunc(own, words, strings.EqualFold) {
 				return e
 			}
-			if ent.Last <= bestLast {
-				continue
-			}
-			if compatibleNames(words, nameWords(ent.Name)) {
+			if ent.Last > bestLast && compatibleNames(words, own) {
 				best, bestLast = e, ent.Last
 			}
 		}

@@ -84,8 +84,8 @@ type Set struct {
 	byHead   map[string][]int        // head word → description mentions
 	// firstNamed is each entity's first name mention.
 	firstNamed map[int]int
-	// chain holds the resolved "he" and "she" speaker pronouns, in the
-	// order they were resolved.
+	// chain holds the resolved "he" and "she" speaker pronouns, in text
+	// order.
 	chain []chainLink
 }
 

@@ -1,6 +1,7 @@
 package mention
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -115,7 +116,7 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 			g = Female
 		}
 		if e, why := s.antecedent(m.First, g, prev, recent); e >= 0 {
-			s.chain = append(s.chain, chainLink{token: m.First, entity: e, gender: g})
+			s.link(chainLink{token: m.First, entity: e, gender: g})
 			return s.pronounTo(e, g, why)
 		}
 	case "they", "we":
@@ -158,6 +159,18 @@ func (s *Set) groupBefore(i int) (Mention, bool) {
 type chainLink struct {
 	token, entity int
 	gender        Gender
+}
+
+// link records a resolved pronoun in s.chain, which is kept in text order
+// whatever order statements are resolved in; resolving a pronoun again
+// replaces its link.
+func (s *Set) link(l chainLink) {
+	k := sort.Search(len(s.chain), func(k int) bool { return s.chain[k].token >= l.token })
+	if k < len(s.chain) && s.chain[k].token == l.token {
+		s.chain[k] = l
+		return
+	}
+	s.chain = slices.Insert(s.chain, k, l)
 }
 
 // pronounTo resolves a pronoun of gender g to entity e, and records the
@@ -268,8 +281,8 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		}
 	}
 	chained := -1
-	for k := len(s.chain) - 1; k >= 0; k-- {
-		if l := s.chain[k]; l.token < i && l.gender == g {
+	for k := sort.Search(len(s.chain), func(k int) bool { return s.chain[k].token >= i }) - 1; k >= 0; k-- {
+		if l := s.chain[k]; l.gender == g {
 			if para-s.T.Sentences[s.T.SentenceOf(l.token)].Paragraph <= 1 {
 				chained = l.entity
 			}
