@@ -9,8 +9,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Distributional word clusters (in the spirit of Brown clusters as used by
@@ -43,33 +41,7 @@ type clusters struct {
 
 // clusterKey is the word's lookup key: lowercased, with digits folded to '0'
 // so that numbers share their statistics.
-func clusterKey(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case '1' <= c && c <= '9':
-				c = '0'
-			}
-			h ^= uint64(c)
-			h *= fnvPrime
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		var buf [utf8.UTFMax]byte
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			h ^= uint64(b)
-			h *= fnvPrime
-		}
-		i += size
-	}
-	return h
-}
+func clusterKey(s string) uint64 { return hashFolded(s, true) }
 
 // clusterFeatures are a word's cluster feature values at the three levels.
 type clusterFeatures struct{ fine, mid, coarse uint64 }

@@ -25,13 +25,20 @@ func hashString(s string) uint64 {
 }
 
 // hashLower is FNV-1a over the lowercased s, without allocating for ASCII.
-func hashLower(s string) uint64 {
+func hashLower(s string) uint64 { return hashFolded(s, false) }
+
+// hashFolded is FNV-1a over the lowercased s, with the digits 1–9 read as
+// 0 when foldDigits is set.
+func hashFolded(s string, foldDigits bool) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
+			switch {
+			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
+			case foldDigits && '1' <= c && c <= '9':
+				c = '0'
 			}
 			h ^= uint64(c)
 			h *= fnvPrime
