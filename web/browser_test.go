@@ -34,6 +34,10 @@ func TestBrowser(t *testing.T) {
 		chromedp.ExecPath(chromiumPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		// A loaded machine must not make Chromium throttle or skip the
+		// frames a screenshot waits for.
+		chromedp.Flag("disable-background-timer-throttling", true), chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1200, 900),
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -51,7 +55,18 @@ func TestBrowser(t *testing.T) {
 	}
 	screenshot := func(name string) {
 		t.Helper()
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG, not JPEG
+		// A capture that hangs (seen once under a full test run) is
+		// tried once more rather than holding the test to its deadline.
+		var png []byte
+		var err error
+		for range 2 {
+			shotCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
+			png, err = chromedp.Run(shotCtx, chromedp.FullScreenshot(100)) // 100: PNG, not JPEG
+			cancel()
+			if err == nil {
+				break
+			}
+		}
 		if err == nil {
 			err = os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
 		}
