@@ -58,8 +58,12 @@ type parseState struct {
 	// current branch's and the best branch's steps after the branch point.
 	steps, alt, bestAlt []step
 	branches            []int32
-	sigs                []uint64  // greedy configurations' signatures, by transitions made
-	suffix              []float32 // greedy steps' scores from each step to the end
+	sigs                []uint64 // greedy configurations' signatures, by transitions made
+	// Scores of the buffer features per buffer position (256 floats each,
+	// for weights.score), shared by the greedy parse and its branches.
+	bufScores []float32
+	bufDone   []bool
+	suffix    []float32 // greedy steps' scores from each step to the end
 }
 
 // Hashes for the root token and for missing positions.
@@ -363,9 +367,51 @@ func distBucket(a, b int) uint64 {
 	return 6
 }
 
+// features returns the features of the current configuration: those of the
+// buffer, then those of the rest.
 func (st *parseState) features() []uint64 {
-	s0, s1, s2 := st.s(0), st.s(1), st.s(2)
+	st.feats = st.stateFeatures(st.bufferFeatures(st.feats[:0]))
+	return st.feats
+}
+
+// bufferFeatures appends the templates that read only the buffer's first
+// three words and the word before it. They stay the same until the next
+// shift, so decoding scores them once per buffer position (see score).
+func (st *parseState) bufferFeatures(f []uint64) []uint64 {
 	n0, n1, n2 := st.bufAt(0), st.bufAt(1), st.bufAt(2)
+	w, p, u, sf, c := st.word, st.tag, st.coarse, st.suf, st.clu
+	prevN0 := st.tagBefore(n0)
+	return append(f,
+		feat1(pN0w, w[n0]), feat1(pN0p, p[n0]), feat2(pN0wp, w[n0], p[n0]),
+		feat1(pN1w, w[n1]), feat1(pN1p, p[n1]), feat2(pN1wp, w[n1], p[n1]),
+		feat1(pN2w, w[n2]), feat1(pN2p, p[n2]), feat2(pN2wp, w[n2], p[n2]),
+		feat2(pN0pN1p, p[n0], p[n1]),
+		feat3(pN0pN1pN2p, p[n0], p[n1], p[n2]),
+		feat2(pN0wN1w, w[n0], w[n1]),
+		feat1(pN0s, sf[n0]), feat1(pN1s, sf[n1]),
+		feat2(pN0pPrevp, p[n0], prevN0),
+		feat3(pN0uN1uN2u, u[n0], u[n1], u[n2]),
+		feat1(pN0cm, c[n0].mid), feat1(pN1cm, c[n1].mid),
+		feat1(pN0cf, c[n0].fine), feat1(pN1cf, c[n1].fine),
+		feat2(pN0cfP, c[n0].fine, p[n0]),
+		feat1(pN0a, st.amb[n0]), feat1(pN1a, st.amb[n1]),
+	)
+}
+
+// tagBefore is the tag of the word before buffer word i (none for the
+// first word and the root token).
+func (st *parseState) tagBefore(i int) uint64 {
+	if i > 1 && i <= st.n {
+		return st.tag[i-1]
+	}
+	return hashNone
+}
+
+// stateFeatures appends the templates that read the stack, the arcs built
+// so far or both the stack and the buffer.
+func (st *parseState) stateFeatures(f []uint64) []uint64 {
+	s0, s1, s2 := st.s(0), st.s(1), st.s(2)
+	n0, n1 := st.bufAt(0), st.bufAt(1)
 	w, p, u := st.word, st.tag, st.coarse
 	lab := func(i int) uint64 {
 		if i == 0 {
@@ -390,11 +436,8 @@ func (st *parseState) features() []uint64 {
 	if s1 == 0 {
 		s1vr, s1vl = 99, 99
 	}
-	f := append(st.feats[:0],
+	f = append(f,
 		feat1(pS0w, w[s0]), feat1(pS0p, p[s0]), feat2(pS0wp, w[s0], p[s0]),
-		feat1(pN0w, w[n0]), feat1(pN0p, p[n0]), feat2(pN0wp, w[n0], p[n0]),
-		feat1(pN1w, w[n1]), feat1(pN1p, p[n1]), feat2(pN1wp, w[n1], p[n1]),
-		feat1(pN2w, w[n2]), feat1(pN2p, p[n2]), feat2(pN2wp, w[n2], p[n2]),
 		feat1(pS1w, w[s1]), feat1(pS1p, p[s1]), feat2(pS1wp, w[s1], p[s1]),
 		feat1(pS2w, w[s2]), feat1(pS2p, p[s2]),
 		feat1(pS0lw, w[s0l]), feat1(pS0lp, p[s0l]), feat1(pS0ll, lab(s0l)),
@@ -409,13 +452,11 @@ func (st *parseState) features() []uint64 {
 		feat3(pS0pN0wp, p[s0], w[n0], p[n0]),
 		feat2(pS0wN0w, w[s0], w[n0]),
 		feat2(pS0pN0p, p[s0], p[n0]),
-		feat2(pN0pN1p, p[n0], p[n1]),
 		feat4(pS1wpS0wp, w[s1], p[s1], w[s0], p[s0]),
 		feat2(pS1wS0w, w[s1], w[s0]),
 		feat2(pS1pS0p, p[s1], p[s0]),
 		feat3(pS1wpS0p, w[s1], p[s1], p[s0]),
 		feat3(pS1pS0wp, p[s1], w[s0], p[s0]),
-		feat3(pN0pN1pN2p, p[n0], p[n1], p[n2]),
 		feat3(pS0pN0pN1p, p[s0], p[n0], p[n1]),
 		feat3(pS1pS0pN0p, p[s1], p[s0], p[n0]),
 		feat3(pS0pS0lpN0p, p[s0], p[s0l], p[n0]),
@@ -443,7 +484,6 @@ func (st *parseState) features() []uint64 {
 		feat2(pS0wSl, w[s0], st.leftSet[s0]), feat2(pS0pSl, p[s0], st.leftSet[s0]),
 		feat2(pN0wNl, w[n0], st.leftSet[n0]), feat2(pN0pNl, p[n0], st.leftSet[n0]),
 		feat2(pS1pS1r, p[s1], st.rightSet[s1]), feat2(pS1pS1l, p[s1], st.leftSet[s1]),
-		feat2(pN0wN1w, w[n0], w[n1]),
 		feat2(pS1wN0w, w[s1], w[n0]),
 		feat2(pS1pN0p, p[s1], p[n0]),
 		feat3(pS0wN0pN1p, w[s0], p[n0], p[n1]),
@@ -456,20 +496,20 @@ func (st *parseState) features() []uint64 {
 		feat2(pS0wN0u, w[s0], u[n0]),
 		feat2(pS0uN0w, u[s0], w[n0]),
 	)
-	f = st.moreFeatures(f, s0, s1, n0, n1, s0l, s0r, n0l, s1r, d)
-	f = st.clusterFeatures(f, s0, s1, n0, n1, s0l, s0r, n0l, d)
-	st.feats = f
-	return f
+	f = st.moreFeatures(f, s0, s1, n0, s0l, s0r, n0l, s1r, d)
+	return st.clusterFeatures(f, s0, s1, n0, n1, s0l, s0r, n0l, d)
 }
 
-// moreFeatures adds 27 templates: 3-byte suffixes of s0, s1, n0, n1; tags
-// paired with the labels of s0's, n0's and s1's outer children; the tags just
-// before n0 and around s0; coarse tags of children and trigrams; s1–n0 pairs
-// and s1p+s0p+n0p with distance. Together (and pruned at 1.5) they gave EWT
-// dev UAS +0.22, LAS +0.24; subsets of them gained nothing measurable.
-func (st *parseState) moreFeatures(f []uint64, s0, s1, n0, n1, s0l, s0r, n0l, s1r int, d uint64) []uint64 {
+// moreFeatures adds 23 of 27 templates added together (the other four read
+// only the buffer and are in bufferFeatures): 3-byte suffixes of s0, s1, n0,
+// n1; tags paired with the labels of s0's, n0's and s1's outer children; the
+// tags just before n0 and around s0; coarse tags of children and trigrams;
+// s1–n0 pairs and s1p+s0p+n0p with distance. Together (and pruned at 1.5) the
+// 27 gave EWT dev UAS +0.22, LAS +0.24; subsets of them gained nothing
+// measurable.
+func (st *parseState) moreFeatures(f []uint64, s0, s1, n0, s0l, s0r, n0l, s1r int, d uint64) []uint64 {
 	w, p, u, sf := st.word, st.tag, st.coarse, st.suf
-	s2, n2 := st.s(2), st.bufAt(2)
+	s2 := st.s(2)
 	lab := func(i int) uint64 {
 		if i == 0 {
 			return labelNone
@@ -477,24 +517,21 @@ func (st *parseState) moreFeatures(f []uint64, s0, s1, n0, n1, s0l, s0r, n0l, s1
 		return uint64(st.labels[i])
 	}
 	// Linear context: the tags just before n0 and around s0.
-	prevN0, nextS0, prevS0 := uint64(hashNone), uint64(hashNone), uint64(hashNone)
-	if n0 > 1 && n0 <= st.n {
-		prevN0 = p[n0-1]
-	}
+	prevN0, nextS0, prevS0 := st.tagBefore(n0), uint64(hashNone), uint64(hashNone)
 	if s0 != 0 {
 		nextS0, prevS0 = p[s0+1], p[s0-1]
 	}
 	return append(f,
-		feat1(pS0s, sf[s0]), feat1(pN0s, sf[n0]), feat2(pS0sN0p, sf[s0], p[n0]),
-		feat2(pS0pN0s, p[s0], sf[n0]), feat1(pN1s, sf[n1]), feat1(pS1s, sf[s1]),
+		feat1(pS0s, sf[s0]), feat2(pS0sN0p, sf[s0], p[n0]),
+		feat2(pS0pN0s, p[s0], sf[n0]), feat1(pS1s, sf[s1]),
 		feat2(pS0pS0ll, p[s0], lab(s0l)), feat2(pS0pS0rl, p[s0], lab(s0r)),
 		feat2(pN0pN0ll, p[n0], lab(n0l)), feat2(pS1pS1rl, p[s1], lab(s1r)),
 		feat3(pS0pS0rlN0p, p[s0], lab(s0r), p[n0]),
-		feat2(pN0pPrevp, p[n0], prevN0), feat2(pS0pNextp, p[s0], nextS0),
+		feat2(pS0pNextp, p[s0], nextS0),
 		feat3(pS0pNextpN0p, p[s0], nextS0, p[n0]), feat3(pS0pN0pPrevp, p[s0], p[n0], prevN0),
 		feat2(pS0pPrevp, p[s0], prevS0),
 		feat1(pS0lu, u[s0l]), feat1(pS0ru, u[s0r]), feat1(pN0lu, u[n0l]),
-		feat3(pS2uS1uS0u, u[s2], u[s1], u[s0]), feat3(pN0uN1uN2u, u[n0], u[n1], u[n2]),
+		feat3(pS2uS1uS0u, u[s2], u[s1], u[s0]),
 		feat3(pS0uS0luN0u, u[s0], u[s0l], u[n0]), feat3(pS0uS0ruN0u, u[s0], u[s0r], u[n0]),
 		feat3(pS1wpN0p, w[s1], p[s1], p[n0]), feat3(pS1pN0wp, p[s1], w[n0], p[n0]),
 		feat4(pS1pS0pN0pD, p[s1], p[s0], p[n0], d), feat3(pS0wN0pD, w[s0], p[n0], d),
@@ -503,13 +540,14 @@ func (st *parseState) moreFeatures(f []uint64, s0, s1, n0, n1, s0l, s0r, n0l, s1
 
 // clusterFeatures adds word-cluster templates in the spirit of Koo et al.
 // (2008): clusters stand in for words (alone and with tags) at the positions
-// that matter most, so the parser generalises over words it rarely saw.
+// that matter most, so the parser generalises over words it rarely saw
+// (those of the buffer alone are in bufferFeatures).
 func (st *parseState) clusterFeatures(f []uint64, s0, s1, n0, n1, s0l, s0r, n0l int, d uint64) []uint64 {
 	c, p := st.clu, st.tag
 	return append(f,
-		feat1(pS0cm, c[s0].mid), feat1(pN0cm, c[n0].mid), feat1(pN1cm, c[n1].mid), feat1(pS1cm, c[s1].mid),
-		feat1(pS0cf, c[s0].fine), feat1(pN0cf, c[n0].fine), feat1(pS1cf, c[s1].fine), feat1(pN1cf, c[n1].fine),
-		feat2(pS0cfP, c[s0].fine, p[s0]), feat2(pN0cfP, c[n0].fine, p[n0]),
+		feat1(pS0cm, c[s0].mid), feat1(pS1cm, c[s1].mid),
+		feat1(pS0cf, c[s0].fine), feat1(pS1cf, c[s1].fine),
+		feat2(pS0cfP, c[s0].fine, p[s0]),
 		feat2(pS0cmN0cm, c[s0].mid, c[n0].mid),
 		feat2(pS0cfN0p, c[s0].fine, p[n0]), feat2(pS0pN0cf, p[s0], c[n0].fine),
 		feat2(pS1cmS0cm, c[s1].mid, c[s0].mid),
@@ -518,7 +556,7 @@ func (st *parseState) clusterFeatures(f []uint64, s0, s1, n0, n1, s0l, s0r, n0l 
 		feat1(pS0lcm, c[s0l].mid), feat1(pS0rcm, c[s0r].mid), feat1(pN0lcm, c[n0l].mid),
 		feat3(pS0cmN0cmD, c[s0].mid, c[n0].mid, d),
 		// The tags a word was seen with let the parser hedge against tagging errors.
-		feat1(pS0a, st.amb[s0]), feat1(pN0a, st.amb[n0]), feat1(pN1a, st.amb[n1]),
+		feat1(pS0a, st.amb[s0]),
 		feat2(pS0aN0a, st.amb[s0], st.amb[n0]), feat2(pS0pN0a, p[s0], st.amb[n0]),
 	)
 }
@@ -546,13 +584,16 @@ func (st *parseState) bestValid(scores []float32, rootLabel int) int {
 // passed through (same stack, buffer and every arc a feature can see) would
 // repeat the greedy continuation, so it stops there and borrows its steps.
 // The model is trained greedily; branching only at decoding still gives EWT
-// dev UAS +0.33, LAS +0.31.
+// dev UAS +0.65, LAS +0.64 (see branchK).
 func (ps *parser) parse(st *parseState, words, tags, coarse, suf []uint64, clu []clusterFeatures, amb []uint64, heads, labels []int) {
 	st.reset(words, tags, coarse, suf, clu, amb)
 	nClasses := 1 + 2*len(ps.labels)
 	if len(st.scores) != nClasses {
 		st.scores = newScores(nClasses)
 	}
+	st.bufScores = slices.Grow(st.bufScores[:0], 256*(st.n+2))[:256*(st.n+2)]
+	st.bufDone = slices.Grow(st.bufDone[:0], st.n+2)[:st.n+2]
+	clear(st.bufDone)
 	st.sigs = append(st.sigs[:0], st.signature())
 	greedy, _ := ps.run(st, st.steps[:0], nil)
 	st.steps = greedy
@@ -655,7 +696,7 @@ func (ps *parser) run(st *parseState, seq []step, join []uint64) ([]step, int) {
 			st.apply(c)
 			seq = append(seq, step{class: int16(c), second: -1})
 		default:
-			ps.w.score(st.features(), st.scores)
+			st.score(ps.w)
 			best, second := st.bestTwoValid(st.scores, ps.rootLabel)
 			s := step{class: int16(best), second: int16(second), score: st.scores[best]}
 			if second >= 0 {
@@ -669,6 +710,23 @@ func (ps *parser) run(st *parseState, seq []step, join []uint64) ([]step, int) {
 		}
 	}
 	return seq, st.transitions()
+}
+
+// score fills st.scores for the current configuration. The buffer features
+// are scored once per buffer position: the greedy parse scores about two
+// transitions per position, and its branches revisit the same positions.
+func (st *parseState) score(w *weights) {
+	b := st.b
+	buf := st.bufScores[256*b : 256*b+len(st.scores) : 256*(b+1)]
+	if !st.bufDone[b] {
+		w.score(st.bufferFeatures(st.feats[:0]), buf)
+		st.bufDone[b] = true
+	}
+	st.feats = st.stateFeatures(st.feats[:0])
+	w.score(st.feats, st.scores)
+	for c, v := range buf {
+		st.scores[c] += v
+	}
 }
 
 // transitions is the number of transitions made so far: a shift per word
@@ -716,12 +774,14 @@ func (st *parseState) bestTwoValid(scores []float32, rootLabel int) (best, secon
 }
 
 // Selectional branching settings, chosen on EWT dev with the shipped model
-// (greedy: UAS 85.57, LAS 82.46, 66,000 tokens/s in BenchmarkParse):
-// one branch at margin < 5 gives UAS 85.90, LAS 82.77 at 59,000 tokens/s;
-// margin < 15 gives 85.99 / 82.86 at 54,000; two branches at margin < 20
-// give 86.22 / 83.10 but only 49,000 tokens/s, under the 50,000 required.
+// (greedy: UAS 85.57, LAS 82.46). With branches that borrow the greedy
+// continuation and buffer features scored once per position, BenchmarkParse
+// on one core gives: one branch at margin < 5, UAS 85.90, LAS 82.77 at about
+// 62,000 tokens/s; two at margin < 20, 86.22 / 83.10 at about 56,000; three,
+// 86.28 / 83.16 at about 52,500; four, 86.30 / 83.19 at 50,000-52,500, too
+// close to the 50,000 required.
 const (
-	branchK      = 4
+	branchK      = 2
 	branchMargin = 20
 )
 
