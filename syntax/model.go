@@ -103,6 +103,19 @@ func (m *Model) Parse(words []string) []Token {
 	if len(words) == 0 {
 		return out
 	}
+	m.parseInputs(ws, words)
+	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
+	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
+	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, ws.heads, ws.labels)
+	for i := range out {
+		out[i].Head = ws.heads[i]
+		out[i].Rel = m.parser.labels[ws.labels[i]]
+	}
+	return out
+}
+
+// parseInputs fills the parser's per-word inputs of ws from the tagging of words.
+func (m *Model) parseInputs(ws *workspace, words []string) {
 	ws.words = ws.words[:0]
 	ws.tags = ws.tags[:0]
 	ws.coarse = ws.coarse[:0]
@@ -120,14 +133,6 @@ func (m *Model) Parse(words []string) []Token {
 		ws.tags = append(ws.tags, m.tagHash[ws.classes[i]])
 		ws.coarse = append(ws.coarse, m.uposHash[ws.classes[i]])
 	}
-	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
-	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
-	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, ws.heads, ws.labels)
-	for i := range out {
-		out[i].Head = ws.heads[i]
-		out[i].Rel = m.parser.labels[ws.labels[i]]
-	}
-	return out
 }
 
 // Tag tags and lemmatises one sentence; Head and Rel are left zero.
