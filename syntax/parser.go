@@ -737,7 +737,7 @@ func (st *parseState) transitions() int { return 2*(st.b-1) - len(st.stack) }
 // see: the buffer front, the stack, and for each stack word and the buffer
 // front their outer children, those children's labels, valencies and label
 // sets. Two configurations with the same signature score every later
-// transition alike.
+// transition alike (barring a 64-bit hash collision).
 func (st *parseState) signature() uint64 {
 	h := mix(uint64(st.b))
 	node := func(i int) {
