@@ -14,7 +14,7 @@
 //   - parser: greedy arc-hybrid transitions trained with a dynamic oracle on
 //     jack-knifed predicted tags, with Zhang & Nivre (2011) style features;
 //     the model is the mean of two parsers trained with different seeds, and
-//     decoding re-parses from the least certain decision (selectional
+//     decoding re-parses from the two least certain decisions (selectional
 //     branching).
 //
 // Tagger and parser also see distributional word clusters, computed at
