@@ -616,13 +616,17 @@ func (ps *parser) parse(st *parseState, words, tags, coarse, suf []uint64, clu [
 		return cmp.Compare(greedy[a].score-greedy[a].alt, greedy[b].score-greedy[b].alt)
 	})
 	st.branches = st.branches[:min(len(st.branches), branchK)]
-	best, bestJoin := -1, 0 // the best branch (index into st.branches; -1 = greedy) and where it joins greedy
-	for bi, i := range st.branches {
+	// branchFrom puts st in the configuration just after the alternative at greedy step i.
+	branchFrom := func(i int32) {
 		st.reset(words, tags, coarse, suf, clu, amb)
 		for _, s := range greedy[:i] {
 			st.apply(int(s.class))
 		}
 		st.apply(int(greedy[i].second))
+	}
+	best, bestJoin := -1, 0 // the best branch (index into st.branches; -1 = greedy) and where it joins greedy
+	for bi, i := range st.branches {
+		branchFrom(i)
 		t := st.suffix[0] - st.suffix[i] + greedy[i].alt
 		var join int
 		st.alt, join = ps.run(st, st.alt[:0], st.sigs)
@@ -638,12 +642,7 @@ func (ps *parser) parse(st *parseState, words, tags, coarse, suf []uint64, clu [
 	if best < 0 {
 		return
 	}
-	st.reset(words, tags, coarse, suf, clu, amb) // st holds the last branch: rebuild the winner
-	i := st.branches[best]
-	for _, s := range greedy[:i] {
-		st.apply(int(s.class))
-	}
-	st.apply(int(greedy[i].second))
+	branchFrom(st.branches[best]) // st holds the last branch: rebuild the winner
 	for _, s := range st.bestAlt {
 		st.apply(int(s.class))
 	}
