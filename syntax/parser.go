@@ -777,7 +777,7 @@ func (st *parseState) bestTwoValid(scores []float32, rootLabel int) (best, secon
 // continuation and buffer features scored once per position, BenchmarkParse
 // on one core gives: one branch at margin < 5, UAS 85.90, LAS 82.77 at about
 // 62,000 tokens/s; two at margin < 20, 86.22 / 83.10 at about 56,000; three,
-// 86.28 / 83.16 at about 52,500; four, 86.30 / 83.19 at 50,000-52,500, too
+// 86.28 / 83.16 at about 52,500; four, 86.30 / 83.19 at 50,300-52,800, too
 // close to the 50,000 required.
 const (
 	branchK      = 2
