@@ -73,16 +73,24 @@ func bruteForce(t *testing.T, a *Archive, q Query) []int64 {
 	return ids
 }
 
+// syntheticArchive is an archive of n synthetic articles of ten paragraphs
+// from the corpus of the given seed.
+func syntheticArchive(tb testing.TB, seed uint64, n int) *Archive {
+	tb.Helper()
+	a := openTemp(tb)
+	corpus := synth.New(seed)
+	as := make([]whosaid.Article, n)
+	for i := range as {
+		as[i] = corpus.Article(10)
+	}
+	ingest(tb, a, as...)
+	return a
+}
+
 // TestRankedSearchMatchesBruteForce checks both ranked plans (filtered
 // scan and ranked stream) against ranking every match, page by page.
 func TestRankedSearchMatchesBruteForce(t *testing.T) {
-	a := openTemp(t)
-	corpus := synth.New(7)
-	var as []whosaid.Article
-	for range 150 {
-		as = append(as, corpus.Article(10))
-	}
-	ingest(t, a, as...)
+	a := syntheticArchive(t, 7, 150)
 	texts := []string{"housing", "budget", "families", `"before the election"`, `"protect the schools"`, "reform*",
 		"audit OR review", "families -water", "wages rents", "hosp*", "nonexistentword"}
 	filters := []Query{
@@ -167,13 +175,7 @@ func TestRankedSearchTies(t *testing.T) {
 // archive of 3,000 synthetic statements (archive/cmd/archivebench does
 // the same at a million).
 func BenchmarkSearch(b *testing.B) {
-	a := openTemp(b)
-	corpus := synth.New(3)
-	var as []whosaid.Article
-	for range 300 {
-		as = append(as, corpus.Article(10))
-	}
-	ingest(b, a, as...)
+	a := syntheticArchive(b, 3, 300)
 	queries := []Query{
 		{Text: "families"},
 		{Text: "housing", Since: "2019-01-01", MinConfidence: 0.5},
