@@ -13,9 +13,9 @@
 //     rules learned from the treebank for unseen words;
 //   - parser: greedy arc-hybrid transitions trained with a dynamic oracle on
 //     jack-knifed predicted tags, with Zhang & Nivre (2011) style features;
-//     the model is the mean of two parsers trained with different seeds, and
-//     decoding re-parses from the two least certain decisions (selectional
-//     branching).
+//     the model is the mean of two parsers trained with different seeds;
+//     decoding re-parses from the four least certain decisions (selectional
+//     branching), and training also learns which of those parses to pick.
 //
 // Tagger and parser also see distributional word clusters, computed at
 // training time by the exchange algorithm from the treebank and unannotated

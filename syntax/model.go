@@ -106,7 +106,7 @@ func (m *Model) Parse(words []string) []Token {
 	m.parseInputs(ws, words)
 	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
 	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
-	m.parser.parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, ws.heads, ws.labels)
+	m.parser.decoder().parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, ws.heads, ws.labels)
 	for i := range out {
 		out[i].Head = ws.heads[i]
 		out[i].Rel = m.parser.labels[ws.labels[i]]

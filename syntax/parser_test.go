@@ -2,7 +2,9 @@ package syntax
 
 import (
 	"math"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,21 +62,43 @@ func TestDecodingShortcutsKeepParses(t *testing.T) {
 		"Neither the union nor the company would comment on the talks, which resumed late on Friday.",
 		"The committee, however, rejected the plan: it was too expensive, too slow and too risky.",
 	}
-	joins := 0
+	var texts [][]string
 	for _, sentence := range sentences {
-		words := SplitWords(sentence)
+		texts = append(texts, SplitWords(sentence))
+	}
+	// More configurations, when the treebank is here: the first 150 dev sentences.
+	if dev, err := ReadTreebank(filepath.Join(udDir, "en_ewt-ud-dev.conllu")); err == nil {
+		for _, s := range dev[:150] {
+			var words []string
+			for _, w := range s.Words {
+				words = append(words, w.Form)
+			}
+			texts = append(texts, words)
+		}
+	}
+	joins := 0
+	for _, words := range texts {
+		sentence := strings.Join(words, " ")
 		ws := &workspace{}
 		m.tag(ws, words)
 		m.parseInputs(ws, words)
 		heads, labels := make([]int, len(words)), make([]int, len(words))
 		st, ps := &ws.parseSt, m.parser
-		ps.parse(st, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, heads, labels)
-		greedy, sigs := slices.Clone(st.steps), slices.Clone(st.sigs)
+		dec := ps.decoder()
+		dec.parse(st, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, heads, labels)
+		greedy := slices.Clone(st.steps)
 		replay := func(steps []step) {
 			st.reset(ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb)
 			for _, s := range steps {
 				st.apply(int(s.class))
 			}
+		}
+		// The signatures of every greedy configuration (parse keeps only
+		// those after its first branch point).
+		sigs := make([]uint64, len(greedy)+1)
+		for k := range sigs {
+			replay(greedy[:k])
+			sigs[k] = st.signature()
 		}
 
 		full := newScores(len(st.scores))
@@ -98,11 +122,10 @@ func TestDecodingShortcutsKeepParses(t *testing.T) {
 			}
 			replay(greedy[:i])
 			st.apply(int(s.second))
-			borrowed, join := ps.run(st, nil, sigs)
+			borrowed, join := dec.run(st, nil, sigs)
 			replay(greedy[:i])
 			st.apply(int(s.second))
-			st.sigs = nil // a run without join records signatures
-			whole, end := ps.run(st, nil, nil)
+			whole, end := dec.run(st, nil, nil)
 			if end != 2*len(words) {
 				t.Fatalf("%q: a parse of %d words ended after %d transitions", sentence, len(words), end)
 			}
@@ -122,5 +145,106 @@ func TestDecodingShortcutsKeepParses(t *testing.T) {
 	}
 	if joins == 0 {
 		t.Error("no branch met the greedy parse: borrowing was not exercised")
+	}
+}
+
+// TestValidity checks the validity snapshot against the transition system's
+// rules, spelled out here per transition, for every class of every
+// configuration of a three-word sentence.
+func TestValidity(t *testing.T) {
+	const rootLabel, nLabels = 1, 3
+	want := func(st *parseState, class int) bool {
+		act, label := actionOf(class)
+		switch act {
+		case actShift:
+			return st.b <= st.n // words left to read
+		case actLeft: // s0 <- b; only the last word goes to the root token, with the root label
+			if len(st.stack) == 0 {
+				return false
+			}
+			if st.b == st.n+1 {
+				return len(st.stack) == 1 && label == rootLabel
+			}
+			return label != rootLabel
+		}
+		return len(st.stack) >= 2 && label != rootLabel // s1 -> s0
+	}
+	words := []uint64{1, 2, 3}
+	var walk func(st *parseState, seq []int)
+	checked := 0
+	walk = func(st *parseState, seq []int) {
+		v := st.validity(rootLabel)
+		var next []int
+		for c := range 1 + 2*nLabels {
+			if got := v.ok(c); got != want(st, c) {
+				t.Fatalf("after %v, class %d: valid %v, want %v", seq, c, got, !got)
+			}
+			checked++
+			if want(st, c) && c <= 3 { // SHIFT, LEFT and RIGHT with label 0, LEFT with the root label: the walk stays small
+				next = append(next, c)
+			}
+		}
+		for _, c := range next {
+			s := append(slices.Clone(seq), c)
+			st.reset(words, words, words, words, make([]clusterFeatures, 3), words)
+			for _, x := range s {
+				st.apply(x)
+			}
+			walk(st, s)
+		}
+	}
+	st := &parseState{}
+	st.reset(words, words, words, words, make([]clusterFeatures, 3), words)
+	walk(st, nil)
+	if checked < 100 {
+		t.Fatalf("only %d checks", checked)
+	}
+}
+
+// TestSearchUpdateLearnsFromBranches checks the training step that compares
+// the decoder's own candidate sequences: starting from a perceptron that
+// knows nothing (every transition ties, so the greedy parse is a chain of
+// SHIFTs and RIGHTs), the structured updates alone must make the branching
+// decoder find the gold tree, and must leave the weights alone once it does.
+func TestSearchUpdateLearnsFromBranches(t *testing.T) {
+	const nLabels, rootLabel = 2, 1
+	words := []uint64{11, 12, 13, 14}
+	ex := &parseExample{words: words, tags: words, coarse: words, suf: words, clu: make([]clusterFeatures, len(words)), amb: words}
+	// Gold: 1 <- 2, 2 <- 4, 3 <- 4 (all label 0), 4 is the root.
+	gold := []int{2, 4, 4, 0}
+	o := &oracle{heads: []int{0}, labels: []int{labelNone}}
+	for _, h := range gold {
+		l := 0
+		if h == 0 {
+			h, l = len(words)+1, rootLabel
+		}
+		o.heads = append(o.heads, h)
+		o.labels = append(o.labels, l)
+	}
+	nClasses := 1 + 2*nLabels
+	p := newPerceptron(nClasses)
+	dec := decoder{w: p, rootLabel: rootLabel, nClasses: nClasses}
+	st := &parseState{}
+	parse := func() []int {
+		heads, labels := make([]int, len(words)), make([]int, len(words))
+		dec.parse(st, ex.words, ex.tags, ex.coarse, ex.suf, ex.clu, ex.amb, heads, labels)
+		return heads
+	}
+	if slices.Equal(parse(), gold) {
+		t.Fatal("the untrained decoder already finds the gold tree: the test shows nothing")
+	}
+	for range 20 {
+		searchUpdate(p, dec, st, ex, o)
+		if slices.Equal(parse(), gold) {
+			break
+		}
+	}
+	if got := parse(); !slices.Equal(got, gold) {
+		t.Fatalf("after 20 updates the decoder parses %v, want %v", got, gold)
+	}
+	before := p.step
+	searchUpdate(p, dec, st, ex, o)
+	if p.step != before {
+		t.Error("searchUpdate changed the weights although the decoder's choice was already the best candidate")
 	}
 }

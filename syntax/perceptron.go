@@ -62,15 +62,28 @@ func (p *perceptron) update(feats []uint64, truth, guess int) {
 		return
 	}
 	for _, f := range feats {
-		row, ok := p.index[f]
-		if !ok {
-			row = int32(len(p.rows))
-			p.index[f] = row
-			p.rows = append(p.rows, nil)
-		}
+		row := p.row(f)
 		p.bump(row, truth, 1)
 		p.bump(row, guess, -1)
 	}
+}
+
+// add adds delta to the weight of class for each of feats.
+func (p *perceptron) add(feats []uint64, class int, delta float32) {
+	for _, f := range feats {
+		p.bump(p.row(f), class, delta)
+	}
+}
+
+// row returns the row of feature f, adding an empty one for a new feature.
+func (p *perceptron) row(f uint64) int32 {
+	row, ok := p.index[f]
+	if !ok {
+		row = int32(len(p.rows))
+		p.index[f] = row
+		p.rows = append(p.rows, nil)
+	}
+	return row
 }
 
 func (p *perceptron) bump(row int32, class int, delta float32) {
