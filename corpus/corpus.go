@@ -19,6 +19,7 @@ import (
 // GGTArticle is one article of the GGT set with its gold quotes.
 type GGTArticle struct {
 	whosaid.Article
+	Outlet string // the publisher ("CTVNews"): evaluation reports each outlet on its own
 	Quotes []GGTQuote
 }
 
@@ -35,6 +36,7 @@ type GGTQuote struct {
 // attributions.
 type PolNeARArticle struct {
 	whosaid.Article
+	Outlet       string // the publisher ("breitbart")
 	Attributions []Attribution
 }
 
@@ -55,6 +57,7 @@ type Region struct {
 
 type ggtLine struct {
 	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
 	URL    string `json:"url"`
 	Text   string `json:"text"`
 	Quotes []struct {
@@ -74,6 +77,7 @@ type ggtSpan struct {
 type polnearLine struct {
 	ID              string `json:"id"`
 	Primary         bool   `json:"primary"`
+	Publisher       string `json:"publisher"`
 	PublicationDate string `json:"publication_date"`
 	Title           string `json:"title"`
 	Text            string `json:"text"`
@@ -99,7 +103,7 @@ type polnearRegion struct {
 func LoadGGT(path string) ([]GGTArticle, error) {
 	var articles []GGTArticle
 	err := readJSONLFile(path, func(line ggtLine) error {
-		a := GGTArticle{Article: whosaid.Article{ID: line.ID, Text: line.Text, URL: line.URL}}
+		a := GGTArticle{Article: whosaid.Article{ID: line.ID, Text: line.Text, URL: line.URL}, Outlet: line.Outlet}
 		for i, q := range line.Quotes {
 			if q.QuoteSpan == nil {
 				continue
@@ -154,7 +158,7 @@ func LoadPolNeAR(path string) ([]PolNeARArticle, error) {
 		if !line.Primary {
 			return nil
 		}
-		a := PolNeARArticle{Article: whosaid.Article{ID: line.ID, Text: line.Text, Title: line.Title}}
+		a := PolNeARArticle{Article: whosaid.Article{ID: line.ID, Text: line.Text, Title: line.Title}, Outlet: line.Publisher}
 		if line.PublicationDate != "" {
 			t, err := time.Parse(time.DateOnly, line.PublicationDate)
 			if err != nil {

@@ -12,9 +12,10 @@ import (
 
 // CauseCount is how many errors of one kind had one cause.
 type CauseCount struct {
-	Kind  ErrorKind `json:"kind"`
-	Cause string    `json:"cause"`
-	Count int       `json:"count"`
+	Kind     ErrorKind      `json:"kind"`
+	Cause    string         `json:"cause"`
+	Count    int            `json:"count"`
+	ByOutlet map[string]int `json:"by_outlet,omitempty"` // the count split by the articles' outlets, when they have one
 }
 
 // CountCauses counts the errors by kind and cause, most frequent first
@@ -34,14 +35,22 @@ func CountCauses(articles []ArticleErrors) []CauseCount {
 		cause string
 	}
 	counts := make(map[key]int)
+	byOutlet := make(map[key]map[string]int)
 	for _, a := range articles {
 		for _, it := range a.Items {
-			counts[key{it.Kind, it.Cause}]++
+			k := key{it.Kind, it.Cause}
+			counts[k]++
+			if a.Outlet != "" {
+				if byOutlet[k] == nil {
+					byOutlet[k] = make(map[string]int)
+				}
+				byOutlet[k][a.Outlet]++
+			}
 		}
 	}
 	out := make([]CauseCount, 0, len(counts))
 	for k, n := range counts {
-		out = append(out, CauseCount{Kind: k.kind, Cause: k.cause, Count: n})
+		out = append(out, CauseCount{Kind: k.kind, Cause: k.cause, Count: n, ByOutlet: byOutlet[k]})
 	}
 	slices.SortFunc(out, func(a, b CauseCount) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count),

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/whosaid/whosaid/corpus"
@@ -82,24 +83,24 @@ func TestGGTCauses(t *testing.T) {
 
 func TestCountCauses(t *testing.T) {
 	articles := []ArticleErrors{
-		{ID: "a", Items: []ErrorItem{{Kind: Missed, Cause: "indirect"}, {Kind: Spurious, Cause: "clause"}, {Kind: WrongName, Cause: "quote / as written"}}},
-		{ID: "b", Items: []ErrorItem{{Kind: Missed, Cause: "indirect"}, {Kind: Missed, Cause: "direct"}, {Kind: Spurious, Cause: "clause"}, {Kind: Spurious, Cause: "clause"}}},
+		{ID: "a", Outlet: "X", Items: []ErrorItem{{Kind: Missed, Cause: "indirect"}, {Kind: Spurious, Cause: "clause"}, {Kind: WrongName, Cause: "quote / as written"}}},
+		{ID: "b", Outlet: "Y", Items: []ErrorItem{{Kind: Missed, Cause: "indirect"}, {Kind: Missed, Cause: "direct"}, {Kind: Spurious, Cause: "clause"}, {Kind: Spurious, Cause: "clause"}}},
 		{ID: "c", Items: []ErrorItem{{Kind: WrongSpeaker, Cause: "quote"}, {Kind: Missed, Cause: "mixed, no cue"}}},
 	}
 	want := []CauseCount{
-		{Spurious, "clause", 3},
-		{Missed, "indirect", 2},
-		{Missed, "direct", 1}, // ties: kinds in listing order, then causes
-		{Missed, "mixed, no cue", 1},
-		{WrongSpeaker, "quote", 1},
-		{WrongName, "quote / as written", 1},
+		{Spurious, "clause", 3, map[string]int{"X": 1, "Y": 2}},
+		{Missed, "indirect", 2, map[string]int{"X": 1, "Y": 1}},
+		{Missed, "direct", 1, map[string]int{"Y": 1}}, // ties: kinds in listing order, then causes
+		{Missed, "mixed, no cue", 1, nil},             // article c names no outlet
+		{WrongSpeaker, "quote", 1, nil},
+		{WrongName, "quote / as written", 1, map[string]int{"X": 1}},
 	}
 	got := CountCauses(articles)
 	if len(got) != len(want) {
 		t.Fatalf("CountCauses = %+v, want %+v", got, want)
 	}
 	for i := range want {
-		if got[i] != want[i] {
+		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Errorf("cause %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}

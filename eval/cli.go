@@ -12,7 +12,7 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
-const usage = "usage: whosaid eval ggt|polnear GOLD.jsonl [--pred FILE] [--json] [--errors]"
+const usage = "usage: whosaid eval ggt|polnear GOLD.jsonl [--pred FILE] [--json] [--errors] [--by-outlet]"
 
 // Main runs the eval command: score predictions (from --pred FILE, or from
 // running ex over the gold articles) against a gold set and write the
@@ -28,6 +28,7 @@ func Main(args []string, stdout, stderr io.Writer, ex Extractor) error {
 	predPath := fs.String("pred", "", "read predictions (statement records, JSONL) from `FILE` instead of running the extractor")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	showErrors := fs.Bool("errors", false, "list missed, spurious and misattributed statements")
+	byOutlet := fs.Bool("by-outlet", false, "also report every figure per outlet, and the rules, cue words and confidence table leave one outlet out")
 
 	var positional []string
 	for rest := args; ; rest = rest[1:] {
@@ -45,31 +46,33 @@ func Main(args []string, stdout, stderr io.Writer, ex Extractor) error {
 	}
 	set, goldPath := positional[0], positional[1]
 
-	var scores *Scores
+	var (
+		pred  map[string]whosaid.Record
+		score func(map[string]whosaid.Record) *Scores
+		err   error
+	)
 	switch set {
 	case "ggt":
-		gold, err := corpus.LoadGGT(goldPath)
-		if err != nil {
-			return fmt.Errorf("eval: %w", err)
+		gold, lerr := corpus.LoadGGT(goldPath)
+		if lerr != nil {
+			return fmt.Errorf("eval: %w", lerr)
 		}
-		pred, err := predictions(*predPath, ex, func(ex Extractor) map[string]whosaid.Record { return PredictGGT(gold, ex) })
-		if err != nil {
-			return fmt.Errorf("eval: %w", err)
-		}
-		scores = ScoreGGT(gold, pred)
+		pred, err = predictions(*predPath, ex, func(ex Extractor) map[string]whosaid.Record { return PredictGGT(gold, ex) })
+		score = func(p map[string]whosaid.Record) *Scores { return ScoreGGT(gold, p) }
 	case "polnear":
-		gold, err := corpus.LoadPolNeAR(goldPath)
-		if err != nil {
-			return fmt.Errorf("eval: %w", err)
+		gold, lerr := corpus.LoadPolNeAR(goldPath)
+		if lerr != nil {
+			return fmt.Errorf("eval: %w", lerr)
 		}
-		pred, err := predictions(*predPath, ex, func(ex Extractor) map[string]whosaid.Record { return PredictPolNeAR(gold, ex) })
-		if err != nil {
-			return fmt.Errorf("eval: %w", err)
-		}
-		scores = ScorePolNeAR(gold, pred)
+		pred, err = predictions(*predPath, ex, func(ex Extractor) map[string]whosaid.Record { return PredictPolNeAR(gold, ex) })
+		score = func(p map[string]whosaid.Record) *Scores { return ScorePolNeAR(gold, p) }
 	default:
 		return fmt.Errorf("eval: unknown gold set %q (want ggt or polnear)\n%s", set, usage)
 	}
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	scores := score(pred)
 
 	for _, w := range scores.Warnings {
 		fmt.Fprintln(stderr, "warning:", w)
@@ -77,6 +80,10 @@ func Main(args []string, stdout, stderr io.Writer, ex Extractor) error {
 	report := scores.Report(DefaultBootstrap)
 	if *showErrors {
 		report.Errors = scores.Errors
+	}
+	if *byOutlet {
+		o := Outlets(pred, score)
+		report.Outlets = &o
 	}
 	if *asJSON {
 		return report.WriteJSON(stdout)

@@ -43,8 +43,9 @@ type ErrorItem struct {
 
 // ArticleErrors lists one article's errors, grouped by kind.
 type ArticleErrors struct {
-	ID    string      `json:"id"`
-	Items []ErrorItem `json:"items"`
+	ID     string      `json:"id"`
+	Outlet string      `json:"outlet,omitempty"`
+	Items  []ErrorItem `json:"items"`
 }
 
 // Count returns how many of the items are of kind k.
@@ -58,7 +59,7 @@ func (a ArticleErrors) Count(k ErrorKind) int {
 	return n
 }
 
-func (s *Scores) addErrors(id string, items []ErrorItem) {
+func (s *Scores) addErrors(id, outlet string, items []ErrorItem) {
 	if len(items) == 0 {
 		return
 	}
@@ -70,7 +71,7 @@ func (s *Scores) addErrors(id string, items []ErrorItem) {
 			}
 		}
 	}
-	s.Errors = append(s.Errors, ArticleErrors{ID: id, Items: grouped})
+	s.Errors = append(s.Errors, ArticleErrors{ID: id, Outlet: outlet, Items: grouped})
 }
 
 func predAttributed(s whosaid.Statement) Attributed {

@@ -33,7 +33,7 @@ var ggtMeasures = []measure{
 // canonical-name accuracy are over the pairs matched at θ = 0.3. An article
 // without a prediction counts as one with no statements.
 func ScoreGGT(gold []corpus.GGTArticle, pred map[string]whosaid.Record) *Scores {
-	return scoreArticles("ggt", ggtMeasures, gold, func(a corpus.GGTArticle) whosaid.Article { return a.Article }, pred, scoreGGTArticle)
+	return scoreArticles("ggt", ggtMeasures, gold, func(a corpus.GGTArticle) (whosaid.Article, string) { return a.Article, a.Outlet }, pred, scoreGGTArticle)
 }
 
 // scoreGGTArticle scores one article and judges each of its predictions:

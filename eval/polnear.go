@@ -56,7 +56,7 @@ type polnearContent struct {
 // content span with the same source and cue. An article without a
 // prediction counts as one with no statements.
 func ScorePolNeAR(gold []corpus.PolNeARArticle, pred map[string]whosaid.Record) *Scores {
-	return scoreArticles("polnear", polnearMeasures, gold, func(a corpus.PolNeARArticle) whosaid.Article { return a.Article }, pred, scorePolNeARArticle)
+	return scoreArticles("polnear", polnearMeasures, gold, func(a corpus.PolNeARArticle) (whosaid.Article, string) { return a.Article, a.Outlet }, pred, scorePolNeARArticle)
 }
 
 // scorePolNeARArticle scores one article and judges each of its

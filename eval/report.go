@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -21,6 +24,8 @@ type Report struct {
 	// ErrorCauses counts Errors by kind and cause (CountCauses); it is
 	// filled from Errors when the report is written.
 	ErrorCauses []CauseCount `json:"error_causes,omitempty"`
+	// Outlets is the report by outlet, when wanted.
+	Outlets *OutletReport `json:"outlets,omitempty"`
 }
 
 // Figure is one statistic of one measure, micro-averaged over all
@@ -102,6 +107,12 @@ func (r Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(bw, "%-*s  %-8s  %5.1f  [%5.1f, %5.1f]  %s\n", width, name, f.Stat, f.Value, f.Low, f.High, f.countsText())
 	}
 	writeCalibration(bw, r.Calibration)
+	if r.Outlets != nil {
+		fmt.Fprintln(bw)
+		if err := r.Outlets.WriteText(bw); err != nil {
+			return err
+		}
+	}
 	if r.Errors != nil {
 		writeErrors(bw, r.Errors)
 	}
@@ -125,7 +136,11 @@ func writeErrors(w io.Writer, articles []ArticleErrors) {
 		for _, k := range errorKinds {
 			counts[k] = a.Count(k)
 		}
-		fmt.Fprintf(w, "\n== %s (%s)\n", a.ID, kindCounts(counts))
+		outlet := ""
+		if a.Outlet != "" {
+			outlet = " [" + a.Outlet + "]"
+		}
+		fmt.Fprintf(w, "\n== %s%s (%s)\n", a.ID, outlet, kindCounts(counts))
 		var kind ErrorKind
 		for _, it := range a.Items {
 			if it.Kind != kind {
@@ -180,8 +195,41 @@ func writeCauses(w io.Writer, causes []CauseCount) {
 	for _, c := range causes {
 		width = max(width, len(c.Kind))
 	}
-	fmt.Fprintf(w, "\n%5s  %-*s  %s\n", "count", width, "kind", "cause")
+	outlets := causeOutlets(causes)
+	fmt.Fprintf(w, "\n%5s  %-*s  %s\n", "count", width, "kind", "cause"+outletHeader(outlets))
 	for _, c := range causes {
-		fmt.Fprintf(w, "%5d  %-*s  %s\n", c.Count, width, c.Kind, c.Cause)
+		fmt.Fprintf(w, "%5d  %-*s  %s%s\n", c.Count, width, c.Kind, c.Cause, outletSplit(outlets, c.ByOutlet))
 	}
+}
+
+// causeOutlets lists the outlets the cause counts are split by, sorted.
+func causeOutlets(causes []CauseCount) []string {
+	seen := make(map[string]bool)
+	for _, c := range causes {
+		for o := range c.ByOutlet {
+			seen[o] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// outletHeader names the per-outlet split of the cause table, "" when the
+// set has no outlets.
+func outletHeader(outlets []string) string {
+	if len(outlets) == 0 {
+		return ""
+	}
+	return "  (by outlet: " + strings.Join(outlets, " / ") + ")"
+}
+
+// outletSplit renders one cause's counts per outlet, in the header's order.
+func outletSplit(outlets []string, by map[string]int) string {
+	if len(outlets) == 0 {
+		return ""
+	}
+	parts := make([]string, len(outlets))
+	for i, o := range outlets {
+		parts[i] = strconv.Itoa(by[o])
+	}
+	return "  (" + strings.Join(parts, " / ") + ")"
 }

@@ -58,21 +58,24 @@ type Scores struct {
 	measures []measure
 	tallies  [][]tally     // [article][measure]
 	judged   [][]Judgement // [article][prediction in document order]
+	outlets  []string      // [article] its outlet, "" when the set names none
 }
 
 // scoreArticles scores every gold article of a set with score, which
 // tallies the measures of one article, judges its predictions and lists
-// its errors.
-func scoreArticles[A any](set string, measures []measure, gold []A, article func(A) whosaid.Article,
+// its errors; article gives a gold article's text and its outlet.
+func scoreArticles[A any](set string, measures []measure, gold []A, article func(A) (whosaid.Article, string),
 	pred map[string]whosaid.Record, score func(A, whosaid.Record) ([]tally, []Judgement, []ErrorItem)) *Scores {
 	s := &Scores{Set: set, Errors: []ArticleErrors{}, measures: measures}
 	articles := make([]whosaid.Article, len(gold))
 	for i, g := range gold {
-		articles[i] = article(g)
+		var outlet string
+		articles[i], outlet = article(g)
 		row, judged, errs := score(g, pred[articles[i].ID])
 		s.tallies = append(s.tallies, row)
 		s.judged = append(s.judged, judged)
-		s.addErrors(articles[i].ID, errs)
+		s.outlets = append(s.outlets, outlet)
+		s.addErrors(articles[i].ID, outlet, errs)
 	}
 	s.Warnings = predictionWarnings(articles, pred)
 	return s
