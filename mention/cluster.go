@@ -49,6 +49,31 @@ func (s *Set) cluster() {
 		}
 		s.names = append(s.names, mi)
 	}
+	s.keepArticles()
+}
+
+// keepArticles gives an organisation or a group the article its name is
+// written with when the article writes it so at least half the time: the
+// canonical name is the article's own fullest form ("the Liberals", "the
+// City of Surrey"), while "the Facebook app" does not make "Facebook"
+// "the Facebook".
+func (s *Set) keepArticles() {
+	withThe := make([]int, len(s.Entities))
+	named := make([]int, len(s.Entities))
+	for _, mi := range s.names {
+		m := s.Mentions[mi]
+		named[m.Entity]++
+		if m.First > 0 && s.bare(m.First-1) == "the" {
+			withThe[m.Entity]++
+		}
+	}
+	for e := range s.Entities {
+		ent := &s.Entities[e]
+		if ent.Kind == whosaid.Person || s.personLike(e) || 2*withThe[e] < named[e] || len(nameWords(ent.Name)) < len(strings.Fields(ent.Name)) {
+			continue
+		}
+		ent.Name = "the " + ent.Name
+	}
 }
 
 // findEntity returns the entity the name words can refer to: the one with

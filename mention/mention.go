@@ -146,11 +146,11 @@ func (s *Set) genderFromPronouns() {
 }
 
 // personLike says whether entity e may be a person: one, or a name of
-// several words of unknown kind (a lone unknown word is more often a
-// place).
+// several words of unknown kind, or a lone unknown word that has spoken
+// ("Yuni said"; a lone word that has not is more often a place).
 func (s *Set) personLike(e int) bool {
 	ent := s.Entities[e]
-	return ent.Kind == whosaid.Person || ent.Kind == whosaid.Unknown && strings.Contains(ent.Name, " ")
+	return ent.Kind == whosaid.Person || ent.Kind == whosaid.Unknown && (ent.Spoke || strings.Contains(ent.Name, " "))
 }
 
 // EndingAt returns the mention ending at token i (inclusive), if any.

@@ -37,6 +37,7 @@ func (e *extractor) direct(qi int) {
 		return
 	}
 	if q.Close >= 0 && e.attributeAfter(&f, q.Close+1) {
+		e.reportedBefore(&f, q)
 		e.add(f)
 		return
 	}
@@ -52,6 +53,30 @@ func (e *extractor) direct(qi int) {
 		f.floating, f.rule = true, "floating quote"
 		e.add(f)
 	}
+}
+
+// reportedBefore widens an attributed quotation that closes a clause of
+// reported speech to the whole clause, a mixed statement: `There was a
+// "whiff" of concern in 1994, when officials called it "a breach," Holt
+// said.` The clause opens the sentence, has words of its own and no other
+// quotation or cue that would attribute it otherwise.
+func (e *extractor) reportedBefore(f *found, q text.Quotation) {
+	s := e.sentence(q.Open)
+	if q.Open-s.First < 3 || f.cueFirst < q.Close {
+		return
+	}
+	for i := s.First; i < q.Open; i++ {
+		if e.t.Str(i) == ":" {
+			return
+		}
+		if _, ok := e.cueAt(i); ok {
+			return
+		}
+	}
+	if e.wordCount(s.First, q.Open-1) < 3 {
+		return
+	}
+	f.start, f.typ = e.t.Tokens[s.First].Start, whosaid.Mixed
 }
 
 func (e *extractor) wordCount(first, last int) int {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/syntax"
 	"github.com/whosaid/whosaid/text"
 )
 
@@ -61,10 +62,17 @@ func (e *extractor) indirect(s text.Sentence) {
 			continue
 		}
 		// A parenthetical attribution: "Acts of protest, Mr. Obama said,
-		// are acts of patriotism."
+		// are acts of patriotism." One span cannot leave the attribution
+		// out of the middle: the content is the predicate after it, which
+		// carries the claim, or the clause before it when a new clause
+		// follows ("…, sources said, and as employees worry …").
 		if afterComma && !implicit && c+1 < s.Last-1 && e.t.Str(c+1) == "," && outer-1 > s.First+1 {
 			e.usedCue[c] = true
-			e.addReported(s.First, e.contentEnd(c+2, s), c, subj, "parenthetical speaker cue")
+			if clauseOpeners[e.low(c+2)] {
+				e.addReported(s.First, outer-1, c, subj, "parenthetical speaker cue")
+			} else {
+				e.addReported(c+2, e.contentEnd(c+2, s), c, subj, "parenthetical speaker cue")
+			}
 			continue
 		}
 		cueEnd := c + 1
@@ -86,7 +94,7 @@ func (e *extractor) indirect(s text.Sentence) {
 			continue
 		}
 		if !sawThat && !addressed && !objectComplement[v.lemma] && cueEnd == c+1 &&
-			!e.quotesAtLeast(start, end, 1) && !e.looksLikeClause(start, end) {
+			!e.quotesAtLeast(start, end, 1) && !e.looksLikeClause(start, end) && !e.clausalComplement(c, start, end) {
 			continue
 		}
 		if e.wordCount(start, end-1) < 2 {
@@ -97,6 +105,14 @@ func (e *extractor) indirect(s text.Sentence) {
 		e.found[len(e.found)-1].cueLast = cueEnd
 		e.found[len(e.found)-1].implicit = implicit
 	}
+}
+
+// clauseOpeners start a new clause after a parenthetical attribution,
+// which then closes the reported clause before it.
+var clauseOpeners = map[string]bool{
+	"and": true, "but": true, "or": true, "as": true, "while": true, "where": true, "when": true,
+	"because": true, "so": true, "although": true, "though": true, "which": true, "who": true,
+	"after": true, "before": true, "since": true, "until": true, "if": true, "whereas": true,
 }
 
 // subordinators open a clause whose speech act is compared or hypothetical
@@ -333,6 +349,45 @@ func (e *extractor) finiteVerbWithin(start, end int) bool {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
 		}
+	}
+	return false
+}
+
+// clausalComplement says whether the parser reads tokens [start, end) after
+// cue c as the cue's clausal complement: "said the union plans to strike",
+// "said the driver, 46, was arrested", where a noun phrase opens the clause
+// and could have been the verb's object.
+func (e *extractor) clausalComplement(c, start, end int) bool {
+	if e.syn == nil || e.t.Tokens[start].Kind == text.Number {
+		return false // "added 0.1 per cent to 11,193 and the CAC 40 rose"
+	}
+	toks, k := e.syn.Parsed(c)
+	first := c - k // the sentence's first token
+	for j, tok := range toks {
+		if tok.Head != k+1 || tok.Rel != "ccomp" || first+j < start || first+j >= end {
+			continue
+		}
+		// The clause is the complement only if nothing of it lies before
+		// the content: its leftmost word is at or after start.
+		left := j
+		for i := range toks {
+			if i < left && dominates(toks, j, i) {
+				left = i
+			}
+		}
+		return first+left >= start
+	}
+	return false
+}
+
+// dominates says whether word a is word b or one of its ancestors in the
+// parse toks (heads are 1-based, 0 the root).
+func dominates(toks []syntax.Token, a, b int) bool {
+	for n := 0; b >= 0 && n <= len(toks); n++ {
+		if b == a {
+			return true
+		}
+		b = toks[b].Head - 1
 	}
 	return false
 }

@@ -1,0 +1,52 @@
+package mention
+
+import "testing"
+
+// resolveLast resolves the last mention written as mention in src, with
+// the earlier name mentions marked as speakers when spoke is set, as the
+// statement stage does in document order.
+func resolveLast(t *testing.T, src, mention string, spoke bool) Resolution {
+	t.Helper()
+	s := find(src)
+	last := -1
+	for mi, m := range s.Mentions {
+		if s.T.Src[m.Start:m.End] == mention {
+			last = mi
+		}
+	}
+	if last < 0 {
+		t.Fatalf("%q: no mention %q", src, mention)
+	}
+	if spoke {
+		for mi := range last {
+			s.MarkSpeaker(mi)
+		}
+	}
+	return s.Resolve(last, Prev{Entity: -1, Mention: -1})
+}
+
+func TestResolutionsThatGeneralise(t *testing.T) {
+	tests := []struct {
+		name, src, mention string
+		spoke              bool
+		want               string
+	}{
+		{"a lone name that spoke is a person a pronoun can take",
+			"Orvo flooded overnight. Tomas said the water came fast. He said the road was gone.", "He", true, "Tomas"},
+		{"a lone name that did not speak is more often a place",
+			"Orvo flooded overnight near Tomas. He said the road was gone.", "He", false, ""},
+		{"an organisation keeps the article it is written with",
+			"The Quillon printed the story. Later the Quillon said it stood by it.", "Quillon", false, "the Quillon"},
+		{"a name used as a modifier does not take the article",
+			"Many people use the Quorra app. Quorra said it was safe. Quorra later left.", "Quorra", false, "Quorra"},
+		{"the council is the organisation named before it with council in its name",
+			"Harbourton City Council met Pell Marine on Monday. The mayor was absent. The council said costs would rise.", "The council", false, "Harbourton City Council"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := resolveLast(t, tt.src, tt.mention, tt.spoke); r.Name != tt.want {
+				t.Errorf("%q: %q → %q (%s), want %q", tt.src, tt.mention, r.Name, r.How, tt.want)
+			}
+		})
+	}
+}

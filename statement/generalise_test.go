@@ -1,0 +1,64 @@
+package statement
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/syntax"
+	"github.com/whosaid/whosaid/text"
+)
+
+// extractParsed runs the rules with the syntax stage, as the pipeline does.
+func extractParsed(t *testing.T, src string) []whosaid.Statement {
+	t.Helper()
+	m, err := syntax.Default()
+	if err != nil {
+		t.Fatalf("syntax model: %v", err)
+	}
+	tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
+	return Extract(tx, syntax.NewSentences(tx, m), mention.Find(tx), nil, Speech)
+}
+
+// TestLayoutsThatGeneralise covers the layouts that the rules missed or
+// split wrongly on outlets they were not written on.
+func TestLayoutsThatGeneralise(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"bare clause opening with a noun phrase",
+			"He said the union plans to strike next week.",
+			[]string{"indirect|He|-|say|the union plans to strike next week"}},
+		{"bare clause with an apposition in its subject",
+			"Authorities said the driver, 46, was arrested at the scene.",
+			[]string{"indirect|Authorities|Authorities|say|the driver, 46, was arrested at the scene"}},
+		{"a number after the cue is an object, not a clause",
+			"The index added 0.4 per cent to 2,106 and the bond market rose.",
+			nil},
+		{"parenthetical: the content is the predicate after it",
+			"The lawmaker, she says, has never answered the question.",
+			[]string{"indirect|she|-|say|has never answered the question"}},
+		{"parenthetical before a new clause: the content is the clause before it",
+			"The offer was rejected on Friday, sources said, and the talks are over.",
+			[]string{"indirect|sources|sources|say|The offer was rejected on Friday"}},
+		{"a quotation that closes reported speech makes it mixed",
+			`The audit found a "serious gap" in the records of 2015, when the firm signed the deal "without a tender," Holt said.`,
+			[]string{`mixed|Holt|Holt|say|The audit found a "serious gap" in the records of 2015, when the firm signed the deal "without a tender,"`}},
+		{"a quotation opening its sentence stays direct",
+			`"The deal was a clear breach," Holt said.`,
+			[]string{`direct|Holt|Holt|say|"The deal was a clear breach,"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range extractParsed(t, tt.src) {
+				got = append(got, brief(s))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s\n got %q\nwant %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
