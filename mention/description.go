@@ -165,3 +165,22 @@ func (s *Set) titledFrom(first, name int) bool {
 	}
 	return true
 }
+
+// Extend returns description d widened to end before token last, with its
+// head, kind and number: "A spokeswoman" with "for Harbour Hydro" is one
+// source, a person, whose name as written is the whole phrase.
+func (s *Set) Extend(d, last int) int {
+	m := s.Mentions[d]
+	if m.Last == last {
+		return d
+	}
+	if mi, ok := s.byFirst[m.First]; ok && s.Mentions[mi].Last == last {
+		return mi
+	}
+	m.Last, m.End, m.Entity = last, s.T.Tokens[last-1].End, -1
+	s.Mentions = append(s.Mentions, m)
+	mi := len(s.Mentions) - 1
+	s.byFirst[m.First] = mi
+	s.byLast[last-1] = mi
+	return mi
+}

@@ -268,6 +268,12 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	for end < sent.Last {
 		tok := toks[end]
 		w := s.bare(end)
+		// "Procter & Gamble", "Johnson & Johnson": an ampersand between
+		// capitalised words joins one organisation's name.
+		if s.T.Str(end) == "&" && end > i && end+1 < sent.Last && toks[end+1].Upper && toks[end+1].Kind == text.Word {
+			end++
+			continue
+		}
 		if tok.Kind == text.Word && (tok.Upper || particle(w) && end > i && s.particlesThenUpper(end, sent)) {
 			// Words like "May" end a run unless a name continues with
 			// them ("Theresa May", "Elizabeth May").
@@ -316,6 +322,12 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		} else if femaleHonorifics[w] {
 			gender = Female
 		}
+		first++
+	}
+	// A role word that opens the sentence is capitalised like the name
+	// after it: "Singer Lena Park told followers".
+	if first == sent.First && end-first >= 3 && personRoles[s.bare(first)] && !organization && !titleOnly {
+		roles[s.bare(first)] = true
 		first++
 	}
 	// Lower-case role words just before the name, and the capitalised
@@ -409,7 +421,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 
 func (s *Set) isOrganization(first, end int) bool {
 	for j := first; j < end; j++ {
-		if orgNouns[s.bare(j)] {
+		if orgNouns[s.bare(j)] || s.T.Str(j) == "&" {
 			return true
 		}
 	}

@@ -238,7 +238,7 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		return -1
 	}
 	if m, ok := e.ms.EndingAt(j); ok && e.quoteOf[j] < 0 {
-		return m
+		return e.sourceOf(m, s)
 	}
 	if e.t.Str(j) == "," {
 		// A name in apposition: "DeLaet's agent, Danny Fritz, told".
@@ -287,6 +287,29 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		}
 	}
 	return e.nounPhraseBefore(j, s)
+}
+
+// sourcePrepositions join an unnamed source to its organisation: "a
+// spokeswoman for", "officials at", "members of".
+var sourcePrepositions = map[string]bool{"for": true, "at": true, "of": true, "from": true, "with": true}
+
+// sourceOf returns the speaker that mention m, right before a cue, belongs
+// to: m itself, or an unnamed person or group it postmodifies ("A
+// spokeswoman for Harbour Hydro said", "Officials at the ministry said"),
+// which speaks for the organisation but is not it.
+func (e *extractor) sourceOf(m int, s text.Sentence) int {
+	o := e.ms.Mentions[m].Outer
+	if o-2 < s.First || !sourcePrepositions[e.low(o-1)] {
+		return m
+	}
+	d, ok := e.ms.EndingAt(o - 2)
+	if !ok {
+		return m
+	}
+	if dm := e.ms.Mentions[d]; dm.Form != mention.Description || dm.Kind != whosaid.Person && dm.Kind != whosaid.Group {
+		return m
+	}
+	return e.ms.Extend(d, e.ms.Mentions[m].Last)
 }
 
 // phraseStops end a subject noun phrase on its left.
@@ -367,7 +390,8 @@ func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 			}
 			return m
 		}
-		if tok := e.t.Tokens[k]; tok.Kind != text.Word || !tok.Upper && !fillers[e.low(k)] {
+		// "said resident Ann Holt": a lower-case role may stand before the name.
+		if tok := e.t.Tokens[k]; tok.Kind != text.Word || !tok.Upper && !fillers[e.low(k)] && !mention.IsRole(e.low(k)) {
 			break
 		}
 	}
@@ -399,6 +423,16 @@ func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
 		}
 		if w := e.low(k); w == "that" || subjectPronouns[w] || finiteVerbs[w] && !isClitic(w) {
 			return false
+		}
+	}
+	// A finite verb the word lists do not know ("the basement flooded")
+	// makes the rest a clause, not an adverbial tail.
+	if e.syn != nil {
+		for k := i; k < s.Last; k++ {
+			switch e.syn.XPOS(k) {
+			case "VBD", "VBZ", "VBP", "MD":
+				return false
+			}
 		}
 	}
 	return true
