@@ -153,6 +153,16 @@ func (s *Set) personLike(e int) bool {
 	return ent.Kind == whosaid.Person || ent.Kind == whosaid.Unknown && (ent.Spoke || strings.Contains(ent.Name, " "))
 }
 
+// PersonLike says whether entity e may be a person (see personLike).
+func (s *Set) PersonLike(e int) bool { return s.personLike(e) }
+
+// Introduces says whether name mention m is the first naming of its
+// entity in the article.
+func (s *Set) Introduces(m int) bool {
+	e := s.Mentions[m].Entity
+	return e >= 0 && s.firstNamed[e] == m
+}
+
 // EndingAt returns the mention ending at token i (inclusive), if any.
 func (s *Set) EndingAt(i int) (int, bool) {
 	m, ok := s.byLast[i]

@@ -279,7 +279,10 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		if s.T.SentenceOf(m.First) < sent-1 {
 			break
 		}
-		if s.firstNamed[m.Entity] == mi && s.Entities[m.Entity].Kind == whosaid.Person {
+		// A name of unknown kind that opens its sentence is introduced
+		// as its subject, like a person: "Marta Quill runs a bakery."
+		opens := m.Outer == s.T.Sentences[s.T.SentenceOf(m.First)].First && s.personLike(m.Entity)
+		if s.firstNamed[m.Entity] == mi && (s.Entities[m.Entity].Kind == whosaid.Person || opens) {
 			newcomer = m.Entity
 		}
 	}

@@ -80,3 +80,50 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounsAfterIntroductions checks that a pronoun speaker goes to the
+// person the article has just introduced, even one whose name says nothing
+// of kind or gender, and that a wrong "she" does not make the previous
+// speaker a woman for the "he" after it.
+func TestPronounsAfterIntroductions(t *testing.T) {
+	src := "Storm Hits Coast\n\n" +
+		`"The plan is sound," Premier Dale Ford said on Monday.` + "\n\n" +
+		`Opposition critic Sam Reyes disagreed. "It is a disaster," he said.` + "\n\n" +
+		`Marta Quill runs a bakery near Salt Harbour. "We lost power for two days," she said.` + "\n\n" +
+		"The storm moved east on Tuesday. Ford visited the area. He said help was coming.\n"
+	var names []string
+	for _, s := range extractParsed(t, src) {
+		names = append(names, *s.SpeakerName)
+	}
+	want := []string{"Dale Ford", "Sam Reyes", "Marta Quill", "Dale Ford"}
+	if !slices.Equal(names, want) {
+		t.Errorf("speakers %q, want %q", names, want)
+	}
+}
+
+// TestFloatingQuoteAfterAnIntroduction checks that a floating quotation
+// continues a person the article introduces after the previous statement,
+// and the previous speaker when the sentence between is about someone
+// already named.
+func TestFloatingQuoteAfterAnIntroduction(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{`"The plan is sound," Premier Dale Ford said. Opposition critic Sam Reyes disagreed. "It is a disaster for the coast."`,
+			[]string{"Dale Ford", "Sam Reyes"}},
+		{`Sam Reyes leads the opposition. "The plan is sound," Premier Dale Ford said. Reyes disagreed last week. "It will pass in the spring."`,
+			[]string{"Dale Ford", "Dale Ford"}},
+		{`"The plan is sound," Premier Dale Ford said. Reyes and Mona Tate disagreed. "It will pass in the spring."`,
+			[]string{"Dale Ford", "Dale Ford"}},
+	}
+	for _, tt := range tests {
+		var names []string
+		for _, s := range extractParsed(t, tt.src) {
+			names = append(names, *s.SpeakerName)
+		}
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package statement
 import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/text"
 )
 
 // resolve turns the found statements, in document order, into output
@@ -64,6 +65,12 @@ func (e *extractor) resolve() []whosaid.Statement {
 			last := out[floor]
 			st.SpeakerName, st.SpeakerKind = last.SpeakerName, last.SpeakerKind
 			st.Resolution = "carried from the previous statement"
+			if ent := e.introducedSince(last.Content.End, f.start); ent >= 0 && ent != prev.Entity {
+				name := e.ms.Entities[ent].Name
+				st.SpeakerName, st.SpeakerKind = &name, e.ms.Entities[ent].Kind
+				st.Resolution = "the person introduced since the previous statement"
+				prev = mention.Prev{Entity: ent, Mention: -1, Paragraph: f.paragraph, Name: name}
+			}
 		}
 		st.Confidence = e.confidence(f, st.SpeakerName != nil)
 		if !nested {
@@ -95,4 +102,50 @@ func (e *extractor) cueExtent(f found) (first, last int) {
 		last++
 	}
 	return first, last
+}
+
+// introducedSince returns the person first named at the opening of the
+// latest sentence between byte from (the end of the previous statement)
+// and the floating quotation at byte to, or -1: "“…,” Ford said.
+// Opposition critic Sam Reyes disagreed. “It is a disaster.”" continues
+// Reyes, not Ford. A person named before is not enough: the article may
+// be reporting on them between two quotations of the same speaker.
+func (e *extractor) introducedSince(from, to int) int {
+	found := -1
+	for si := e.t.SentenceOf(e.t.TokenAt(from)); si < len(e.t.Sentences); si++ {
+		sent := e.t.Sentences[si]
+		if e.t.Tokens[sent.First].Start < from {
+			continue
+		}
+		if e.t.Tokens[sent.First].Start >= to || e.quoteOf[sent.First] >= 0 {
+			break
+		}
+		if m, ok := e.mentionOpening(sent); ok {
+			mm := e.ms.Mentions[m]
+			// "Silverman and Svensson have won" names no one speaker;
+			// "Hadwin's goal" is not about him speaking.
+			next := ""
+			if mm.Last < sent.Last {
+				next = e.low(mm.Last)
+			}
+			if mm.Form == mention.Name && mm.Entity >= 0 && e.ms.PersonLike(mm.Entity) && e.ms.Introduces(m) && next != "and" && next != "&" && !isClitic(next) {
+				found = mm.Entity
+			}
+		}
+	}
+	return found
+}
+
+// mentionOpening returns the mention that opens sentence s, with its
+// titles and roles: "Opposition critic Sam Reyes disagreed."
+// The last such mention is the name, after any capitalised role the
+// mention stage also took for a name of its own ("Opposition").
+func (e *extractor) mentionOpening(s text.Sentence) (int, bool) {
+	found := -1
+	for k := s.First; k < s.Last && k < s.First+6; k++ {
+		if m, ok := e.ms.StartingAt(k); ok && e.ms.Mentions[m].Outer == s.First {
+			found = m
+		}
+	}
+	return found, found >= 0
 }
