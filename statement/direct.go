@@ -94,13 +94,17 @@ func (e *extractor) wordCount(first, last int) int {
 func (e *extractor) attributeAfter(f *found, j int) bool {
 	s := e.sentence(j - 1)
 	if j >= s.Last {
+		next := e.t.SentenceOf(j)
+		if j >= len(e.t.Tokens) || next >= len(e.t.Sentences) || e.t.Sentences[next].Paragraph != s.Paragraph || e.t.Sentences[next].First != j {
+			return false
+		}
+		// A pull quote's attribution after a full stop: `"…." — Jane Doe`.
+		if dashes[e.t.Str(j)] {
+			return e.dashAttribution(f, j, e.t.Sentences[next])
+		}
 		// Only "?" and "!" end a sentence inside the quotation that the
 		// attribution still belongs to: "Why?" she asked.
 		if p := e.t.Str(j - 2); p != "?" && p != "!" {
-			return false
-		}
-		next := e.t.SentenceOf(j)
-		if next >= len(e.t.Sentences) || e.t.Sentences[next].Paragraph != s.Paragraph || e.t.Sentences[next].First != j {
 			return false
 		}
 		s = e.t.Sentences[next]
@@ -162,24 +166,97 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 var dashes = map[string]bool{"—": true, "―": true, "–": true, "--": true, "-": true}
 
 // dashAttribution attributes a quotation to the name after a dash that
-// ends its sentence, the layout of pull quotes and epigraphs:
-// `"…" ― Jane Doe`.
+// ends its sentence, the layout of pull quotes, epigraphs and embedded
+// posts: `"…" ― Jane Doe`, `― Mayor Jane Doe, in a post on Twitter`,
+// `― Jane Doe (@janedoe) March 3, 2026`.
 func (e *extractor) dashAttribution(f *found, dash int, s text.Sentence) bool {
-	m, ok := e.ms.StartingAt(dash + 1)
-	if !ok || e.ms.Mentions[m].Form != mention.Name {
-		return false
-	}
-	end := e.mentionEnd(m)
-	for end < s.Last && e.t.Tokens[end].Kind == text.Punct && !dashes[e.t.Str(end)] {
-		end++
-	}
-	if end != s.Last {
+	m, ok := e.nameAfterDash(dash, s.Last)
+	if !ok {
 		return false
 	}
 	f.cueFirst, f.cueLast, f.speaker, f.exactCue, f.lemma = dash, dash+1, m, true, "dash"
 	f.rule = "quote ― speaker"
 	return true
 }
+
+// nameAfterDash returns the name mention that follows the dash at token
+// dash, with its titles, when nothing but a signature tail follows it up to
+// token last: a handle in parentheses, a date, or a comma and a title or
+// setting with no verb of its own.
+func (e *extractor) nameAfterDash(dash, last int) (int, bool) {
+	m := -1
+	for k := dash + 1; k < last && k <= dash+4; k++ {
+		// A name, or a capitalised description ("Harbourton Police").
+		if n, ok := e.ms.StartingAt(k); ok && e.ms.Mentions[n].Outer == dash+1 &&
+			(e.ms.Mentions[n].Form == mention.Name || e.ms.Mentions[n].Form == mention.Description && e.t.Tokens[k].Upper) {
+			m = n
+		}
+	}
+	if m < 0 {
+		return -1, false
+	}
+	end := e.mentionEnd(m)
+	if end < last && e.t.Str(end) == "(" {
+		for end < last && e.t.Str(end) != ")" {
+			end++
+		}
+		end++
+	}
+	for k := end; k < last; k++ {
+		if e.quoteOf[k] >= 0 || dashes[e.t.Str(k)] {
+			return -1, false
+		}
+		if w := e.low(k); w == "that" || finiteVerbs[w] || subjectPronouns[w] {
+			return -1, false
+		}
+		if _, isCue := e.cueAt(k); isCue {
+			return -1, false
+		}
+	}
+	if end < last && e.t.Tokens[end].Kind == text.Word && !e.t.Tokens[end].Upper {
+		return -1, false // a sentence goes on: "— Jane Doe walked in"
+	}
+	return m, true
+}
+
+// signedPost adds the unquoted text of a paragraph signed with a dash and
+// a name, the layout of embedded posts and tweets: "We are sending crews
+// tonight. Stay safe. — Dale Ford (@DaleFordMPP) March 3, 2026". The
+// content is the paragraph before the dash; it is the author's own words,
+// but without quotation marks it is not a direct quote.
+func (e *extractor) signedPost(p text.Paragraph) {
+	dash := -1
+	for k := p.First + 1; k < p.Last; k++ {
+		if e.quoteOf[k] >= 0 || e.t.Tokens[k].Kind == text.Quote {
+			return
+		}
+		if dashes[e.t.Str(k)] {
+			dash = k
+		}
+	}
+	if dash < 0 || e.wordCount(p.First, dash-1) < 5 {
+		return
+	}
+	m, ok := e.nameAfterDash(dash, p.Last)
+	if !ok {
+		return
+	}
+	end := dash
+	for end > p.First && e.t.Tokens[end-1].Kind == text.Punct && !sentenceEnds[e.t.Str(end-1)] {
+		end--
+	}
+	f := found{typ: whosaid.Indirect, start: e.t.Tokens[p.First].Start, end: e.t.Tokens[end-1].End,
+		cueFirst: dash, cueLast: dash + 1, speaker: m, exactCue: true, lemma: "dash", rule: "post ― speaker"}
+	for _, g := range e.found {
+		if f.start < g.end && g.start < f.end {
+			return
+		}
+	}
+	e.add(f)
+}
+
+// sentenceEnds close the last sentence of a post before its signature.
+var sentenceEnds = map[string]bool{".": true, "!": true, "?": true, "…": true}
 
 // titledSpeakerCue finds a speaker with a long title before the name and
 // the cue after it: "then-Surrey mayoral candidate Doug McCallum

@@ -71,6 +71,7 @@ func Extract(t *text.Text, syn *syntax.Sentences, ms *mention.Set, learned []att
 	}
 	for _, p := range t.Paragraphs {
 		e.transcript(p)
+		e.signedPost(p)
 	}
 	e.addLearned(learned, scope)
 	sort.SliceStable(e.found, func(a, b int) bool { return e.found[a].start < e.found[b].start })
