@@ -175,3 +175,7 @@ func set(words ...string) map[string]bool {
 // IsRole says whether a lower-case word names a person's role ("editor",
 // "spokesperson").
 func IsRole(w string) bool { return personRoles[w] || innerTitles[w] }
+
+// IsRoleModifier says whether lower-case word w may open a role phrase
+// before a name: "policy editor Jan Ditch", "senior adviser".
+func IsRoleModifier(w string) bool { return roleModifiers[w] }

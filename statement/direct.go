@@ -310,8 +310,44 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 			continue
 		}
 		if !fillers[w] && !timeWords[w] && !prepositions[w] && !e.introducesQuote(c, open) {
+			return e.cueBeforeAdverbial(f, open, s)
+		}
+	}
+	return false
+}
+
+// cueBeforeAdverbial attributes a quotation introduced by a cue, its
+// subject and an adverbial of lower-case words ending in a comma or a
+// colon: `Rival candidate Ben Hale joked in his turn to answer the
+// question, “…”`. Nothing between the cue and the quotation may read as a
+// clause of its own ("that", a finite verb, a name).
+func (e *extractor) cueBeforeAdverbial(f *found, open int, s text.Sentence) bool {
+	if open-1 <= s.First || e.t.Str(open-1) != "," && e.t.Str(open-1) != ":" {
+		return false
+	}
+	for c := open - 2; c >= s.First && c >= open-14; c-- {
+		w := e.low(c)
+		if e.quoteOf[c] >= 0 || e.t.Tokens[c].Kind != text.Word || w == "that" || finiteVerbs[w] {
 			return false
 		}
+		v, ok := e.cueAt(c)
+		if !ok {
+			if e.t.Tokens[c].Upper {
+				return false
+			}
+			continue
+		}
+		if v.weak || c == open-2 || !prepositions[e.low(c+1)] {
+			return false
+		}
+		m := e.subjectBefore(c, s)
+		if m < 0 {
+			return false
+		}
+		f.cueFirst, f.cueLast, f.speaker = c, c+1, m
+		f.rule = "speaker cue: quote"
+		e.usedCue[c] = true
+		return true
 	}
 	return false
 }

@@ -76,6 +76,12 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 		{"a dash that goes on as a sentence is no signature",
 			"The crews arrived at midnight and worked until dawn — Dale Ford watched them from the pier.",
 			nil},
+		{"a cue and an adverbial before a quotation",
+			"Rival candidate Ben Hale joked in his turn to answer the question, “It was a dream years ago.”",
+			[]string{"direct|Rival candidate Ben Hale|Ben Hale|joke|“It was a dream years ago.”"}},
+		{"an inverted cue with a role phrase before the quotation",
+			"Seated across from each other, asks policy editor Jon Ditch, “has anyone ever considered another design?”",
+			[]string{"direct|editor Jon Ditch|Jon Ditch|ask|“has anyone ever considered another design?”"}},
 		{"a quotation opening its sentence stays direct",
 			`"The deal was a clear breach," Holt said.`,
 			[]string{`direct|Holt|Holt|say|"The deal was a clear breach,"`}},
@@ -137,5 +143,17 @@ func TestFloatingQuoteAfterAnIntroduction(t *testing.T) {
 		if !slices.Equal(names, tt.want) {
 			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
 		}
+	}
+}
+
+// TestFloatingQuoteAfterNarrative checks that a quotation with no
+// statement before it takes the person the sentence before it is about.
+func TestFloatingQuoteAfterNarrative(t *testing.T) {
+	src := "Stroke Survivors\n\nMarta Quill runs a bakery in Harbourton.\n\n" +
+		"She had to give up her career after the stroke.\n\n" +
+		`"It took me two years to grieve the loss of not being able to work."` + "\n"
+	st := extractParsed(t, src)
+	if len(st) != 1 || st[0].SpeakerName == nil || *st[0].SpeakerName != "Marta Quill" || st[0].SpeakerKind != whosaid.Person {
+		t.Fatalf("statements %+v, want one by Marta Quill, a person", st)
 	}
 }

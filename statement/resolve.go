@@ -59,17 +59,20 @@ func (e *extractor) resolve() []whosaid.Statement {
 				prev = mention.Prev{Entity: r.Entity, Mention: f.speaker, Paragraph: f.paragraph, Name: r.Name}
 			}
 		case f.floating:
-			if floor < 0 || f.paragraph-lastPara > 1 || out[floor].SpeakerName == nil {
-				continue
+			carried := floor >= 0 && f.paragraph-lastPara <= 1 && out[floor].SpeakerName != nil
+			if carried {
+				last := out[floor]
+				st.SpeakerName, st.SpeakerKind = last.SpeakerName, last.SpeakerKind
+				st.Resolution = "carried from the previous statement"
 			}
-			last := out[floor]
-			st.SpeakerName, st.SpeakerKind = last.SpeakerName, last.SpeakerKind
-			st.Resolution = "carried from the previous statement"
-			if ent := e.introducedSince(last.Content.End, f.start); ent >= 0 && ent != prev.Entity {
-				name := e.ms.Entities[ent].Name
-				st.SpeakerName, st.SpeakerKind = &name, e.ms.Entities[ent].Kind
-				st.Resolution = "the person introduced since the previous statement"
-				prev = mention.Prev{Entity: ent, Mention: -1, Paragraph: f.paragraph, Name: name}
+			r, ok := e.subjectBeforeQuote(f, carried, out, floor, prev)
+			switch {
+			case ok && (!carried || r.Entity != prev.Entity):
+				st.SpeakerName, st.SpeakerKind = &r.Name, r.Kind
+				st.Resolution = r.How
+				prev = mention.Prev{Entity: r.Entity, Mention: -1, Paragraph: f.paragraph, Name: r.Name}
+			case !carried:
+				continue
 			}
 		}
 		st.Confidence = e.confidence(f, st.SpeakerName != nil)
@@ -104,36 +107,64 @@ func (e *extractor) cueExtent(f found) (first, last int) {
 	return first, last
 }
 
-// introducedSince returns the person first named at the opening of the
-// latest sentence between byte from (the end of the previous statement)
-// and the floating quotation at byte to, or -1: "“…,” Ford said.
-// Opposition critic Sam Reyes disagreed. “It is a disaster.”" continues
-// Reyes, not Ford. A person named before is not enough: the article may
-// be reporting on them between two quotations of the same speaker.
-func (e *extractor) introducedSince(from, to int) int {
-	found := -1
-	for si := e.t.SentenceOf(e.t.TokenAt(from)); si < len(e.t.Sentences); si++ {
+// subjectBeforeQuote finds who a floating quotation continues when the
+// sentences before it say so, from the end of the previous statement (or,
+// with no statement close before it, from two sentences back):
+//   - a person first named at the opening of a sentence: "“…,” Ford said.
+//     Opposition critic Sam Reyes disagreed. “It is a disaster.”" is
+//     Reyes's, not Ford's. A person named before is not enough: the article
+//     may be reporting on them between two quotations of the same speaker;
+//   - with no previous statement to carry, a sentence opening with "he" or
+//     "she": "She had to give up her career. “It took me two years …”".
+func (e *extractor) subjectBeforeQuote(f found, carried bool, out []whosaid.Statement, floor int, prev mention.Prev) (mention.Resolution, bool) {
+	qs := e.t.SentenceOf(e.t.TokenAt(f.start))
+	first := max(qs-2, 0)
+	if carried {
+		first = e.t.SentenceOf(e.t.TokenAt(out[floor].Content.End - 1))
+	}
+	from := f.start
+	if !carried {
+		from = e.t.Tokens[e.t.Sentences[first].First].Start
+	} else {
+		from = out[floor].Content.End
+	}
+	opener := -1
+	for si := first; si < qs; si++ {
 		sent := e.t.Sentences[si]
-		if e.t.Tokens[sent.First].Start < from {
+		if e.t.Tokens[sent.First].Start < from || e.quoteOf[sent.First] >= 0 || f.paragraph-sent.Paragraph > 1 {
 			continue
 		}
-		if e.t.Tokens[sent.First].Start >= to || e.quoteOf[sent.First] >= 0 {
-			break
+		m, ok := e.mentionOpening(sent)
+		if !ok {
+			continue
 		}
-		if m, ok := e.mentionOpening(sent); ok {
-			mm := e.ms.Mentions[m]
-			// "Silverman and Svensson have won" names no one speaker;
-			// "Hadwin's goal" is not about him speaking.
-			next := ""
-			if mm.Last < sent.Last {
-				next = e.low(mm.Last)
-			}
-			if mm.Form == mention.Name && mm.Entity >= 0 && e.ms.PersonLike(mm.Entity) && e.ms.Introduces(m) && next != "and" && next != "&" && !isClitic(next) {
-				found = mm.Entity
-			}
+		mm := e.ms.Mentions[m]
+		// "Silverman and Svensson have won" names no one speaker;
+		// "Hadwin's goal" is not about him speaking.
+		next := ""
+		if mm.Last < sent.Last {
+			next = e.low(mm.Last)
+		}
+		if next == "and" || next == "&" || isClitic(next) {
+			continue
+		}
+		switch {
+		case mm.Form == mention.Name && mm.Entity >= 0 && e.ms.PersonLike(mm.Entity) && e.ms.Introduces(m):
+			opener = m
+		case mm.Form == mention.Pronoun && !carried && (mm.Head == "he" || mm.Head == "she"):
+			opener = m
 		}
 	}
-	return found
+	if opener < 0 {
+		return mention.Resolution{}, false
+	}
+	e.ms.MarkSpeaker(opener)
+	r := e.ms.Resolve(opener, prev)
+	if r.Entity < 0 || r.Name == "" {
+		return mention.Resolution{}, false
+	}
+	r.How = "the person the sentence before it is about (" + r.How + ")"
+	return r, true
 }
 
 // mentionOpening returns the mention that opens sentence s, with its

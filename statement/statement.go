@@ -391,8 +391,9 @@ func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 			}
 			return m
 		}
-		// "said resident Ann Holt": a lower-case role may stand before the name.
-		if tok := e.t.Tokens[k]; tok.Kind != text.Word || !tok.Upper && !fillers[e.low(k)] && !mention.IsRole(e.low(k)) {
+		// "said resident Ann Holt", "asks policy editor Jan Ditch": a
+		// lower-case role may stand before the name.
+		if w := e.low(k); e.t.Tokens[k].Kind != text.Word || !e.t.Tokens[k].Upper && !fillers[w] && !mention.IsRole(w) && !mention.IsRoleModifier(w) {
 			break
 		}
 	}
