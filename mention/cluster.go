@@ -69,7 +69,10 @@ func (s *Set) keepArticles() {
 	}
 	for e := range s.Entities {
 		ent := &s.Entities[e]
-		if ent.Kind == whosaid.Person || s.personLike(e) || 2*withThe[e] < named[e] || len(nameWords(ent.Name)) < len(strings.Fields(ent.Name)) {
+		words := strings.Fields(ent.Name)
+		// An office is named by its title: "the Parliamentary Budget Officer".
+		office := len(words) > 1 && ent.Kind != whosaid.Person && (personRoles[strings.ToLower(words[len(words)-1])] || titleWords[strings.ToLower(words[len(words)-1])])
+		if ent.Kind == whosaid.Person || s.personLike(e) && !office || 2*withThe[e] < named[e] || len(nameWords(ent.Name)) < len(words) {
 			continue
 		}
 		ent.Name = "the " + ent.Name

@@ -37,6 +37,8 @@ func TestResolutionsThatGeneralise(t *testing.T) {
 			"Orvo flooded overnight near Tomas. He said the road was gone.", "He", false, ""},
 		{"an organisation keeps the article it is written with",
 			"The Quillon printed the story. Later the Quillon said it stood by it.", "Quillon", false, "the Quillon"},
+		{"an office is named with its article",
+			"The Harbour Budget Officer published a forecast. Later the Harbour Budget Officer said costs would rise.", "Harbour Budget Officer", false, "the Harbour Budget Officer"},
 		{"a name used as a modifier does not take the article",
 			"Many people use the Quorra app. Quorra said it was safe. Quorra later left.", "Quorra", false, "Quorra"},
 		{"the council is the organisation named before it with council in its name",
