@@ -336,6 +336,17 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 	for k := j - 1; k >= s.First && j-k < 8; k-- {
 		w := e.low(k)
 		t := e.t.Tokens[k]
+		// A possessor opens the phrase: "the United Nations’ climate
+		// change panel".
+		if possessives[w] && k > s.First {
+			if m, ok := e.ms.EndingAt(k - 1); ok && e.ms.Mentions[m].Form == mention.Name {
+				first = e.ms.Mentions[m].Outer
+				if first > s.First && e.low(first-1) == "the" {
+					first--
+				}
+			}
+			break
+		}
 		if t.Kind != text.Word && t.Kind != text.Number || e.quoteOf[k] >= 0 || phraseStops[w] || adverbs[w] {
 			break
 		}
@@ -363,6 +374,9 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 	}
 	return e.ms.AddPhrase(first, j+1)
 }
+
+// possessives mark the possessor before a noun: "Nations’", "union's".
+var possessives = map[string]bool{"'s": true, "’s": true, "'": true, "’": true}
 
 // notHeads are words that cannot end a subject noun phrase.
 var notHeads = map[string]bool{
