@@ -22,7 +22,7 @@ var cueLemmas = map[string]cueVerb{}
 func init() {
 	strong := "say tell add note claim insist argue warn explain admit concede deny acknowledge confirm " +
 		"announce state report suggest allege assert maintain contend declare stress emphasize " +
-		"emphasise predict promise vow pledge reply respond write tweet testify recall complain " +
+		"emphasise predict promise vow pledge reply respond tweet testify recall complain " +
 		"lament joke quip observe remark comment indicate reveal disclose reiterate repeat " +
 		"mention boast brag caution counter retort assure inform remind speculate conclude " +
 		"estimate ask question shout yell scream whisper exclaim recount concur agree acknowledge " +
@@ -33,7 +33,7 @@ func init() {
 		"reassure relay sneer stipulate summarize summarise surmise underline underscore whine " +
 		"assert proclaim advocate recommend forewarn reaffirm restate reiterate retort holler " +
 		"murmur mutter grouse fume rage rave concede acknowledge brief lecture preach chant"
-	weak := "show find call describe continue begin learn believe think object " +
+	weak := "show find call describe continue begin learn believe think object write " +
 		"reason snap hail volunteer contest highlight outline " +
 		"feel know hope fear worry expect figure reckon guess understand point signal hint " +
 		"muse wonder propose recommend suggest advise order instruct cite blame"

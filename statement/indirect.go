@@ -244,7 +244,8 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 		}
 		k++
 	}
-	if k >= s.Last || e.t.Str(k) == "," || e.t.Tokens[k].Kind == text.Punct || objectPrepositions[e.low(k)] || e.low(k) == "for" {
+	// "screamed and banged the wall": a coordinated verb is no content.
+	if k >= s.Last || e.t.Str(k) == "," || e.t.Tokens[k].Kind == text.Punct || objectPrepositions[e.low(k)] || e.low(k) == "for" || conjunctions[e.low(k)] {
 		return -1, false, false
 	}
 	// "agreed to download" is an infinitive, not a preposition.
@@ -277,6 +278,9 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 	}
 	return k, false, addressed
 }
+
+// conjunctions cannot open the content of a cue.
+var conjunctions = map[string]bool{"and": true, "or": true, "but": true, "nor": true}
 
 // objectComplement verbs report speech as an object and a complement:
 // "accused Democrats of ...", "urged Ottawa to ...".

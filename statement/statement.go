@@ -405,9 +405,11 @@ func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 			}
 			return m
 		}
-		// "said resident Ann Holt", "asks policy editor Jan Ditch": a
-		// lower-case role may stand before the name.
-		if w := e.low(k); e.t.Tokens[k].Kind != text.Word || !e.t.Tokens[k].Upper && !fillers[w] && !mention.IsRole(w) && !mention.IsRoleModifier(w) {
+		// "said resident Ann Holt", "said lead author Dr. Alan Garr": a
+		// lower-case role phrase may stand before the name, but not a verb
+		// or a clause.
+		if w := e.low(k); e.t.Tokens[k].Kind != text.Word || !e.t.Tokens[k].Upper && !fillers[w] && !mention.IsRole(w) && !mention.IsRoleModifier(w) &&
+			(k-c > 3 || w == "that" || phraseStops[w] || finiteVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || timeWords[w] || prepositions[w] || objectPrepositions[w]) {
 			break
 		}
 	}
