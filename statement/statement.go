@@ -74,6 +74,7 @@ func Extract(t *text.Text, syn *syntax.Sentences, ms *mention.Set, learned []att
 		e.signedPost(p)
 	}
 	e.addLearned(learned, scope)
+	e.rankSpeakers()
 	sort.SliceStable(e.found, func(a, b int) bool { return e.found[a].start < e.found[b].start })
 	return e.resolve()
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/whosaid/whosaid/input"
 	"github.com/whosaid/whosaid/output"
 	"github.com/whosaid/whosaid/pipeline"
+	"github.com/whosaid/whosaid/speaker"
 	"github.com/whosaid/whosaid/statement"
 	"github.com/whosaid/whosaid/syntax"
 )
@@ -33,6 +34,8 @@ usage:
   whosaid parse [--format conllu|text] < TEXT
   whosaid eval ud FILE.conllu
   whosaid train syntax --ud DIR [--out FILE] [--cluster-text POLNEAR-TRAIN.jsonl]
+  whosaid train speaker --polnear FILE [--out FILE]
+  whosaid eval speaker --polnear FILE               the speaker ranker against the nearest subject, on gold cues
   whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
   whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
   whosaid speakers [NAME]                           speakers by number of statements
@@ -64,6 +67,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if len(rest) > 0 && rest[0] == "ud" {
 			return syntax.EvalMain(rest[1:], stdout)
 		}
+		if len(rest) > 0 && rest[0] == "speaker" {
+			return speaker.EvalMain(rest[1:], stdout, stderr)
+		}
 		// PolNeAR annotates attributed beliefs and findings as well as
 		// speech, so it is scored with every attribution.
 		extractor := pipeline.Extract
@@ -77,8 +83,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return attribution.TrainMain(rest[1:], stdout, stderr)
 		case len(rest) > 0 && rest[0] == "syntax":
 			return syntax.TrainMain(rest[1:], stdout, stderr)
+		case len(rest) > 0 && rest[0] == "speaker":
+			return speaker.TrainMain(rest[1:], stdout, stderr)
 		}
-		return errors.New("usage: whosaid train attribution --polnear FILE | whosaid train syntax --ud DIR")
+		return errors.New("usage: whosaid train attribution --polnear FILE | whosaid train syntax --ud DIR | whosaid train speaker --polnear FILE")
 	case "ingest":
 		return ingestCmd(rest, stdout, stderr)
 	case "search":
