@@ -206,10 +206,11 @@ func (c *context) features(buf []uint32, ms *mention.Set, cands []int, i int) []
 	add("next-word-form", c.word(m.Last), form)
 	add("opens-sentence", strconv.FormatBool(m.Outer == t.Sentences[t.SentenceOf(m.First)].First), dir)
 	if c.parse != nil && m.First >= c.sent.First {
-		rel, toCue := c.relation(m.Last - 1)
+		rel, toCue := c.relation(c.headOf(m.First, m.Last))
 		add("rel", rel, dir)
 		add("rel-to-cue", rel, toCue)
 		add("rel-to-cue-form", rel, toCue, form)
+		add("rel-to-cue-dir", rel, toCue, dir)
 	} else {
 		add("rel", "none", dir)
 	}
@@ -238,6 +239,19 @@ func (c *context) noSource(buf []uint32, cands int) []uint32 {
 		add("none-cue-tag", c.parse[k].XPOS)
 	}
 	return buf
+}
+
+// headOf returns the token of [first, last), in the cue's sentence, whose
+// parse head lies outside it: the head of the phrase ("Ida" in "Ida
+// Brandt", where "Brandt" is flat under "Ida").
+func (c *context) headOf(first, last int) int {
+	for i := first; i < last; i++ {
+		h := c.parse[i-c.sent.First].Head - 1 + c.sent.First
+		if h < first || h >= last {
+			return i
+		}
+	}
+	return last - 1
 }
 
 // relation returns the parse relation of token i, in the cue's sentence,

@@ -112,18 +112,23 @@ func Examples(a corpus.PolNeARArticle, m *syntax.Model) (out []Example, skipped 
 
 // goldCandidate returns the index of the candidate that is the gold
 // source span src: the one with its span (with or without titles), or
-// else the longest one inside it ("Brian Fallon" in "Brian Fallon, the
-// campaign's press secretary,"), as PolNeAR's sources take in appositions
-// and relative clauses that no mention does; -1 when none is.
+// else the name inside it, or the longest mention inside it ("Brian
+// Fallon" in "Brian Fallon, the campaign's press secretary,"), as
+// PolNeAR's sources take in appositions and relative clauses that no
+// mention does; -1 when none is.
 func goldCandidate(ms *mention.Set, cands []int, src whosaid.Span) int {
-	best, bestLen := -1, 0
+	best, bestRank := -1, 0
 	for i, c := range cands {
 		sp := ms.Span(c)
 		if sp.End == src.End && (sp.Start == src.Start || ms.Mentions[c].Start == src.Start) {
 			return i
 		}
-		if sp.Start >= src.Start && sp.End <= src.End && sp.End-sp.Start > bestLen {
-			best, bestLen = i, sp.End-sp.Start
+		rank := sp.End - sp.Start
+		if ms.Mentions[c].Form == mention.Name {
+			rank += len(src.Text) // a name outranks any description
+		}
+		if sp.Start >= src.Start && sp.End <= src.End && rank > bestRank {
+			best, bestRank = i, rank
 		}
 	}
 	return best
