@@ -309,6 +309,14 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	if s.bare(first) == "the" {
 		first++
 	}
+	// A photo credit left in the text runs into the name after it:
+	// "RONALD/AFP/Getty Images Dudi Dwiriadi, a commander, said".
+	for j := end - 2; j >= first; j-- {
+		if w := s.T.Str(j); strings.Contains(w, "/") || creditWords[strings.ToLower(w)] {
+			first, i = j+1, j+1
+			break
+		}
+	}
 	// A title inside the run splits off what precedes it too: "TransLink
 	// CEO Kevin Desmond".
 	for j := end - 2; j > first; j-- {
@@ -437,6 +445,9 @@ func (s *Set) isOrganization(first, end int) bool {
 	}
 	return false
 }
+
+// creditWords end a photo credit: "Getty Images", "AP Photo".
+var creditWords = set("images", "photo", "photos", "pictures", "photography")
 
 // roleModifiers are lower-case words inside a role phrase before a name:
 // "White House press secretary", "Trump campaign spokesman".

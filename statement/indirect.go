@@ -46,8 +46,9 @@ func (e *extractor) indirect(s text.Sentence) {
 			continue
 		}
 		// A noun-like form ("reports", "figure") is a verb only after a
-		// pronoun or a name.
-		if w := e.low(c); nounLike[v.lemma] && (w == v.lemma || w == v.lemma+"s") && !inverted {
+		// pronoun or a name, unless the tagger reads it as a verb ("whom
+		// the couple claims they adopted").
+		if w := e.low(c); nounLike[v.lemma] && (w == v.lemma || w == v.lemma+"s") && !inverted && (e.syn == nil || !strings.HasPrefix(e.syn.XPOS(c), "VB")) {
 			if f := e.ms.Mentions[subj].Form; f != mention.Name && f != mention.Pronoun {
 				continue
 			}
@@ -439,7 +440,12 @@ func (e *extractor) contentEnd(k int, s text.Sentence) int {
 			end = i
 			break
 		}
+		// A cue word that is not a verb here ("personnel and volunteers
+		// had been briefed") starts no statement.
 		if _, ok := lookupCue(w); !ok {
+			continue
+		}
+		if _, ok := e.cueAt(i); !ok {
 			continue
 		}
 		prev := e.low(i - 1)
