@@ -317,6 +317,12 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 			break
 		}
 	}
+	// A place-derived modifier is not part of the name: "Calgary-based
+	// Suncor Energy", "Ottawa-born singer".
+	if end-first > 1 && placeModifier(s.bare(first)) {
+		first++
+		i = first
+	}
 	// A title inside the run splits off what precedes it too: "TransLink
 	// CEO Kevin Desmond".
 	for j := end - 2; j > first; j-- {
@@ -440,6 +446,17 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 func (s *Set) isOrganization(first, end int) bool {
 	for j := first; j < end; j++ {
 		if orgNouns[s.bare(j)] || s.T.Str(j) == "&" {
+			return true
+		}
+	}
+	return false
+}
+
+// placeModifier says whether w is a hyphenated modifier made from a place:
+// "calgary-based", "toronto-born".
+func placeModifier(w string) bool {
+	for _, suffix := range []string{"-based", "-born", "-headquartered", "-owned", "-area", "-raised"} {
+		if strings.HasSuffix(w, suffix) {
 			return true
 		}
 	}
