@@ -51,6 +51,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		}
 		return asWritten
 	}
+	if e := s.documentOwner(m); e >= 0 {
+		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the owner of the document"}
+	}
 	if e := s.namedAfterLede(m); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Person, How: "named in the next sentence, after a lede"}
 	}
@@ -417,4 +420,25 @@ func (s *Set) organizationBefore(m Mention) int {
 		}
 	}
 	return -1
+}
+
+// documentOwner returns the entity whose document description m names:
+// "Infrastructure Canada’s public database", "the ministry's report"
+// speak for Infrastructure Canada and the ministry; -1 otherwise.
+func (s *Set) documentOwner(m Mention) int {
+	if m.Form != Description || !documentNouns[m.Head] {
+		return -1
+	}
+	first := m.First
+	if s.bare(first) == "the" {
+		first++
+	}
+	n, ok := s.byFirst[first]
+	if !ok || s.Mentions[n].Form != Name || s.Mentions[n].Entity < 0 {
+		return -1
+	}
+	if end := s.Mentions[n].Last; end >= m.Last || !isClitic(s.lower(end)) && s.lower(end) != "’" && s.lower(end) != "'" {
+		return -1
+	}
+	return s.Mentions[n].Entity
 }

@@ -253,7 +253,16 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			if w := e.sourceOf(m, s); w != m {
 				m = e.ms.Extend(w, j) // the acronym belongs to the description as written
 			}
-			if o := e.ms.Mentions[m].Outer; o > s.First && e.t.Str(o-1) == "," {
+			o := e.ms.Mentions[m].Outer
+			// Two people named together: "His lawyers, Ann Lee and Bo Kim,".
+			if o-2 > s.First && e.low(o-1) == "and" {
+				if p, ok := e.ms.EndingAt(o - 2); ok && e.fullName(p) && e.fullName(m) {
+					if po := e.ms.Mentions[p].Outer; po > s.First && e.t.Str(po-1) == "," {
+						return e.ms.AddNames(po, e.ms.Mentions[m].Last)
+					}
+				}
+			}
+			if o > s.First && e.t.Str(o-1) == "," {
 				return m
 			}
 		}
@@ -403,6 +412,15 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 		}
 	}
 	return e.ms.AddPhrase(first, j+1)
+}
+
+// fullName says whether mention m is a person's name of two words or more,
+// as people named together in an apposition are ("Ann Lee and Bo Kim"),
+// unlike the parts of a listed organisation ("Innovation, Science and
+// Economic Development").
+func (e *extractor) fullName(m int) bool {
+	mm := e.ms.Mentions[m]
+	return mm.Form == mention.Name && mm.Kind != whosaid.Organization && mm.Last-mm.First >= 2
 }
 
 // hasFiniteVerb says whether tokens [from, to) hold a finite verb or a
