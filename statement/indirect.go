@@ -42,7 +42,7 @@ func (e *extractor) indirect(s text.Sentence) {
 				subj, inverted = m, true
 			}
 		}
-		if subj < 0 || !inverted && e.notAStatement(c, subj, s) {
+		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && e.isData(subj) {
 			continue
 		}
 		// A noun-like form ("reports", "figure") is a verb only after a
@@ -114,6 +114,32 @@ var clauseOpeners = map[string]bool{
 	"and": true, "but": true, "or": true, "as": true, "while": true, "where": true, "when": true,
 	"because": true, "so": true, "although": true, "though": true, "which": true, "who": true,
 	"after": true, "before": true, "since": true, "until": true, "if": true, "whereas": true,
+}
+
+// dataNouns name figures and records, which show things but say nothing:
+// "City financial records indicated", "The data suggests".
+var dataNouns = map[string]bool{
+	"data": true, "figures": true, "survey": true, "surveys": true, "poll": true, "polls": true,
+	"statistics": true, "numbers": true, "records": true, "documents": true, "estimates": true,
+	"results": true, "findings": true,
+}
+
+// isData says whether mention m is a description of data or records (its
+// head, or the noun before its first preposition, is a data noun): in the
+// speech scope it is no speaker.
+func (e *extractor) isData(m int) bool {
+	mm := e.ms.Mentions[m]
+	if mm.Form != mention.Description {
+		return false
+	}
+	head := mm.Last - 1
+	for k := mm.First + 1; k < mm.Last; k++ {
+		if prepositions[e.low(k)] || objectPrepositions[e.low(k)] {
+			head = k - 1
+			break
+		}
+	}
+	return dataNouns[e.low(head)]
 }
 
 // subordinators open a clause whose speech act is compared or hypothetical
