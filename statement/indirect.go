@@ -42,7 +42,7 @@ func (e *extractor) indirect(s text.Sentence) {
 				subj, inverted = m, true
 			}
 		}
-		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && e.isData(subj) {
+		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && (e.isData(subj) || epistemic[v.lemma] && !e.personal(subj)) {
 			continue
 		}
 		// A noun-like form ("reports", "figure") is a verb only after a
@@ -114,6 +114,24 @@ var clauseOpeners = map[string]bool{
 	"and": true, "but": true, "or": true, "as": true, "while": true, "where": true, "when": true,
 	"because": true, "so": true, "although": true, "though": true, "which": true, "who": true,
 	"after": true, "before": true, "since": true, "until": true, "if": true, "whereas": true,
+}
+
+// epistemic cues report speech when a person is their subject ("Gillis
+// suggested he might make a video"), an inference when an organisation or
+// a document is ("In its budget, Ottawa suggested the multiplier …").
+var epistemic = map[string]bool{"suggest": true, "indicate": true}
+
+// personal says whether mention m is a person: a personal pronoun, or a
+// name or description of a person.
+func (e *extractor) personal(m int) bool {
+	mm := e.ms.Mentions[m]
+	if mm.Form == mention.Pronoun {
+		return mm.Head != "it" && mm.Head != "they"
+	}
+	if mm.Form == mention.Name && mm.Entity >= 0 {
+		return e.ms.PersonLike(mm.Entity) && e.ms.Entities[mm.Entity].Kind != whosaid.Organization
+	}
+	return mm.Kind == whosaid.Person
 }
 
 // dataNouns name figures and records, which show things but say nothing:
