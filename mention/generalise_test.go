@@ -43,6 +43,8 @@ func TestResolutionsThatGeneralise(t *testing.T) {
 			"The deal paid Calgary-based Corvane Energy a fee. Corvane declined to comment.", "Corvane", false, "Corvane Energy"},
 		{"a corporate suffix completes an established short name",
 			"Corvane won. Corvane hired staff. Then Corvane Energy said it would expand. Corvane declined to comment.", "Corvane", false, "Corvane Energy"},
+		{"it continues the organisation that opens the sentence before",
+			"Harbour Trust Bank lent the money. HTB declined to answer questions about the Corvane Corp. policy. It said the files were private.", "It", false, "Harbour Trust Bank"},
 		{"a name used as a modifier does not take the article",
 			"Many people use the Quorra app. Quorra said it was safe. Quorra later left.", "Quorra", false, "Quorra"},
 		{"the council is the organisation named before it with council in its name",

@@ -139,6 +139,9 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
 			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Organization, How: "previous speaker"}
 		}
+		if e := s.subjectOrganization(m.First); e >= 0 {
+			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "the organisation the sentence before it opens with"}
+		}
 		if e := s.latestEntity(m.First, whosaid.Organization, UnknownGender); e >= 0 {
 			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "nearest preceding organisation"}
 		}
@@ -441,4 +444,38 @@ func (s *Set) documentOwner(m Mention) int {
 		return -1
 	}
 	return s.Mentions[n].Entity
+}
+
+// subjectOrganization returns the organisation named at the opening of the
+// sentence of token i, or of the sentence before it when i opens its own:
+// the subject that "it" most often continues ("EDC declined to answer
+// questions about the Suncor policy. “…,” it said"); -1 when that is no
+// organisation (a person, or a lone word that may be a place).
+func (s *Set) subjectOrganization(i int) int {
+	si := s.T.SentenceOf(i)
+	for k := si; k >= 0 && k >= si-1; k-- {
+		sent := s.T.Sentences[k]
+		if k == si && i == sent.First {
+			continue
+		}
+		for j := sent.First; j < sent.Last && j < sent.First+4; j++ {
+			mi, ok := s.byFirst[j]
+			if !ok {
+				continue
+			}
+			m := s.Mentions[mi]
+			if m.Form != Name || m.Entity < 0 || m.Outer != sent.First || m.Last > i {
+				break
+			}
+			e := s.Entities[m.Entity]
+			if e.Kind == whosaid.Organization || e.Kind == whosaid.Unknown && isAcronym(e.Name) {
+				return m.Entity
+			}
+			break
+		}
+		if k < si {
+			break
+		}
+	}
+	return -1
 }

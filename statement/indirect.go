@@ -374,7 +374,7 @@ func (e *extractor) looksLikeClause(start, end int) bool {
 	// plans") is an adjective.
 	for j := start + 1; j < end && j < start+12; j++ {
 		w := e.low(j)
-		if w == "," {
+		if w == "," || embedders[w] {
 			return false
 		}
 		if finiteVerbs[w] {
@@ -391,7 +391,9 @@ func (e *extractor) looksLikeClause(start, end int) bool {
 // start of [start, end) and before any comma: a clause has one.
 func (e *extractor) finiteVerbWithin(start, end int) bool {
 	for j := start + 1; j < end && j < start+12; j++ {
-		if e.t.Str(j) == "," {
+		// A verb after a wh-word or a relative pronoun belongs to a clause
+		// inside a noun phrase: "part of the story of how he chose".
+		if e.t.Str(j) == "," || embedders[e.low(j)] {
 			return false
 		}
 		switch e.syn.XPOS(j) {
@@ -439,6 +441,12 @@ func dominates(toks []syntax.Token, a, b int) bool {
 		b = toks[b].Head - 1
 	}
 	return false
+}
+
+// embedders open a clause inside a noun phrase.
+var embedders = map[string]bool{
+	"how": true, "who": true, "whom": true, "whose": true, "which": true, "what": true,
+	"when": true, "where": true, "why": true, "whether": true,
 }
 
 // determiners precede nouns and adjectives, never a finite verb.
