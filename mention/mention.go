@@ -230,7 +230,7 @@ func (s *Set) findInSentence(sent text.Sentence) {
 			s.add(pronoun(i, low))
 		case tok.Upper && s.nameStart(i, sent):
 			i = s.addName(i, sent) - 1
-		case groupNouns[low] || personRoles[low] || orgNouns[low]:
+		case groupNouns[low] || personRoles[low] || orgNouns[low] || documentNouns[low]:
 			if m, ok := s.description(i, sent); ok {
 				s.add(m)
 			}

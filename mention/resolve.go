@@ -51,6 +51,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		}
 		return asWritten
 	}
+	if r, ok := s.documentAuthor(m, prev, recent); ok {
+		return r
+	}
 	if e := s.documentOwner(m); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the owner of the document"}
 	}
@@ -64,8 +67,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the entity titled " + m.Head}
 	}
 	// "the official" is the "justice official" introduced earlier as "a
-	// justice official": an unnamed source keeps the name it was given.
-	if d, ok := s.introduced(m); ok && s.bare(m.First) == "the" {
+	// justice official": an unnamed source keeps the name it was given. A
+	// document ("a recent report") names no source.
+	if d, ok := s.introduced(m); ok && s.bare(m.First) == "the" && !documentNouns[m.Head] {
 		return Resolution{Entity: -1, Name: s.T.Src[d.Start:d.End], Kind: m.Kind, How: "as first described"}
 	}
 	switch m.Kind {
@@ -478,4 +482,23 @@ func (s *Set) subjectOrganization(i int) int {
 		}
 	}
 	return -1
+}
+
+// possessivePronouns stand for a document's author: "her statement".
+var possessivePronouns = map[string]string{"his": "he", "her": "she", "its": "it", "their": "they"}
+
+// documentAuthor resolves a document described with a possessive pronoun
+// to the pronoun's referent: "her statement said" is hers.
+func (s *Set) documentAuthor(m Mention, prev Prev, recent bool) (Resolution, bool) {
+	head, ok := possessivePronouns[s.bare(m.First)]
+	if m.Form != Description || !documentNouns[m.Head] || !ok {
+		return Resolution{}, false
+	}
+	p := pronoun(m.First, head)
+	r := s.resolvePronoun(p, prev, recent)
+	if r.Name == "" {
+		return Resolution{}, false
+	}
+	r.How = "the author of the document: " + r.How
+	return r, true
 }

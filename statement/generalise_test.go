@@ -139,6 +139,9 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 		{"a person suggesting speaks",
 			"Ana Gill suggested she might run again next year.",
 			[]string{"indirect|Ana Gill|Ana Gill|suggest|she might run again next year"}},
+		{"a participle phrase between the speaker and the cue",
+			"The team posted a video on Friday. “Help us help our coach,” team members dressed for a game say in the video.",
+			[]string{"direct|team members|team members|say|“Help us help our coach,”"}},
 		{"a quotation opening its sentence stays direct",
 			`"The deal was a clear breach," Holt said.`,
 			[]string{`direct|Holt|Holt|say|"The deal was a clear breach,"`}},
@@ -212,5 +215,20 @@ func TestFloatingQuoteAfterNarrative(t *testing.T) {
 	st := extractParsed(t, src)
 	if len(st) != 1 || st[0].SpeakerName == nil || *st[0].SpeakerName != "Marta Quill" || st[0].SpeakerKind != whosaid.Person {
 		t.Fatalf("statements %+v, want one by Marta Quill, a person", st)
+	}
+}
+
+// TestDocumentOfAPerson checks that a statement said by "her statement"
+// is the statement of the woman the pronoun refers to, and that the
+// quotation after it continues her.
+func TestDocumentOfAPerson(t *testing.T) {
+	src := "Minister Posts Statement\n\nAna Gill posted a statement on her website on Tuesday.\n\n" +
+		"“Justice must be free from interference,” her statement said. “As such, the minister must be non-partisan.”\n"
+	var names []string
+	for _, s := range extractParsed(t, src) {
+		names = append(names, *s.SpeakerName)
+	}
+	if want := []string{"Ana Gill", "Ana Gill"}; !slices.Equal(names, want) {
+		t.Errorf("speakers %q, want %q", names, want)
 	}
 }
