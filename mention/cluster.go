@@ -114,8 +114,22 @@ func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.Speaker
 		return false
 	}
 	own := nameWords(ent.Name)
-	return len(words) > len(own) && strings.EqualFold(words[0], own[0])
+	if len(words) <= len(own) || !strings.EqualFold(words[0], own[0]) {
+		return false
+	}
+	// A corporate suffix completes the name: "Suncor" is "Suncor Energy".
+	for _, w := range words[len(own):] {
+		if !corporateSuffixes[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			return true
+		}
+	}
+	return false
 }
+
+// corporateSuffixes complete a company's short name rather than name
+// something else.
+var corporateSuffixes = set("inc", "corp", "corporation", "ltd", "llc", "co", "company", "group",
+	"holdings", "energy", "technologies", "industries", "international", "limited", "plc", "ag", "sa")
 
 // nameWords splits a name into words without a leading article.
 func nameWords(name string) []string {

@@ -12,7 +12,7 @@ var (
 	definiteDeterminers   = set("the", "this", "that", "these", "those", "his", "her", "their", "its", "our")
 	indefiniteDeterminers = set("a", "an", "one", "some", "many", "several", "two", "three", "four", "five", "most", "other", "another", "few", "numerous", "various", "all", "both", "dozens", "hundreds", "thousands", "no")
 	quantifiers           = set("dozens", "hundreds", "thousands", "some", "many", "most", "one", "two", "three", "several", "all", "none", "both", "each", "few", "millions")
-	documentNouns         = set("report", "statement", "study", "complaint", "survey", "poll", "memo", "release", "letter", "ruling", "decision", "lawsuit", "filing", "indictment", "documents", "records", "data", "analysis", "audit", "review", "website", "post", "tweet", "affidavit", "motion", "judgment", "verdict", "forecast", "estimate", "reports", "studies", "polls", "surveys", "figures")
+	documentNouns         = set("report", "statement", "study", "complaint", "survey", "poll", "memo", "release", "letter", "ruling", "decision", "lawsuit", "filing", "indictment", "documents", "records", "data", "analysis", "audit", "review", "website", "database", "post", "tweet", "affidavit", "motion", "judgment", "verdict", "forecast", "estimate", "reports", "studies", "polls", "surveys", "figures")
 	orgDescriptionNouns   = set("company", "agency", "ministry", "department", "government", "council", "committee", "court", "bank", "university", "board", "union", "party", "firm", "group", "organization", "organisation", "association", "commission", "administration", "campaign", "coalition", "network", "office", "authority", "regime", "club", "league", "school", "hospital", "city", "province", "state", "station", "broadcaster", "newspaper", "paper", "team", "police")
 	determiners           = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our")
 	modifierStops         = set("said", "says", "say", "told", "tells", "added", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "and", "or", "but", "of", "in", "on", "at", "for", "with", "to", "by", "from", "about", "as", "that", "which", "who", "when", "while", "if", "than", "not", "also", "according", "like")
@@ -183,4 +183,17 @@ func (s *Set) Extend(d, last int) int {
 	s.byFirst[m.First] = mi
 	s.byLast[last-1] = mi
 	return mi
+}
+
+// AddNames records tokens [first, last) as one mention of several people
+// named together ("Charles Glynn and Richard Jones") and returns it: a
+// group whose name as written is the whole phrase.
+func (s *Set) AddNames(first, last int) int {
+	if mi, ok := s.byFirst[first]; ok && s.Mentions[mi].Last == last {
+		return mi
+	}
+	m := Mention{First: first, Last: last, Outer: first, Form: Description, Kind: whosaid.Group, Plural: true,
+		Head: s.bare(last - 1), Entity: -1, Start: s.T.Tokens[first].Start, End: s.T.Tokens[last-1].End}
+	s.Mentions = append(s.Mentions, m)
+	return len(s.Mentions) - 1
 }

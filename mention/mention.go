@@ -230,7 +230,7 @@ func (s *Set) findInSentence(sent text.Sentence) {
 			s.add(pronoun(i, low))
 		case tok.Upper && s.nameStart(i, sent):
 			i = s.addName(i, sent) - 1
-		case groupNouns[low] || personRoles[low] || orgNouns[low]:
+		case groupNouns[low] || personRoles[low] || orgNouns[low] || documentNouns[low]:
 			if m, ok := s.description(i, sent); ok {
 				s.add(m)
 			}
@@ -308,6 +308,20 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	first := i
 	if s.bare(first) == "the" {
 		first++
+	}
+	// A photo credit left in the text runs into the name after it:
+	// "RONALD/AFP/Getty Images Dudi Dwiriadi, a commander, said".
+	for j := end - 2; j >= first; j-- {
+		if w := s.T.Str(j); strings.Contains(w, "/") || creditWords[strings.ToLower(w)] {
+			first, i = j+1, j+1
+			break
+		}
+	}
+	// A place-derived modifier is not part of the name: "Calgary-based
+	// Suncor Energy", "Ottawa-born singer".
+	if end-first > 1 && placeModifier(s.bare(first)) {
+		first++
+		i = first
 	}
 	// A title inside the run splits off what precedes it too: "TransLink
 	// CEO Kevin Desmond".
@@ -437,6 +451,20 @@ func (s *Set) isOrganization(first, end int) bool {
 	}
 	return false
 }
+
+// placeModifier says whether w is a hyphenated modifier made from a place:
+// "calgary-based", "toronto-born".
+func placeModifier(w string) bool {
+	for _, suffix := range []string{"-based", "-born", "-headquartered", "-owned", "-area", "-raised"} {
+		if strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditWords end a photo credit: "Getty Images", "AP Photo".
+var creditWords = set("images", "photo", "photos", "pictures", "photography")
 
 // roleModifiers are lower-case words inside a role phrase before a name:
 // "White House press secretary", "Trump campaign spokesman".

@@ -51,6 +51,12 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		}
 		return asWritten
 	}
+	if r, ok := s.documentAuthor(m, prev, recent); ok {
+		return r
+	}
+	if e := s.documentOwner(m); e >= 0 {
+		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the owner of the document"}
+	}
 	if e := s.namedAfterLede(m); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Person, How: "named in the next sentence, after a lede"}
 	}
@@ -61,8 +67,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the entity titled " + m.Head}
 	}
 	// "the official" is the "justice official" introduced earlier as "a
-	// justice official": an unnamed source keeps the name it was given.
-	if d, ok := s.introduced(m); ok && s.bare(m.First) == "the" {
+	// justice official": an unnamed source keeps the name it was given. A
+	// document ("a recent report") names no source.
+	if d, ok := s.introduced(m); ok && s.bare(m.First) == "the" && !documentNouns[m.Head] {
 		return Resolution{Entity: -1, Name: s.T.Src[d.Start:d.End], Kind: m.Kind, How: "as first described"}
 	}
 	switch m.Kind {
@@ -135,6 +142,9 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 	case "it":
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
 			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Organization, How: "previous speaker"}
+		}
+		if e := s.subjectOrganization(m.First); e >= 0 {
+			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "the organisation the sentence before it opens with"}
 		}
 		if e := s.latestEntity(m.First, whosaid.Organization, UnknownGender); e >= 0 {
 			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "nearest preceding organisation"}
@@ -417,4 +427,78 @@ func (s *Set) organizationBefore(m Mention) int {
 		}
 	}
 	return -1
+}
+
+// documentOwner returns the entity whose document description m names:
+// "Infrastructure Canada’s public database", "the ministry's report"
+// speak for Infrastructure Canada and the ministry; -1 otherwise.
+func (s *Set) documentOwner(m Mention) int {
+	if m.Form != Description || !documentNouns[m.Head] {
+		return -1
+	}
+	first := m.First
+	if s.bare(first) == "the" {
+		first++
+	}
+	n, ok := s.byFirst[first]
+	if !ok || s.Mentions[n].Form != Name || s.Mentions[n].Entity < 0 {
+		return -1
+	}
+	if end := s.Mentions[n].Last; end >= m.Last || !isClitic(s.lower(end)) && s.lower(end) != "’" && s.lower(end) != "'" {
+		return -1
+	}
+	return s.Mentions[n].Entity
+}
+
+// subjectOrganization returns the organisation named at the opening of the
+// sentence of token i, or of the sentence before it when i opens its own:
+// the subject that "it" most often continues ("EDC declined to answer
+// questions about the Suncor policy. “…,” it said"); -1 when that is no
+// organisation (a person, or a lone word that may be a place).
+func (s *Set) subjectOrganization(i int) int {
+	si := s.T.SentenceOf(i)
+	for k := si; k >= 0 && k >= si-1; k-- {
+		sent := s.T.Sentences[k]
+		if k == si && i == sent.First {
+			continue
+		}
+		for j := sent.First; j < sent.Last && j < sent.First+4; j++ {
+			mi, ok := s.byFirst[j]
+			if !ok {
+				continue
+			}
+			m := s.Mentions[mi]
+			if m.Form != Name || m.Entity < 0 || m.Outer != sent.First || m.Last > i {
+				break
+			}
+			e := s.Entities[m.Entity]
+			if e.Kind == whosaid.Organization || e.Kind == whosaid.Unknown && isAcronym(e.Name) {
+				return m.Entity
+			}
+			break
+		}
+		if k < si {
+			break
+		}
+	}
+	return -1
+}
+
+// possessivePronouns stand for a document's author: "her statement".
+var possessivePronouns = map[string]string{"his": "he", "her": "she", "its": "it", "their": "they"}
+
+// documentAuthor resolves a document described with a possessive pronoun
+// to the pronoun's referent: "her statement said" is hers.
+func (s *Set) documentAuthor(m Mention, prev Prev, recent bool) (Resolution, bool) {
+	head, ok := possessivePronouns[s.bare(m.First)]
+	if m.Form != Description || !documentNouns[m.Head] || !ok {
+		return Resolution{}, false
+	}
+	p := pronoun(m.First, head)
+	r := s.resolvePronoun(p, prev, recent)
+	if r.Name == "" {
+		return Resolution{}, false
+	}
+	r.How = "the author of the document: " + r.How
+	return r, true
 }

@@ -25,7 +25,7 @@ func init() {
 		"emphasise predict promise vow pledge reply respond tweet testify recall complain " +
 		"lament joke quip observe remark comment indicate reveal disclose reiterate repeat " +
 		"mention boast brag caution counter retort assure inform remind speculate conclude " +
-		"estimate ask question shout yell scream whisper exclaim recount concur agree acknowledge " +
+		"estimate question shout yell scream whisper exclaim recount concur agree acknowledge " +
 		"affirm proclaim profess protest urge demand threaten charge accuse " +
 		"criticize criticise praise dismiss slam blast defend " +
 		"confess decry dispute grumble mock opine recount rejoin scoff scold swear " +
@@ -33,7 +33,7 @@ func init() {
 		"reassure relay sneer stipulate summarize summarise surmise underline underscore whine " +
 		"assert proclaim advocate recommend forewarn reaffirm restate reiterate retort holler " +
 		"murmur mutter grouse fume rage rave concede acknowledge brief lecture preach chant"
-	weak := "show find call describe continue begin learn believe think object write " +
+	weak := "show find call describe continue begin learn believe think object write ask " +
 		"reason snap hail volunteer contest highlight outline " +
 		"feel know hope fear worry expect figure reckon guess understand point signal hint " +
 		"muse wonder propose recommend suggest advise order instruct cite blame"

@@ -1,6 +1,8 @@
 package statement
 
 import (
+	"strings"
+
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/text"
@@ -133,6 +135,17 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		return false
 	}
 	k := e.mentionEnd(m)
+	// "her statement said": the possessive pronoun opens a description.
+	if d, ok := e.ms.EndingAt(k); ok && k < s.Last && e.ms.Mentions[m].Form == mention.Pronoun && e.ms.Mentions[d].First == j {
+		m, k = d, k+1
+	}
+	// A participle phrase after the speaker: "team members dressed for a
+	// game say".
+	if k < s.Last {
+		if _, isCue := e.cueAt(k); !isCue {
+			k = e.cueAfterModifier(k, s)
+		}
+	}
 	for k < s.Last && (adverbs[e.low(k)] || e.low(k) == "as" && e.low(k-1) == "quoted") {
 		k++
 	}
@@ -161,6 +174,26 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		}
 	}
 	return false
+}
+
+// cueAfterModifier returns the cue that follows a speaker after a short
+// participle or prepositional modifier starting at token k ("dressed for a
+// game say", "at the rally said"), or k when there is none.
+func (e *extractor) cueAfterModifier(k int, s text.Sentence) int {
+	w := e.low(k)
+	if !strings.HasSuffix(w, "ed") && !prepositions[w] {
+		return k
+	}
+	for c := k + 1; c < s.Last && c <= k+6; c++ {
+		t := e.t.Tokens[c]
+		if t.Kind != text.Word || e.quoteOf[c] >= 0 || finiteVerbs[e.low(c)] && !adverbs[e.low(c)] {
+			return k
+		}
+		if _, isCue := e.cueAt(c); isCue {
+			return c
+		}
+	}
+	return k
 }
 
 var dashes = map[string]bool{"—": true, "―": true, "–": true, "--": true, "-": true}

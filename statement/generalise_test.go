@@ -97,6 +97,51 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 		{"write with that reports",
 			"Several of the clubs wrote that the figures were wrong.",
 			[]string{"indirect|Several of the clubs|Several of the clubs|write|the figures were wrong"}},
+		{"a cue word used as a noun inside the content ends nothing",
+			"Dana Dorrwadi, a district commander, said personnel and volunteers had been briefed.",
+			[]string{"indirect|Dana Dorrwadi|Dana Dorrwadi|say|personnel and volunteers had been briefed"}},
+		{"an unnamed group in apposition with its organisation",
+			"The government needs ten more votes, but their allies, members of the Harbour Unionist Party (HUP), have said they will back the government.",
+			[]string{"indirect|members of the Harbour Unionist Party (HUP)|members of the Harbour Unionist Party (HUP)|say|they will back the government"}},
+		{"a verb between commas is no apposition",
+			"But lower costs, and lower lengths, could be part of the plan to sell it, said Telford.",
+			[]string{"indirect|Telford|Telford|say|But lower costs, and lower lengths, could be part of the plan to sell it"}},
+		{"a photo credit run into the next name",
+			"RONALD/AFP/Getty Images Dana Dorrwadi, a commander, said the crews had been briefed.",
+			[]string{"indirect|Dana Dorrwadi|Dana Dorrwadi|say|the crews had been briefed"}},
+		{"a document speaks for its named owner",
+			"According to Harbour Transit’s public database, most of the reporting gaps have been filled.",
+			[]string{"indirect|Harbour Transit’s public database|Harbour Transit|according to|most of the reporting gaps have been filled"}},
+		{"people named together in apposition speak together",
+			"His lawyers, Carla Glenn and Ricky Jonas, have said they might seek a change of venue.",
+			[]string{"indirect|Carla Glenn and Ricky Jonas|Carla Glenn and Ricky Jonas|say|they might seek a change of venue"}},
+		{"the parts of a listed organisation are not people named together",
+			"Innovation, Science and Economic Development Minister Navin Bains said the talks were broad.",
+			[]string{"indirect|Economic Development Minister Navin Bains|Navin Bains|say|the talks were broad"}},
+		{"data show things but say nothing",
+			"The survey data suggests consumers are less confident this year.",
+			nil},
+		{"records are no speaker",
+			"City financial records from December indicated the debt load was then $267 million.",
+			nil},
+		{"an indirect question is no statement",
+			"At some point in the round, Spieth asked Woods how long he had been coming to this course.",
+			nil},
+		{"a request is no statement",
+			"The company asked the bid team not to discuss the deal with staff.",
+			nil},
+		{"asking with a quotation is",
+			`Lina Cole asked, "Are there prizes for this?"`,
+			[]string{`direct|Lina Cole|Lina Cole|ask|"Are there prizes for this?"`}},
+		{"an organisation suggesting makes an inference",
+			"In its budget, the Harbour Transit Authority suggested the fare would rise next year.",
+			nil},
+		{"a person suggesting speaks",
+			"Ana Gill suggested she might run again next year.",
+			[]string{"indirect|Ana Gill|Ana Gill|suggest|she might run again next year"}},
+		{"a participle phrase between the speaker and the cue",
+			"The team posted a video on Friday. “Help us help our coach,” team members dressed for a game say in the video.",
+			[]string{"direct|team members|team members|say|“Help us help our coach,”"}},
 		{"a quotation opening its sentence stays direct",
 			`"The deal was a clear breach," Holt said.`,
 			[]string{`direct|Holt|Holt|say|"The deal was a clear breach,"`}},
@@ -170,5 +215,20 @@ func TestFloatingQuoteAfterNarrative(t *testing.T) {
 	st := extractParsed(t, src)
 	if len(st) != 1 || st[0].SpeakerName == nil || *st[0].SpeakerName != "Marta Quill" || st[0].SpeakerKind != whosaid.Person {
 		t.Fatalf("statements %+v, want one by Marta Quill, a person", st)
+	}
+}
+
+// TestDocumentOfAPerson checks that a statement said by "her statement"
+// is the statement of the woman the pronoun refers to, and that the
+// quotation after it continues her.
+func TestDocumentOfAPerson(t *testing.T) {
+	src := "Minister Posts Statement\n\nAna Gill posted a statement on her website on Tuesday.\n\n" +
+		"“Justice must be free from interference,” her statement said. “As such, the minister must be non-partisan.”\n"
+	var names []string
+	for _, s := range extractParsed(t, src) {
+		names = append(names, *s.SpeakerName)
+	}
+	if want := []string{"Ana Gill", "Ana Gill"}; !slices.Equal(names, want) {
+		t.Errorf("speakers %q, want %q", names, want)
 	}
 }

@@ -42,12 +42,13 @@ func (e *extractor) indirect(s text.Sentence) {
 				subj, inverted = m, true
 			}
 		}
-		if subj < 0 || !inverted && e.notAStatement(c, subj, s) {
+		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && (e.isData(subj) || epistemic[v.lemma] && !e.personal(subj)) {
 			continue
 		}
 		// A noun-like form ("reports", "figure") is a verb only after a
-		// pronoun or a name.
-		if w := e.low(c); nounLike[v.lemma] && (w == v.lemma || w == v.lemma+"s") && !inverted {
+		// pronoun or a name, unless the tagger reads it as a verb ("whom
+		// the couple claims they adopted").
+		if w := e.low(c); nounLike[v.lemma] && (w == v.lemma || w == v.lemma+"s") && !inverted && (e.syn == nil || !strings.HasPrefix(e.syn.XPOS(c), "VB")) {
 			if f := e.ms.Mentions[subj].Form; f != mention.Name && f != mention.Pronoun {
 				continue
 			}
@@ -113,6 +114,50 @@ var clauseOpeners = map[string]bool{
 	"and": true, "but": true, "or": true, "as": true, "while": true, "where": true, "when": true,
 	"because": true, "so": true, "although": true, "though": true, "which": true, "who": true,
 	"after": true, "before": true, "since": true, "until": true, "if": true, "whereas": true,
+}
+
+// epistemic cues report speech when a person is their subject ("Gillis
+// suggested he might make a video"), an inference when an organisation or
+// a document is ("In its budget, Ottawa suggested the multiplier …").
+var epistemic = map[string]bool{"suggest": true, "indicate": true}
+
+// personal says whether mention m is a person: a personal pronoun, or a
+// name or description of a person.
+func (e *extractor) personal(m int) bool {
+	mm := e.ms.Mentions[m]
+	if mm.Form == mention.Pronoun {
+		return mm.Head != "it" && mm.Head != "they"
+	}
+	if mm.Form == mention.Name && mm.Entity >= 0 {
+		return e.ms.PersonLike(mm.Entity) && e.ms.Entities[mm.Entity].Kind != whosaid.Organization
+	}
+	return mm.Kind == whosaid.Person
+}
+
+// dataNouns name figures and records, which show things but say nothing:
+// "City financial records indicated", "The data suggests".
+var dataNouns = map[string]bool{
+	"data": true, "figures": true, "survey": true, "surveys": true, "poll": true, "polls": true,
+	"statistics": true, "numbers": true, "records": true, "documents": true, "estimates": true,
+	"results": true, "findings": true,
+}
+
+// isData says whether mention m is a description of data or records (its
+// head, or the noun before its first preposition, is a data noun): in the
+// speech scope it is no speaker.
+func (e *extractor) isData(m int) bool {
+	mm := e.ms.Mentions[m]
+	if mm.Form != mention.Description {
+		return false
+	}
+	head := mm.Last - 1
+	for k := mm.First + 1; k < mm.Last; k++ {
+		if prepositions[e.low(k)] || objectPrepositions[e.low(k)] {
+			head = k - 1
+			break
+		}
+	}
+	return dataNouns[e.low(head)]
 }
 
 // subordinators open a clause whose speech act is compared or hypothetical
@@ -329,7 +374,7 @@ func (e *extractor) looksLikeClause(start, end int) bool {
 	// plans") is an adjective.
 	for j := start + 1; j < end && j < start+12; j++ {
 		w := e.low(j)
-		if w == "," {
+		if w == "," || embedders[w] {
 			return false
 		}
 		if finiteVerbs[w] {
@@ -346,7 +391,9 @@ func (e *extractor) looksLikeClause(start, end int) bool {
 // start of [start, end) and before any comma: a clause has one.
 func (e *extractor) finiteVerbWithin(start, end int) bool {
 	for j := start + 1; j < end && j < start+12; j++ {
-		if e.t.Str(j) == "," {
+		// A verb after a wh-word or a relative pronoun belongs to a clause
+		// inside a noun phrase: "part of the story of how he chose".
+		if e.t.Str(j) == "," || embedders[e.low(j)] {
 			return false
 		}
 		switch e.syn.XPOS(j) {
@@ -396,6 +443,12 @@ func dominates(toks []syntax.Token, a, b int) bool {
 	return false
 }
 
+// embedders open a clause inside a noun phrase.
+var embedders = map[string]bool{
+	"how": true, "who": true, "whom": true, "whose": true, "which": true, "what": true,
+	"when": true, "where": true, "why": true, "whether": true,
+}
+
 // determiners precede nouns and adjectives, never a finite verb.
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "their": true, "its": true, "his": true, "her": true,
@@ -439,7 +492,12 @@ func (e *extractor) contentEnd(k int, s text.Sentence) int {
 			end = i
 			break
 		}
+		// A cue word that is not a verb here ("personnel and volunteers
+		// had been briefed") starts no statement.
 		if _, ok := lookupCue(w); !ok {
+			continue
+		}
+		if _, ok := e.cueAt(i); !ok {
 			continue
 		}
 		prev := e.low(i - 1)

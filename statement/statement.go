@@ -243,9 +243,27 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		return e.sourceOf(m, s)
 	}
 	if e.t.Str(j) == "," {
-		// A name in apposition: "DeLaet's agent, Danny Fritz, told".
-		if m, ok := e.ms.EndingAt(j - 1); ok && e.ms.Mentions[m].Form == mention.Name {
-			if o := e.ms.Mentions[m].Outer; o > s.First && e.t.Str(o-1) == "," {
+		// A name in apposition: "DeLaet's agent, Danny Fritz, told", or
+		// an unnamed source with its organisation: "their allies, members
+		// of the Unionist Party (HUP), have said".
+		end := j - 1
+		if e.t.Str(end) == ")" && end-3 > s.First && e.t.Str(end-2) == "(" {
+			end -= 3 // an acronym after the name: "(HUP)"
+		}
+		if m, ok := e.ms.EndingAt(end); ok && e.ms.Mentions[m].Form == mention.Name {
+			if w := e.sourceOf(m, s); w != m {
+				m = e.ms.Extend(w, j) // the acronym belongs to the description as written
+			}
+			o := e.ms.Mentions[m].Outer
+			// Two people named together: "His lawyers, Ann Lee and Bo Kim,".
+			if o-2 > s.First && e.low(o-1) == "and" {
+				if p, ok := e.ms.EndingAt(o - 2); ok && e.fullName(p) && e.fullName(m) {
+					if po := e.ms.Mentions[p].Outer; po > s.First && e.t.Str(po-1) == "," {
+						return e.ms.AddNames(po, e.ms.Mentions[m].Last)
+					}
+				}
+			}
+			if o > s.First && e.t.Str(o-1) == "," {
 				return m
 			}
 		}
@@ -263,10 +281,18 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			}
 			m, ok := e.ms.EndingAt(k - 1)
 			if !ok {
-				break
+				// A subject no earlier stage named: "Their allies, members
+				// of the Harbour Unionist Party, have said", when what lies
+				// between the commas has no verb of its own.
+				if e.hasFiniteVerb(k+1, j) {
+					break
+				}
+				if m = e.nounPhraseBefore(k-1, s); m < 0 {
+					break
+				}
 			}
 			found = m
-			if o := e.ms.Mentions[m].Outer; o == s.First || e.t.Tokens[o-1].Kind == text.Punct {
+			if o := e.ms.Mentions[m].Outer; o == s.First || e.t.Tokens[o-1].Kind == text.Punct || conjunctions[e.low(o-1)] {
 				return m
 			}
 		}
@@ -301,6 +327,13 @@ var sourcePrepositions = map[string]bool{"for": true, "at": true, "of": true, "f
 // which speaks for the organisation but is not it.
 func (e *extractor) sourceOf(m int, s text.Sentence) int {
 	o := e.ms.Mentions[m].Outer
+	// "members of Northern Ireland’s Democratic Unionist Party": the
+	// possessor belongs to the organisation's name.
+	if o-2 > s.First && possessives[e.low(o-1)] {
+		if p, ok := e.ms.EndingAt(o - 2); ok && e.ms.Mentions[p].Form == mention.Name {
+			o = e.ms.Mentions[p].Outer
+		}
+	}
 	if o-2 < s.First || !sourcePrepositions[e.low(o-1)] {
 		return m
 	}
@@ -372,8 +405,40 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 		if w := e.low(k); strings.HasSuffix(w, "ed") && !e.t.Tokens[k].Upper || finiteVerbs[w] {
 			return -1 // a verb: not a noun phrase
 		}
+		if e.syn != nil {
+			switch e.syn.XPOS(k) {
+			case "VBZ", "VBD", "VBP", "MD":
+				return -1 // "The government needs ten more votes"
+			}
+		}
 	}
 	return e.ms.AddPhrase(first, j+1)
+}
+
+// fullName says whether mention m is a person's name of two words or more,
+// as people named together in an apposition are ("Ann Lee and Bo Kim"),
+// unlike the parts of a listed organisation ("Innovation, Science and
+// Economic Development").
+func (e *extractor) fullName(m int) bool {
+	mm := e.ms.Mentions[m]
+	return mm.Form == mention.Name && mm.Kind != whosaid.Organization && mm.Last-mm.First >= 2
+}
+
+// hasFiniteVerb says whether tokens [from, to) hold a finite verb or a
+// modal, by the word lists and, when there is one, the tagger.
+func (e *extractor) hasFiniteVerb(from, to int) bool {
+	for k := from; k < to; k++ {
+		if finiteVerbs[e.low(k)] {
+			return true
+		}
+		if e.syn != nil {
+			switch e.syn.XPOS(k) {
+			case "VBZ", "VBD", "VBP", "MD":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // possessives mark the possessor before a noun: "Nations’", "union's".
