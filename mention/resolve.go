@@ -44,7 +44,7 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	case Pronoun:
 		return s.resolvePronoun(m, prev, recent)
 	}
-	if m.Plural {
+	if m.Plural && !documentNouns[m.Head] {
 		// "sources said" after "sources familiar with the negotiations"
 		if d, ok := s.introduced(m); ok && d.Last-d.First > m.Last-m.First {
 			return Resolution{Entity: -1, Name: s.T.Src[d.Start:d.End], Kind: m.Kind, How: "as first described"}
