@@ -34,6 +34,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	}
 	recent := prev.Entity >= 0 && para-prev.Paragraph <= 2
 	asWritten := Resolution{Entity: -1, Name: s.T.Src[m.Start:m.End], Kind: m.Kind, How: "as written"}
+	if m.Form == Description && m.Kind == whosaid.Group {
+		asWritten.Name = s.groupName(m)
+	}
 	switch m.Form {
 	case Name:
 		if m.Entity < 0 {
@@ -137,7 +140,7 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 			return Resolution{Entity: -1, Name: prev.Name, Kind: s.Mentions[prev.Mention].Kind, How: "previous speaker"}
 		}
 		if g, ok := s.groupBefore(m.First); ok {
-			return Resolution{Entity: -1, Name: s.T.Src[g.Start:g.End], Kind: whosaid.Group, How: "nearest group in the two sentences before"}
+			return Resolution{Entity: -1, Name: s.groupName(g), Kind: whosaid.Group, How: "nearest group in the two sentences before"}
 		}
 	case "it":
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
@@ -501,4 +504,13 @@ func (s *Set) documentAuthor(m Mention, prev Prev, recent bool) (Resolution, boo
 	}
 	r.How = "the author of the document: " + r.How
 	return r, true
+}
+
+// groupName is the name of a group as the article writes it, with the
+// article of a capitalised group ("the Conservatives").
+func (s *Set) groupName(g Mention) string {
+	if g.First > 0 && s.T.Tokens[g.First].Upper && s.bare(g.First-1) == "the" {
+		return s.T.Src[s.T.Tokens[g.First-1].Start:g.End]
+	}
+	return s.T.Src[g.Start:g.End]
 }
