@@ -176,6 +176,10 @@ func set(words ...string) map[string]bool {
 // "spokesperson").
 func IsRole(w string) bool { return personRoles[w] || innerTitles[w] }
 
+// IsDocument says whether w is a noun for a document ("report",
+// "statement"), which speaks for its author.
+func IsDocument(w string) bool { return documentNouns[w] }
+
 // IsRoleModifier says whether lower-case word w may open a role phrase
 // before a name: "policy editor Jan Ditch", "senior adviser".
 func IsRoleModifier(w string) bool { return roleModifiers[w] }

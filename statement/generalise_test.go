@@ -238,3 +238,17 @@ func TestDocumentOfAPerson(t *testing.T) {
 		t.Errorf("speakers %q, want %q", names, want)
 	}
 }
+
+// TestDocumentSpeaksForItsAuthor checks that a document said to speak is
+// resolved to whoever issued it earlier in the article, by the parse.
+func TestDocumentSpeaksForItsAuthor(t *testing.T) {
+	src := "Juice Rules\n\nThe Harbour Growers Association said in a statement that juice is a source of vitamins.\n\n" +
+		"The statement also said that removing it from the diet would have consequences.\n"
+	var names []string
+	for _, s := range extractParsed(t, src) {
+		names = append(names, *s.SpeakerName)
+	}
+	if want := []string{"The Harbour Growers Association", "The Harbour Growers Association"}; !slices.Equal(names, want) {
+		t.Errorf("speakers %q, want %q", names, want)
+	}
+}
