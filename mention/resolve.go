@@ -60,6 +60,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	if e := s.documentOwner(m); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the owner of the document"}
 	}
+	if e := s.appositiveTo(m); e >= 0 {
+		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "in apposition to the name"}
+	}
 	if e := s.namedAfterLede(m); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Person, How: "named in the next sentence, after a lede"}
 	}
@@ -379,16 +382,18 @@ func (s *Set) MarkSpeaker(mi int) {
 }
 
 // namedAfterLede returns the person a lede describes before naming them:
-// "A Vancouver hockey coach says he is overwhelmed. Sam Field said …".
-// The description m, one person, opens one of the article's first two
-// paragraphs, and the next sentence opens with the first mention of a
-// person's full name; -1 otherwise.
+// "A Vancouver hockey coach says he is overwhelmed. Sam Field said …", or
+// a paragraph that does the same ("One former director indicated … Joe
+// Manz told the Globe …"). The description m, one person, opens a
+// paragraph (a definite one, "the coach", only in the article's first two),
+// and the next sentence opens with the first mention of a person's full
+// name; -1 otherwise.
 func (s *Set) namedAfterLede(m Mention) int {
 	sent := s.T.SentenceOf(m.First)
 	if m.Kind != whosaid.Person || m.Plural || m.Form != Description || sent+1 >= len(s.T.Sentences) {
 		return -1
 	}
-	if st := s.T.Sentences[sent]; st.Paragraph > 1 || st.First != m.First || s.T.Paragraphs[st.Paragraph].First != st.First {
+	if st := s.T.Sentences[sent]; st.First != m.First || s.T.Paragraphs[st.Paragraph].First != st.First || m.Definite && st.Paragraph > 1 {
 		return -1
 	}
 	after := s.namesAfter(m.Last)
@@ -513,4 +518,22 @@ func (s *Set) groupName(g Mention) string {
 		return s.T.Src[s.T.Tokens[g.First-1].Start:g.End]
 	}
 	return s.T.Src[g.Start:g.End]
+}
+
+// appositiveTo returns the person a description stands in apposition to:
+// "Nunes, the ferocious brawler who calls herself …" is Nunes; -1
+// otherwise.
+func (s *Set) appositiveTo(m Mention) int {
+	o := m.Outer
+	if m.Form != Description || m.Plural || o < 2 || s.T.Str(o-1) != "," {
+		return -1
+	}
+	n, ok := s.byLast[o-2]
+	if !ok || s.Mentions[n].Form != Name || s.Mentions[n].Entity < 0 || !s.personLike(s.Mentions[n].Entity) {
+		return -1
+	}
+	if s.T.SentenceOf(o-2) != s.T.SentenceOf(m.First) {
+		return -1
+	}
+	return s.Mentions[n].Entity
 }

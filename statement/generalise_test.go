@@ -252,3 +252,19 @@ func TestDocumentSpeaksForItsAuthor(t *testing.T) {
 		t.Errorf("speakers %q, want %q", names, want)
 	}
 }
+
+// TestDescriptionsOfNamedPeople checks descriptions that the article ties
+// to a name: in apposition, and a paragraph that opens with a description
+// and names the person in its next sentence.
+func TestDescriptionsOfNamedPeople(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{`The crowd watched Amanda Nunez, the ferocious brawler who calls herself "The Lioness of Rio."`, "Amanda Nunez"},
+		{"The board met on Monday.\n\nOne former director indicated on Friday that he would be pleased to return. Joe Manzer told the Ledger he left last winter.\n", "Joe Manzer"},
+	}
+	for _, tt := range tests {
+		st := extractParsed(t, tt.src)
+		if len(st) == 0 || st[0].SpeakerName == nil || *st[0].SpeakerName != tt.want {
+			t.Errorf("%q: statements %+v, want the first by %s", tt.src, st, tt.want)
+		}
+	}
+}
