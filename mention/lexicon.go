@@ -176,6 +176,10 @@ func set(words ...string) map[string]bool {
 // "spokesperson").
 func IsRole(w string) bool { return personRoles[w] || innerTitles[w] }
 
+// IsOrgNoun says whether w marks an organisation's name ("agency",
+// "council", "bank").
+func IsOrgNoun(w string) bool { return orgNouns[w] }
+
 // IsDocument says whether w is a noun for a document ("report",
 // "statement"), which speaks for its author.
 func IsDocument(w string) bool { return documentNouns[w] }

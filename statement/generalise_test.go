@@ -268,3 +268,20 @@ func TestDescriptionsOfNamedPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestReportOfItsAuthor checks that a report speaks for the person who
+// wrote it, and that a denied report is not the denier's.
+func TestReportOfItsAuthor(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"Spending\n\nEconomist Phil Crossan wrote in a recent report for the Harbour Institute that spending had stalled.\n\n" +
+			"Since 2016, spending has increased only 8.7 per cent, the report said.\n", "Phil Crossan"},
+		{"Talks\n\nLarry Kadlow denied reports by several newspapers that the talks had failed.\n\n" +
+			"The reports said the meetings were meant to prepare a summit.\n", "The reports"},
+	}
+	for _, tt := range tests {
+		st := extractParsed(t, tt.src)
+		if len(st) == 0 || *st[len(st)-1].SpeakerName != tt.want {
+			t.Errorf("%q: statements %+v, want the last by %s", tt.src, st, tt.want)
+		}
+	}
+}

@@ -210,12 +210,35 @@ func (e *extractor) documentAuthor(m int) int {
 			continue
 		}
 		verb := toks[j].Head - 1
+		if !authoring[toks[verb].Lemma] {
+			continue // "Kudlow denied reports by media outlets" did not write them
+		}
 		for n, tok := range toks {
 			if tok.Head == verb+1 && tok.Rel == "nsubj" {
-				if a, ok := e.ms.EndingAt(first + n); ok && e.ms.Mentions[a].Form != mention.Pronoun || ok && e.ms.Mentions[a].Head != "it" {
+				if a := e.mentionCovering(first + n); a >= 0 && (e.ms.Mentions[a].Form != mention.Pronoun || e.ms.Mentions[a].Head != "it") {
 					return a
 				}
 			}
+		}
+	}
+	return -1
+}
+
+// authoring verbs make their subject the author of their object or
+// oblique: "filed a complaint", "said in a statement".
+var authoring = map[string]bool{
+	"write": true, "issue": true, "release": true, "publish": true, "file": true, "say": true,
+	"send": true, "post": true, "submit": true, "prepare": true, "produce": true, "author": true,
+	"sign": true, "present": true, "table": true, "deliver": true, "commission": true, "tweet": true,
+}
+
+// mentionCovering returns the mention that token i belongs to (the parser
+// heads a name on its first word, the mention stage ends it on its last),
+// or -1.
+func (e *extractor) mentionCovering(i int) int {
+	for k := i; k < len(e.t.Tokens) && k <= i+4; k++ {
+		if m, ok := e.ms.EndingAt(k); ok && e.ms.Mentions[m].First <= i {
+			return m
 		}
 	}
 	return -1
