@@ -51,7 +51,13 @@ type Quotation struct {
 // and finds their sentences and quotations. Blocks are split further at
 // line breaks.
 func Analyze(src string, blocks []whosaid.Span) *Text {
-	t := &Text{Src: src, Tokens: make([]Token, 0, len(src)/5)}
+	size := 0
+	for _, b := range blocks {
+		size += b.Len()
+	}
+	// About one token per five bytes; sized by the blocks, not the whole
+	// text, which may be analysed piece by piece.
+	t := &Text{Src: src, Tokens: make([]Token, 0, size/5)}
 	for _, b := range blocks {
 		for start := b.Start; start < b.End; {
 			end := strings.IndexByte(src[start:b.End], '\n')
