@@ -206,7 +206,12 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = q.Validate()
 	}
-	if err != nil {
+	var malformed *archive.QueryError
+	switch {
+	case errors.As(err, &malformed):
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": err.Error(), "position": malformed.Position})
+		return
+	case err != nil:
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}

@@ -105,3 +105,23 @@ func TestBadRecordsAreSkipped(t *testing.T) {
 		})
 	}
 }
+
+func TestMalformedSearch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if err := run([]string{"ingest", "--db", db, "../../testdata/sample.txt"}, nil, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]string{
+		`"abc`:                `character 1: the phrase opened here is not closed`,
+		"NEAR(":               `character 5: unexpected '('`,
+		"*":                   "character 1: expected a word before *",
+		"harbour AND":         "character 9: expected a word after AND",
+		"government NOT deal": "character 12: NOT is not supported",
+	}
+	for query, want := range tests {
+		err := run([]string{"search", "--db", db, query}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || exitStatus(err) != 2 || !strings.Contains(err.Error(), want) {
+			t.Errorf("search %q: err = %v, want status 2 and %q", query, err, want)
+		}
+	}
+}
