@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
@@ -90,4 +91,37 @@ func TestExtractContextStopsWhenCancelled(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
+}
+
+// TestRunContextStops checks that a cancelled run emits nothing more and
+// returns soon, without finishing the long articles in flight.
+func TestRunContextStops(t *testing.T) {
+	para := "\"The tide is turning,\" said Ana Ruiz, a councillor.\n\n"
+	long := strings.Repeat(para, 8<<20/len(para))
+	src := func(yield func(whosaid.Article, error) bool) {
+		for _, id := range []string{"short", "long-1", "long-2"} {
+			text := long
+			if id == "short" {
+				text = para
+			}
+			if !yield(whosaid.Article{ID: id, Text: text}, nil) {
+				return
+			}
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var emitted []string
+	start := time.Now()
+	err := RunContext(ctx, src, 2, func(r whosaid.Record) error {
+		emitted = append(emitted, r.ID)
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if len(emitted) != 1 || emitted[0] != "short" {
+		t.Errorf("emitted %q, want only the article before the cancellation", emitted)
+	}
+	t.Logf("stopped after %v", time.Since(start))
 }
