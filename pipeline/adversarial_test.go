@@ -5,11 +5,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/internal/cputime"
 )
 
 // adversarial builds inputs of about n bytes that stress one stage each:
@@ -43,17 +43,6 @@ func distinctNames(n int) string {
 	return b.String()
 }
 
-// cpuTime is the CPU time the process has used: unlike the time on the
-// clock, it does not grow when other processes share the cores.
-func cpuTime(t *testing.T) time.Duration {
-	t.Helper()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		t.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // timeExtract returns the least CPU time of three extractions of doc,
 // without garbage collection: a collection marks the whole heap, models
 // included, so whether one falls within a run would swamp the input's
@@ -63,9 +52,9 @@ func timeExtract(t *testing.T, doc string) time.Duration {
 	best := time.Duration(1 << 62)
 	for range 3 {
 		runtime.GC()
-		start := cpuTime(t)
+		start := cputime.Used(t)
 		Extract(whosaid.Article{ID: "adversarial", Text: doc})
-		best = min(best, cpuTime(t)-start)
+		best = min(best, cputime.Used(t)-start)
 	}
 	return best
 }

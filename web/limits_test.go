@@ -4,9 +4,10 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/whosaid/whosaid/internal/cputime"
 )
 
 // slowArticle returns an article of our own (testdata/sample.txt) repeated
@@ -18,16 +19,6 @@ func slowArticle(t *testing.T, size int) string {
 		t.Fatal(err)
 	}
 	return strings.Repeat(string(sample), size/len(sample)+1)[:size]
-}
-
-// cpuTime is the CPU time this process has used.
-func cpuTime(t *testing.T) time.Duration {
-	t.Helper()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		t.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestTimedOutExtractStopsWorking checks that the analysis of a request
@@ -45,9 +36,9 @@ func TestTimedOutExtractStopsWorking(t *testing.T) {
 	}
 	t.Logf("answered 503 after %v", time.Since(start).Round(time.Millisecond))
 	time.Sleep(time.Second)
-	before := cpuTime(t)
+	before := cputime.Used(t)
 	time.Sleep(time.Second)
-	if used := cpuTime(t) - before; used > 200*time.Millisecond {
+	if used := cputime.Used(t) - before; used > 200*time.Millisecond {
 		t.Errorf("%v of CPU used in the second after the timed-out request settled: its analysis went on", used)
 	}
 }
