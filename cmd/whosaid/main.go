@@ -39,6 +39,8 @@ usage:
   whosaid speakers [NAME]                           speakers by number of statements
   whosaid alias merge NAME INTO | alias split NAME  fix speaker identity by hand
   whosaid serve [--addr 127.0.0.1:8080] [--write-token TOKEN]   JSON API and web UI
+
+exit status: 0 done, 1 some bad input records skipped (the others processed), 2 failure
 `
 
 func main() {
