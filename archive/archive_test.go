@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"path/filepath"
@@ -114,8 +115,6 @@ func TestIngestSearchAndIdempotence(t *testing.T) {
 		{"since", Query{Since: "2024-04-01"}, []string{"", ""}},
 		{"until", Query{Until: "2024-04-01"}, []string{"", ""}},
 		{"min confidence", Query{MinConfidence: 0.99}, nil},
-		{"injection", Query{Text: `x'); DROP TABLE statements; --`}, nil},
-		{"fts syntax", Query{Text: `content:harbour NEAR(a b) ^x "`}, nil},
 		{"like wildcard in speaker", Query{Speaker: "%"}, nil},
 	}
 	for _, tt := range tests {
@@ -130,6 +129,13 @@ func TestIngestSearchAndIdempotence(t *testing.T) {
 				}
 			}
 		})
+	}
+	// SQL and FTS5 syntax are refused as malformed queries, before any SQL.
+	for _, text := range []string{`x'); DROP TABLE statements; --`, `content:harbour NEAR(a b) ^x "`} {
+		var malformed *QueryError
+		if _, _, err := a.Search(context.Background(), Query{Text: text}); !errors.As(err, &malformed) {
+			t.Errorf("search %q: err = %v, want a malformed query", text, err)
+		}
 	}
 	if n := len(search(t, a, Query{})); n != 4 {
 		t.Errorf("statements after injection attempts: %d, want 4", n)
@@ -262,7 +268,8 @@ func FuzzMatchExpression(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, query string) {
-		if _, _, err := a.Search(context.Background(), Query{Text: query}); err != nil {
+		var malformed *QueryError
+		if _, _, err := a.Search(context.Background(), Query{Text: query}); err != nil && !errors.As(err, &malformed) {
 			t.Errorf("query %q → MATCH %q: %v", query, MatchExpression(query), err)
 		}
 	})
@@ -317,5 +324,27 @@ func TestSearchWhileIngesting(t *testing.T) {
 	t.Logf("%d searches during ingest, slowest %v", searches, slowest)
 	if n := len(search(t, readerArchive, Query{Text: "matters", Limit: MaxLimit})); n != MaxLimit {
 		t.Errorf("after ingest: %d results, want %d", n, MaxLimit)
+	}
+}
+
+// TestOnlyWebURLsStored checks that a URL the pages would link to is kept
+// only when it is http or https.
+func TestOnlyWebURLsStored(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://example.org/story", "https://example.org/story"},
+		{"javascript:alert(document.cookie)", ""},
+		{"data:text/html,<script>alert(1)</script>", ""},
+	}
+	for i, tt := range tests {
+		a := openTemp(t)
+		art := whosaid.Article{ID: fmt.Sprintf("u%d", i), URL: tt.url, Text: "“The pier reopens in May,” said Alma Moreau.\n"}
+		ingest(t, a, art)
+		stored, err := a.Article(context.Background(), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stored.URL != tt.want {
+			t.Errorf("URL %q stored as %q, want %q", tt.url, stored.URL, tt.want)
+		}
 	}
 }

@@ -148,8 +148,12 @@ func (a *Archive) Ingest(ctx context.Context, src iter.Seq2[whosaid.Article, err
 		return nil
 	}
 	// Commit what was extracted even when extraction stopped on an input
-	// error or a cancellation: those articles are whole.
-	runErr := pipeline.Run(unseen, opts.Workers, emit)
+	// error or a cancellation: those articles are whole. A cancellation
+	// also stops the analysis of the articles in flight, which are dropped.
+	runErr := pipeline.RunContext(ctx, unseen, opts.Workers, emit)
+	if errors.Is(runErr, ctx.Err()) {
+		runErr = nil // reported once, below
+	}
 	err := errors.Join(runErr, commit(), ctx.Err())
 	mu.Lock()
 	defer mu.Unlock()

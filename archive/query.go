@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,10 +11,12 @@ import (
 // MatchExpression turns a user's search query into an FTS5 MATCH
 // expression that cannot fail to parse or reach FTS5 syntax: every term
 // becomes a quoted string. Supported: words (all must match), "phrase
-// queries", prefix* terms, OR between terms, and -term to exclude. It
-// returns "" when the query has no searchable term.
+// queries", prefix* terms, OR between terms, AND (words are all required
+// anyway), and -term to exclude. It returns "" when the query has no
+// searchable term. CheckQuery tells the user what is wrong with a query
+// this would read in a way they did not mean.
 func MatchExpression(query string) string {
-	query = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`).Replace(query)
+	query = straightQuotes.Replace(query)
 	// SQLite reads a NUL as the end of the string: control characters and
 	// invalid UTF-8 become spaces, which the tokenizer ignores anyway.
 	query = strings.Map(func(r rune) rune {
@@ -29,6 +33,9 @@ func MatchExpression(query string) string {
 	for _, tok := range splitQuery(query) {
 		if !tok.phrase && tok.text == "OR" {
 			orNext = len(groups) > 0
+			continue
+		}
+		if !tok.phrase && tok.text == "AND" {
 			continue
 		}
 		negated := false
@@ -70,6 +77,115 @@ func MatchExpression(query string) string {
 		expr = "(" + expr + ") NOT " + term
 	}
 	return expr
+}
+
+var straightQuotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`)
+
+// QueryError says where a search query is malformed and what was expected
+// there.
+type QueryError struct {
+	Position int // 1-based, in characters
+	Msg      string
+}
+
+func (e *QueryError) Error() string {
+	return fmt.Sprintf("malformed query at character %d: %s", e.Position, e.Msg)
+}
+
+// operatorChars are FTS5 syntax characters a user may take for operators;
+// the search syntax has none of them.
+const operatorChars = "()^:+{}[]"
+
+// CheckQuery reports, as a *QueryError, a query that MatchExpression would
+// not read as its writer meant: an unclosed phrase, an operator without a
+// word on each side, characters of a syntax whosaid does not have, or no
+// word to look for. An empty query is fine (filters alone).
+func CheckQuery(query string) error {
+	runes := []rune(straightQuotes.Replace(query))
+	bad := func(at int, format string, args ...any) error {
+		return &QueryError{Position: at + 1, Msg: fmt.Sprintf(format, args...)}
+	}
+	hasWord := func(rs []rune) bool {
+		return slices.ContainsFunc(rs, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	}
+	var (
+		operator    = -1 // position of an OR or AND still waiting for its right-hand word
+		operatorArg string
+		terms       int // words and phrases so far
+		included    int // those not excluded
+	)
+	for i := 0; i < len(runes); {
+		if unicode.IsSpace(runes[i]) {
+			i++
+			continue
+		}
+		start := i
+		if runes[i] == '"' {
+			end := slices.Index(runes[i+1:], '"')
+			if end < 0 {
+				return bad(start, `the phrase opened here is not closed: expected a closing "`)
+			}
+			if !hasWord(runes[i+1 : i+1+end]) {
+				return bad(start, "expected a word inside the quotation marks")
+			}
+			i += end + 2
+			for i < len(runes) && runes[i] == '*' {
+				i++
+			}
+			terms, included, operator = terms+1, included+1, -1
+			continue
+		}
+		for i < len(runes) && !unicode.IsSpace(runes[i]) && runes[i] != '"' {
+			i++
+		}
+		word := string(runes[start:i])
+		switch word {
+		case "OR", "AND":
+			if terms == 0 || operator >= 0 {
+				return bad(start, "expected a word before %s", word)
+			}
+			operator, operatorArg = start, word
+			continue
+		case "NOT":
+			return bad(start, "NOT is not supported: put - before a word to exclude it (-word)")
+		}
+		body := []rune(word)
+		negated := body[0] == '-'
+		if negated {
+			body = body[1:]
+		}
+		stars := 0
+		for len(body) > 0 && body[len(body)-1] == '*' {
+			body, stars = body[:len(body)-1], stars+1
+		}
+		if k := slices.IndexFunc(body, func(r rune) bool { return strings.ContainsRune(operatorChars+"*", r) }); k >= 0 {
+			at := start + k
+			if negated {
+				at++
+			}
+			return bad(at, "unexpected %q: the search syntax is words, \"phrases\", prefix*, a OR b and -word", body[k])
+		}
+		if !hasWord(body) {
+			switch {
+			case stars > 0:
+				return bad(start, "expected a word before *")
+			case negated:
+				return bad(start, "expected a word after -")
+			}
+			continue // a dash or a comma: not indexed, and harmless
+		}
+		terms, operator = terms+1, -1
+		if !negated {
+			included++
+		}
+	}
+	if operator >= 0 {
+		return bad(operator, "expected a word after %s", operatorArg)
+	}
+	if included == 0 && strings.TrimSpace(query) != "" {
+		return bad(0, "expected a word to look for: punctuation and excluded words (-word) alone match nothing")
+	}
+	return nil
 }
 
 type queryToken struct {

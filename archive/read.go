@@ -51,6 +51,9 @@ const MaxLimit = 200
 
 // Validate checks the filters, normalising the limit.
 func (q *Query) Validate() error {
+	if err := CheckQuery(q.Text); err != nil {
+		return err
+	}
 	for _, d := range []string{q.Since, q.Until} {
 		if d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err != nil {

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -200,4 +201,49 @@ func BenchmarkIngest(b *testing.B) {
 		ingest(b, a, corpus.Article(10))
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func TestCheckQuery(t *testing.T) {
+	tests := []struct {
+		query string
+		pos   int    // 0: accepted
+		want  string // in the message
+	}{
+		{"", 0, ""},
+		{"housing", 0, ""},
+		{`"warm home" afford* -tax`, 0, ""},
+		{"government AND deal", 0, ""},
+		{"a OR b OR c", 0, ""},
+		{"covid-19 U.S. don't", 0, ""},
+		{"“curly phrase”*", 0, ""},
+		{"deal — today", 0, ""},
+		{`"abc`, 1, `expected a closing "`},
+		{`x "abc`, 3, `expected a closing "`},
+		{"NEAR(", 5, `unexpected '('`},
+		{"*", 1, "expected a word before *"},
+		{"a ** b", 3, "expected a word before *"},
+		{"pre*fix", 4, `unexpected '*'`},
+		{"OR b", 1, "expected a word before OR"},
+		{"a AND", 3, "expected a word after AND"},
+		{"a OR AND b", 6, "expected a word before AND"},
+		{"a NOT b", 3, "NOT is not supported"},
+		{"-tax", 1, "excluded words"},
+		{"- a", 1, "expected a word after -"},
+		{`""`, 1, "expected a word inside"},
+		{"title:x", 6, `unexpected ':'`},
+		{"-(x)", 2, `unexpected '('`},
+		{";", 1, "expected a word to look for"},
+	}
+	for _, tt := range tests {
+		err := CheckQuery(tt.query)
+		var qe *QueryError
+		switch {
+		case tt.pos == 0 && err != nil:
+			t.Errorf("CheckQuery(%q) = %v, want it accepted", tt.query, err)
+		case tt.pos != 0 && !errors.As(err, &qe):
+			t.Errorf("CheckQuery(%q) = %v, want a QueryError", tt.query, err)
+		case tt.pos != 0 && (qe.Position != tt.pos || !strings.Contains(qe.Msg, tt.want)):
+			t.Errorf("CheckQuery(%q) = %v, want position %d and %q", tt.query, err, tt.pos, tt.want)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -109,6 +110,11 @@ const (
 // storeArticle stores an article and its record, replacing the statements
 // of an earlier version with the same id.
 func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []byte) (storeOutcome, error) {
+	if art.URL != "" && !whosaid.IsWebURL(art.URL) {
+		// The pages link to the stored URL: only http and https are kept.
+		slog.Warn("archive: dropping an article URL that is not http or https", "id", art.ID)
+		art.URL = ""
+	}
 	recJSON, err := json.Marshal(storedRecord{Title: rec.Title, Furniture: rec.Furniture})
 	if err != nil {
 		return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -49,7 +50,8 @@ func ReadFile(path string, published time.Time) ([]whosaid.Article, error) {
 
 // Articles streams the articles of the file at path ("-" for standard
 // input) one at a time, so a large JSONL file is never held in memory at
-// once. Iteration stops after the first error.
+// once. A bad JSON Lines record is yielded as a *RecordError and reading
+// goes on; iteration stops after any other error.
 func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error] {
 	return func(yield func(whosaid.Article, error) bool) {
 		r := io.Reader(os.Stdin)
@@ -63,7 +65,7 @@ func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error
 			r = f
 		}
 		for a, err := range Stream(path, r, published) {
-			if !yield(a, err) || err != nil {
+			if !yield(a, err) || err != nil && !isRecordError(err) {
 				return
 			}
 		}
@@ -73,7 +75,9 @@ func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error
 // Stream reads the articles of r, whose name is used for ids, format
 // detection and error messages. A name ending in .jsonl or .ndjson is JSON
 // Lines; any other input is JSON Lines when its first non-blank line is a
-// JSON object with a "text" field, and plain text otherwise.
+// JSON object with a "text" field, and plain text otherwise. A bad JSON
+// Lines record is yielded as a *RecordError and the records after it are
+// still read.
 func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Article, error] {
 	return func(yield func(whosaid.Article, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
@@ -86,6 +90,12 @@ func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Art
 		lineNo := 0
 		for {
 			line, err := readLine(br)
+			if forceJSONL && errors.Is(err, errTooLong) {
+				if yield(whosaid.Article{}, &RecordError{File: name, Line: lineNo + 1, Err: err}) {
+					streamJSONL(name, br, lineNo+1, published, yield)
+				}
+				return
+			}
 			if err != nil && !errors.Is(err, io.EOF) {
 				yield(whosaid.Article{}, readError(name, lineNo+1, err))
 				return
@@ -104,7 +114,7 @@ func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Art
 			rec, recErr := parseRecord(bytes.TrimPrefix(line, utf8BOM))
 			if forceJSONL || recErr == nil {
 				a, aErr := toArticle(name, lineNo, line, rec, recErr, published)
-				if !yield(a, aErr) || aErr != nil {
+				if !yield(a, aErr) {
 					return
 				}
 				streamJSONL(name, br, lineNo, published, yield)
@@ -127,6 +137,14 @@ var utf8BOM = []byte("\uFEFF")
 func streamJSONL(name string, br *bufio.Reader, lineNo int, published time.Time, yield func(whosaid.Article, error) bool) {
 	for {
 		line, err := readLine(br)
+		if errors.Is(err, errTooLong) {
+			// readLine skipped the rest of the line: go on with the next.
+			lineNo++
+			if !yield(whosaid.Article{}, &RecordError{File: name, Line: lineNo, Err: err}) {
+				return
+			}
+			continue
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
 			yield(whosaid.Article{}, readError(name, lineNo+1, err))
 			return
@@ -138,7 +156,7 @@ func streamJSONL(name string, br *bufio.Reader, lineNo int, published time.Time,
 		if len(bytes.TrimSpace(line)) > 0 {
 			rec, recErr := parseRecord(line)
 			a, aErr := toArticle(name, lineNo, line, rec, recErr, published)
-			if !yield(a, aErr) || aErr != nil {
+			if !yield(a, aErr) {
 				return
 			}
 		}
@@ -152,17 +170,57 @@ func readError(name string, lineNo int, err error) error {
 	return fmt.Errorf("input: %s:%d: %w", name, lineNo, err)
 }
 
+// RecordError is a bad record of a JSON Lines input (malformed JSON, no
+// "text", a bad field, a line over the size limit). It loses that record
+// only: the records after it are read.
+type RecordError struct {
+	File string
+	Line int // 1-based
+	Err  error
+}
+
+func (e *RecordError) Error() string { return fmt.Sprintf("input: %s:%d: %v", e.File, e.Line, e.Err) }
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+func isRecordError(err error) bool {
+	var re *RecordError
+	return errors.As(err, &re)
+}
+
+// SkipBad passes on the articles and errors of src except bad records,
+// which it hands to skipped instead, so that one bad record costs nothing
+// else.
+func SkipBad(src iter.Seq2[whosaid.Article, error], skipped func(*RecordError)) iter.Seq2[whosaid.Article, error] {
+	return func(yield func(whosaid.Article, error) bool) {
+		for a, err := range src {
+			var re *RecordError
+			if errors.As(err, &re) {
+				skipped(re)
+				continue
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
+}
+
 // errTooLong reports a document over MaxDocumentSize.
 var errTooLong = fmt.Errorf("document longer than %d MB", MaxDocumentSize>>20)
 
 // readLine returns the next line including its "\n", of any length up to
 // MaxDocumentSize (bufio.Scanner would stop at 64 KB). At the end of the
-// input it returns the last bytes with io.EOF.
+// input it returns the last bytes with io.EOF. A longer line is skipped,
+// up to its end, with errTooLong.
 func readLine(br *bufio.Reader) ([]byte, error) {
 	var line []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if len(line)+len(chunk) > MaxDocumentSize {
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = br.ReadSlice('\n')
+			}
 			return nil, errTooLong
 		}
 		line = append(line, chunk...)
@@ -239,22 +297,30 @@ func parseRecord(line []byte) (record, error) {
 }
 
 // toArticle turns the record on line lineNo into an article, or reports
-// recErr (the record's parse error) or a bad field with file and line.
+// recErr (the record's parse error) or a bad field as a *RecordError.
 func toArticle(name string, lineNo int, line []byte, rec record, recErr error, published time.Time) (whosaid.Article, error) {
+	bad := func(err error) (whosaid.Article, error) {
+		return whosaid.Article{}, &RecordError{File: name, Line: lineNo, Err: err}
+	}
 	if recErr != nil {
-		return whosaid.Article{}, readError(name, lineNo, fmt.Errorf("bad JSON Lines record %s: %w", preview(line), recErr))
+		return bad(fmt.Errorf("bad JSON Lines record %s: %w", preview(line), recErr))
 	}
 	id, err := recordID(rec.ID, lineNo)
 	if err != nil {
-		return whosaid.Article{}, readError(name, lineNo, err)
+		return bad(err)
 	}
 	if rec.Published != "" {
 		published, err = ParsePublished(rec.Published)
 		if err != nil {
-			return whosaid.Article{}, readError(name, lineNo, err)
+			return bad(err)
 		}
 	}
-	return whosaid.Article{ID: id, Text: *rec.Text, Title: rec.Title, URL: rec.URL, Published: published}, nil
+	url := rec.URL
+	if url != "" && !whosaid.IsWebURL(url) {
+		slog.Warn("dropping an article URL that is not http or https", "file", name, "line", lineNo, "url", preview([]byte(url)))
+		url = ""
+	}
+	return whosaid.Article{ID: id, Text: *rec.Text, Title: rec.Title, URL: url, Published: published}, nil
 }
 
 // recordID returns the record's id: a string, a number as written, or the

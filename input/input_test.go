@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -68,12 +69,18 @@ func TestStream(t *testing.T) {
 		{
 			name:  "sniffed JSON Lines with defaults and fields",
 			file:  "-",
-			input: "\n{\"text\": \"one\"}\r\n\n{\"id\": \"doc-7\", \"text\": \"two\", \"title\": \"T\", \"url\": \"u\", \"published\": \"2017-03-02\", \"extra\": [1]}\n{\"id\": 42, \"text\": \"three\", \"published\": \"2017-03-02T15:04:05-05:00\"}",
+			input: "\n{\"text\": \"one\"}\r\n\n{\"id\": \"doc-7\", \"text\": \"two\", \"title\": \"T\", \"url\": \"https://example.com/a\", \"published\": \"2017-03-02\", \"extra\": [1]}\n{\"id\": 42, \"text\": \"three\", \"published\": \"2017-03-02T15:04:05-05:00\"}",
 			want: []whosaid.Article{
 				{ID: "2", Text: "one", Published: defaultDate},
-				{ID: "doc-7", Text: "two", Title: "T", URL: "u", Published: published},
+				{ID: "doc-7", Text: "two", Title: "T", URL: "https://example.com/a", Published: published},
 				{ID: "42", Text: "three", Published: stamp},
 			},
+		},
+		{
+			name:  "URL that is not http or https dropped",
+			file:  "in.jsonl",
+			input: `{"text": "a", "url": "javascript:alert(1)"}`,
+			want:  []whosaid.Article{{ID: "1", Text: "a", Published: defaultDate}},
 		},
 		{
 			name:  "BOM before the first record",
@@ -149,6 +156,48 @@ func TestStreamErrors(t *testing.T) {
 			}
 			if len(got) != tt.wantN {
 				t.Errorf("got %d articles before the error, want %d", len(got), tt.wantN)
+			}
+		})
+	}
+}
+
+// TestBadRecordsLoseNothingElse checks that each bad JSON Lines record is
+// reported with its line and the good records around it are all read.
+func TestBadRecordsLoseNothingElse(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		input    string
+		wantIDs  []string
+		badLines []int
+	}{
+		{"malformed line among good ones", "in.jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\"\n{\"text\": \"c\"}\n", []string{"1", "3"}, []int{2}},
+		{"record without text", "in.jsonl", "{\"id\": \"x\"}\n{\"text\": \"b\"}\n", []string{"2"}, []int{1}},
+		{"bad fields", "in.jsonl", "{\"id\": [1], \"text\": \"a\"}\n{\"text\": \"b\", \"published\": \"May\"}\n{\"text\": \"c\"}", []string{"3"}, []int{1, 2}},
+		{"sniffed, then prose", "data", "{\"text\": \"a\"}\nplain prose\n{\"text\": \"c\"}\n", []string{"1", "3"}, []int{2}},
+		{"every record bad", "in.jsonl", "{\n[\n", nil, []int{1, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ids []string
+			var lines []int
+			skipped := func(e *RecordError) {
+				if e.File != tt.file || !strings.Contains(e.Error(), tt.file) {
+					t.Errorf("error %q does not name the file %s", e, tt.file)
+				}
+				lines = append(lines, e.Line)
+			}
+			for a, err := range SkipBad(Stream(tt.file, strings.NewReader(tt.input), time.Time{}), skipped) {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				ids = append(ids, a.ID)
+			}
+			if strings.Join(ids, ",") != strings.Join(tt.wantIDs, ",") {
+				t.Errorf("read %q, want %q", ids, tt.wantIDs)
+			}
+			if fmt.Sprint(lines) != fmt.Sprint(tt.badLines) {
+				t.Errorf("bad lines %v, want %v", lines, tt.badLines)
 			}
 		})
 	}
@@ -253,11 +302,11 @@ func FuzzStream(f *testing.F) {
 				if !strings.Contains(err.Error(), "fuzz") {
 					t.Errorf("error %q does not name the input", err)
 				}
-				failed = true
+				failed = failed || !isRecordError(err)
 				continue
 			}
 			if failed {
-				t.Fatal("article yielded after an error")
+				t.Fatal("article yielded after an error that is not a bad record")
 			}
 			articles = append(articles, a)
 		}

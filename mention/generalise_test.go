@@ -45,6 +45,8 @@ func TestResolutionsThatGeneralise(t *testing.T) {
 			"Corvane won. Corvane hired staff. Then Corvane Energy said it would expand. Corvane declined to comment.", "Corvane", false, "Corvane Energy"},
 		{"it continues the organisation that opens the sentence before",
 			"Harbour Trust Bank lent the money. HTB declined to answer questions about the Corvane Corp. policy. It said the files were private.", "It", false, "Harbour Trust Bank"},
+		{"a capitalised group keeps its article",
+			"Voters are tired. The Conservatives held a rally on Monday. They say the tax will cost jobs.", "They", false, "The Conservatives"},
 		{"a name used as a modifier does not take the article",
 			"Many people use the Quorra app. Quorra said it was safe. Quorra later left.", "Quorra", false, "Quorra"},
 		{"the council is the organisation named before it with council in its name",

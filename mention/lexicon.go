@@ -176,6 +176,14 @@ func set(words ...string) map[string]bool {
 // "spokesperson").
 func IsRole(w string) bool { return personRoles[w] || innerTitles[w] }
 
+// IsOrgNoun says whether w marks an organisation's name ("agency",
+// "council", "bank").
+func IsOrgNoun(w string) bool { return orgNouns[w] }
+
+// IsDocument says whether w is a noun for a document ("report",
+// "statement"), which speaks for its author.
+func IsDocument(w string) bool { return documentNouns[w] }
+
 // IsRoleModifier says whether lower-case word w may open a role phrase
 // before a name: "policy editor Jan Ditch", "senior adviser".
 func IsRoleModifier(w string) bool { return roleModifiers[w] }

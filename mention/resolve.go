@@ -34,6 +34,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	}
 	recent := prev.Entity >= 0 && para-prev.Paragraph <= 2
 	asWritten := Resolution{Entity: -1, Name: s.T.Src[m.Start:m.End], Kind: m.Kind, How: "as written"}
+	if m.Form == Description && m.Kind == whosaid.Group {
+		asWritten.Name = s.groupName(m)
+	}
 	switch m.Form {
 	case Name:
 		if m.Entity < 0 {
@@ -44,7 +47,7 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	case Pronoun:
 		return s.resolvePronoun(m, prev, recent)
 	}
-	if m.Plural {
+	if m.Plural && !documentNouns[m.Head] {
 		// "sources said" after "sources familiar with the negotiations"
 		if d, ok := s.introduced(m); ok && d.Last-d.First > m.Last-m.First {
 			return Resolution{Entity: -1, Name: s.T.Src[d.Start:d.End], Kind: m.Kind, How: "as first described"}
@@ -56,6 +59,9 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 	}
 	if e := s.documentOwner(m); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "the owner of the document"}
+	}
+	if e := s.appositiveTo(m); e >= 0 {
+		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: s.Entities[e].Kind, How: "in apposition to the name"}
 	}
 	if e := s.namedAfterLede(m); e >= 0 {
 		return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Person, How: "named in the next sentence, after a lede"}
@@ -137,7 +143,7 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 			return Resolution{Entity: -1, Name: prev.Name, Kind: s.Mentions[prev.Mention].Kind, How: "previous speaker"}
 		}
 		if g, ok := s.groupBefore(m.First); ok {
-			return Resolution{Entity: -1, Name: s.T.Src[g.Start:g.End], Kind: whosaid.Group, How: "nearest group in the two sentences before"}
+			return Resolution{Entity: -1, Name: s.groupName(g), Kind: whosaid.Group, How: "nearest group in the two sentences before"}
 		}
 	case "it":
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
@@ -376,16 +382,18 @@ func (s *Set) MarkSpeaker(mi int) {
 }
 
 // namedAfterLede returns the person a lede describes before naming them:
-// "A Vancouver hockey coach says he is overwhelmed. Sam Field said …".
-// The description m, one person, opens one of the article's first two
-// paragraphs, and the next sentence opens with the first mention of a
-// person's full name; -1 otherwise.
+// "A Vancouver hockey coach says he is overwhelmed. Sam Field said …", or
+// a paragraph that does the same ("One former director indicated … Joe
+// Manz told the Globe …"). The description m, one person, opens a
+// paragraph (a definite one, "the coach", only in the article's first two),
+// and the next sentence opens with the first mention of a person's full
+// name; -1 otherwise.
 func (s *Set) namedAfterLede(m Mention) int {
 	sent := s.T.SentenceOf(m.First)
 	if m.Kind != whosaid.Person || m.Plural || m.Form != Description || sent+1 >= len(s.T.Sentences) {
 		return -1
 	}
-	if st := s.T.Sentences[sent]; st.Paragraph > 1 || st.First != m.First || s.T.Paragraphs[st.Paragraph].First != st.First {
+	if st := s.T.Sentences[sent]; st.First != m.First || s.T.Paragraphs[st.Paragraph].First != st.First || m.Definite && st.Paragraph > 1 {
 		return -1
 	}
 	after := s.namesAfter(m.Last)
@@ -501,4 +509,31 @@ func (s *Set) documentAuthor(m Mention, prev Prev, recent bool) (Resolution, boo
 	}
 	r.How = "the author of the document: " + r.How
 	return r, true
+}
+
+// groupName is the name of a group as the article writes it, with the
+// article of a capitalised group ("the Conservatives").
+func (s *Set) groupName(g Mention) string {
+	if g.First > 0 && s.T.Tokens[g.First].Upper && s.bare(g.First-1) == "the" {
+		return s.T.Src[s.T.Tokens[g.First-1].Start:g.End]
+	}
+	return s.T.Src[g.Start:g.End]
+}
+
+// appositiveTo returns the person a description stands in apposition to:
+// "Nunes, the ferocious brawler who calls herself …" is Nunes; -1
+// otherwise.
+func (s *Set) appositiveTo(m Mention) int {
+	o := m.Outer
+	if m.Form != Description || m.Plural || o < 2 || s.T.Str(o-1) != "," {
+		return -1
+	}
+	n, ok := s.byLast[o-2]
+	if !ok || s.Mentions[n].Form != Name || s.Mentions[n].Entity < 0 || !s.personLike(s.Mentions[n].Entity) {
+		return -1
+	}
+	if s.T.SentenceOf(o-2) != s.T.SentenceOf(m.First) {
+		return -1
+	}
+	return s.Mentions[n].Entity
 }

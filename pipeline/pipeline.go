@@ -4,6 +4,8 @@
 package pipeline
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 
@@ -26,8 +28,38 @@ func ExtractAll(a whosaid.Article) whosaid.Record { return ExtractScope(a, state
 
 // ExtractScope runs the pipeline on one article with the given scope.
 func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
+	r, _ := ExtractContext(context.Background(), a, scope) // fails only when ctx is done
+	return r
+}
+
+// ExtractContext runs the pipeline on one article with the given scope,
+// giving up with ctx's error when ctx is done. An article longer than
+// PieceBytes is analysed piece by piece, and ctx is checked between
+// pieces.
+func ExtractContext(ctx context.Context, a whosaid.Article, scope statement.Scope) (whosaid.Record, error) {
 	doc := document.Analyze(a.Text, a.Title)
-	t := text.Analyze(a.Text, doc.Blocks(scope == statement.All))
+	pieces := Pieces(a.Text, doc.Blocks(scope == statement.All), PieceBytes)
+	if len(pieces) > 1 {
+		slog.Warn("long article analysed in pieces; statements and speaker names do not reach across pieces",
+			"id", a.ID, "bytes", len(a.Text), "pieces", len(pieces))
+	}
+	statements := []whosaid.Statement{}
+	for _, blocks := range pieces {
+		if err := ctx.Err(); err != nil {
+			return whosaid.Record{}, fmt.Errorf("pipeline: article %q: %w", a.ID, err)
+		}
+		statements = append(statements, extractBlocks(a.Text, blocks, scope)...)
+	}
+	furniture := doc.Furniture
+	if furniture == nil {
+		furniture = []whosaid.Furniture{}
+	}
+	return whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}, nil
+}
+
+// extractBlocks finds the statements of the given content blocks of src.
+func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope) []whosaid.Statement {
+	t := text.Analyze(src, blocks)
 	var syn *syntax.Sentences
 	if m := syntaxModel(); m != nil {
 		syn = syntax.NewSentences(t, m)
@@ -39,12 +71,7 @@ func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 			learned = m.Predict(t)
 		}
 	}
-	statements := statement.Extract(t, syn, ms, learned, scope)
-	furniture := doc.Furniture
-	if furniture == nil {
-		furniture = []whosaid.Furniture{}
-	}
-	return whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
+	return statement.Extract(t, syn, ms, learned, scope)
 }
 
 // model and syntaxModel are the embedded models, loaded on first use; nil

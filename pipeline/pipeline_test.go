@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,8 +10,12 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/input"
+	"github.com/whosaid/whosaid/output"
+	"github.com/whosaid/whosaid/statement"
 )
 
 // shared is where the evaluation data lives beside the repository.
@@ -172,11 +177,47 @@ func TestLargeInput(t *testing.T) {
 	}
 }
 
-func FuzzExtract(f *testing.F) {
-	f.Add("IE 11 is not supported.\n\nHeadline Here\n\n\"Q,\" X said.\nRelated: more")
-	f.Add("According to officials, \"it\" was 'fine'.")
-	f.Fuzz(func(t *testing.T, doc string) {
-		checkSpans(t, doc, Extract(whosaid.Article{ID: "fuzz", Text: doc}))
+// fuzzBudget is the time one fuzz input may take through the whole
+// pipeline: inputs are small, so anything near it is a stage gone
+// superlinear or a loop that does not end.
+const fuzzBudget = 2 * time.Second
+
+// FuzzPipeline runs input bytes through everything extract does: reading
+// (plain text or JSON Lines), both scopes, both output formats. Every
+// span must match the text and every input must finish within
+// fuzzBudget. CI runs it for a few seconds (.ci/run); the inputs it found
+// worth keeping are in testdata/fuzz/FuzzPipeline.
+func FuzzPipeline(f *testing.F) {
+	f.Add([]byte("IE 11 is not supported.\n\nHeadline Here\n\n\"Q,\" X said.\nRelated: more"), false)
+	f.Add([]byte("According to officials, \"it\" was 'fine'."), true)
+	f.Add([]byte(`{"id": 1, "text": "“We will win,” said Ana Ruiz.", "url": "javascript:x"}`+"\n{bad\n"+`{"text": "She said it was over."}`), false)
+	f.Add([]byte("“‘“‘ a ’”’” (((( Alpha Beta Gamma said that that said"), true)
+	ExtractAll(whosaid.Article{ID: "warm-up", Text: "\"Q,\" he said."}) // loads the models outside the budget
+	f.Fuzz(func(t *testing.T, data []byte, all bool) {
+		scope := statement.Speech
+		if all {
+			scope = statement.All
+		}
+		start := time.Now()
+		var out bytes.Buffer
+		jsonl, text := output.NewJSONL(&out), output.NewText(&out)
+		skip := func(*input.RecordError) {}
+		for a, err := range input.SkipBad(input.Stream("fuzz", bytes.NewReader(data), time.Time{}), skip) {
+			if err != nil {
+				continue // not text: refused with a message, nothing to extract
+			}
+			r := ExtractScope(a, scope)
+			checkSpans(t, a.Text, r)
+			if err := jsonl.Write(r); err != nil {
+				t.Fatal(err)
+			}
+			if err := text.Write(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if took := time.Since(start); took > fuzzBudget {
+			t.Errorf("%d bytes took %v, over the budget of %v", len(data), took, fuzzBudget)
+		}
 	})
 }
 

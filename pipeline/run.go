@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"context"
 	"iter"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/statement"
 )
 
 // Run extracts the statements of speech of the articles of src on the
@@ -61,4 +63,20 @@ func RunWith(src iter.Seq2[whosaid.Article, error], workers int, extract func(wh
 		return emitErr
 	}
 	return srcErr
+}
+
+// RunContext is Run that stops when ctx is done: the analysis of the
+// articles in flight stops within a piece, no record is emitted after
+// that, and ctx's error is returned.
+func RunContext(ctx context.Context, src iter.Seq2[whosaid.Article, error], workers int, emit func(whosaid.Record) error) error {
+	extract := func(a whosaid.Article) whosaid.Record {
+		r, _ := ExtractContext(ctx, a, statement.Speech) // a cut-short record is never emitted, below
+		return r
+	}
+	return RunWith(src, workers, extract, func(r whosaid.Record) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return emit(r)
+	})
 }

@@ -304,6 +304,9 @@ func (e *extractor) titledSpeakerCue(f *found, j int, s text.Sentence) bool {
 			if !ok || e.ms.Mentions[m].First <= j || e.ms.Mentions[m].Form != mention.Name {
 				return false
 			}
+			if w := e.sourceOf(m, s); e.ms.Mentions[w].First >= j {
+				m = w // "Jingyi Pan of IG said"
+			}
 			f.cueFirst, f.cueLast, f.speaker = c, c+1, m
 			f.rule = "quote, titled speaker cue"
 			e.usedCue[c] = true

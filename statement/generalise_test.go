@@ -142,6 +142,12 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 		{"a participle phrase between the speaker and the cue",
 			"The team posted a video on Friday. “Help us help our coach,” team members dressed for a game say in the video.",
 			[]string{"direct|team members|team members|say|“Help us help our coach,”"}},
+		{"a person of an organisation after a quotation",
+			`"The worries surround the tariffs," Jing Pan of Harbour Capital said in a market commentary.`,
+			[]string{`direct|Jing Pan|Jing Pan|say|"The worries surround the tariffs,"`}},
+		{"a person of an organisation before a clause",
+			"Jing Pan of Harbour Capital said the tariffs would stay.",
+			[]string{"indirect|Jing Pan|Jing Pan|say|the tariffs would stay"}},
 		{"a quotation opening its sentence stays direct",
 			`"The deal was a clear breach," Holt said.`,
 			[]string{`direct|Holt|Holt|say|"The deal was a clear breach,"`}},
@@ -230,5 +236,52 @@ func TestDocumentOfAPerson(t *testing.T) {
 	}
 	if want := []string{"Ana Gill", "Ana Gill"}; !slices.Equal(names, want) {
 		t.Errorf("speakers %q, want %q", names, want)
+	}
+}
+
+// TestDocumentSpeaksForItsAuthor checks that a document said to speak is
+// resolved to whoever issued it earlier in the article, by the parse.
+func TestDocumentSpeaksForItsAuthor(t *testing.T) {
+	src := "Juice Rules\n\nThe Harbour Growers Association said in a statement that juice is a source of vitamins.\n\n" +
+		"The statement also said that removing it from the diet would have consequences.\n"
+	var names []string
+	for _, s := range extractParsed(t, src) {
+		names = append(names, *s.SpeakerName)
+	}
+	if want := []string{"The Harbour Growers Association", "The Harbour Growers Association"}; !slices.Equal(names, want) {
+		t.Errorf("speakers %q, want %q", names, want)
+	}
+}
+
+// TestDescriptionsOfNamedPeople checks descriptions that the article ties
+// to a name: in apposition, and a paragraph that opens with a description
+// and names the person in its next sentence.
+func TestDescriptionsOfNamedPeople(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{`The crowd watched Amanda Nunez, the ferocious brawler who calls herself "The Lioness of Rio."`, "Amanda Nunez"},
+		{"The board met on Monday.\n\nOne former director indicated on Friday that he would be pleased to return. Joe Manzer told the Ledger he left last winter.\n", "Joe Manzer"},
+	}
+	for _, tt := range tests {
+		st := extractParsed(t, tt.src)
+		if len(st) == 0 || st[0].SpeakerName == nil || *st[0].SpeakerName != tt.want {
+			t.Errorf("%q: statements %+v, want the first by %s", tt.src, st, tt.want)
+		}
+	}
+}
+
+// TestReportOfItsAuthor checks that a report speaks for the person who
+// wrote it, and that a denied report is not the denier's.
+func TestReportOfItsAuthor(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"Spending\n\nEconomist Phil Crossan wrote in a recent report for the Harbour Institute that spending had stalled.\n\n" +
+			"Since 2016, spending has increased only 8.7 per cent, the report said.\n", "Phil Crossan"},
+		{"Talks\n\nLarry Kadlow denied reports by several newspapers that the talks had failed.\n\n" +
+			"The reports said the meetings were meant to prepare a summit.\n", "The reports"},
+	}
+	for _, tt := range tests {
+		st := extractParsed(t, tt.src)
+		if len(st) == 0 || *st[len(st)-1].SpeakerName != tt.want {
+			t.Errorf("%q: statements %+v, want the last by %s", tt.src, st, tt.want)
+		}
 	}
 }

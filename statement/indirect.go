@@ -142,22 +142,23 @@ var dataNouns = map[string]bool{
 	"results": true, "findings": true,
 }
 
-// isData says whether mention m is a description of data or records (its
-// head, or the noun before its first preposition, is a data noun): in the
-// speech scope it is no speaker.
+// isData says whether mention m is a description of data or records (a
+// data noun before its first preposition: "figures released on Wednesday
+// by …"): in the speech scope it is no speaker.
 func (e *extractor) isData(m int) bool {
 	mm := e.ms.Mentions[m]
 	if mm.Form != mention.Description {
 		return false
 	}
-	head := mm.Last - 1
-	for k := mm.First + 1; k < mm.Last; k++ {
+	for k := mm.First; k < mm.Last; k++ {
 		if prepositions[e.low(k)] || objectPrepositions[e.low(k)] {
-			head = k - 1
 			break
 		}
+		if dataNouns[e.low(k)] {
+			return true
+		}
 	}
-	return dataNouns[e.low(head)]
+	return false
 }
 
 // subordinators open a clause whose speech act is compared or hypothetical
@@ -252,6 +253,11 @@ func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
 	}
 	// A quotation filling the clause was attributed as a direct quote.
 	if q := e.quoteOf[start]; q >= 0 && e.t.Quotes[q].Close == end-1 {
+		return
+	}
+	// A participle phrase is a circumstance, not a claim: "Speaking in
+	// Vaughan on Thursday, Trudeau denied the story".
+	if strings.HasSuffix(e.low(start), "ing") && !e.t.Tokens[start].Upper || strings.HasSuffix(e.low(start), "ing") && start == s.First {
 		return
 	}
 	e.usedCue[c] = true
@@ -561,7 +567,11 @@ func (e *extractor) accordingTo(c int, s text.Sentence) {
 	if srcEnd == c+2 || srcEnd == c+16 {
 		return
 	}
+	srcEnd = e.listedName(srcEnd, s)
 	m := e.ms.AddPhrase(c+2, srcEnd)
+	if e.scope == Speech && e.isData(m) {
+		return // "according to figures released by …", a survey
+	}
 	after := srcEnd
 	// Skip an apposition: "according to Henrik Brandt, the party's
 	// spokesman, the payments ...".
@@ -594,6 +604,33 @@ func (e *extractor) accordingTo(c int, s text.Sentence) {
 	}
 	e.addReported(start, end, c, m, "according to")
 	e.found[len(e.found)-1].cueLast = c + 2
+}
+
+// listedName extends a source that stops at the comma of a listed
+// organisation's name ("the Meteorology, Climatology and Geophysics
+// Agency") to the whole name: capitalised words, commas and one "and",
+// ending in an organisation noun.
+func (e *extractor) listedName(srcEnd int, s text.Sentence) int {
+	if srcEnd >= s.Last || e.t.Str(srcEnd) != "," || !e.t.Tokens[srcEnd-1].Upper {
+		return srcEnd
+	}
+	sawAnd := false
+	k := srcEnd + 1
+	for ; k < s.Last && k < srcEnd+12; k++ {
+		w := e.low(k)
+		switch {
+		case w == "and" && !sawAnd:
+			sawAnd = true
+		case w == "," || e.t.Tokens[k].Upper && e.t.Tokens[k].Kind == text.Word:
+		default:
+			goto done
+		}
+	}
+done:
+	if !sawAnd || !mention.IsOrgNoun(e.low(k-1)) {
+		return srcEnd
+	}
+	return k
 }
 
 // addReported adds reported speech over tokens [start, end) with cue c.

@@ -42,6 +42,10 @@ func (e *extractor) resolve() []whosaid.Statement {
 		case f.speaker >= 0:
 			e.ms.MarkSpeaker(f.speaker)
 			r := e.ms.Resolve(f.speaker, prev)
+			if a := e.documentAuthor(f.speaker); a >= 0 && r.How == "as written" {
+				ra := e.ms.Resolve(a, prev)
+				r = mention.Resolution{Entity: ra.Entity, Name: ra.Name, Kind: ra.Kind, How: "the author of the document: " + ra.How}
+			}
 			sp := e.ms.Span(f.speaker)
 			if f.source != nil {
 				sp = *f.source
@@ -179,4 +183,63 @@ func (e *extractor) mentionOpening(s text.Sentence) (int, bool) {
 		}
 	}
 	return found, found >= 0
+}
+
+// authorWindow is how many sentences back a document's author is looked
+// for.
+const authorWindow = 12
+
+// documentAuthor returns the mention of who wrote or issued the document
+// that speaker mention m describes ("the statement also said"): the
+// subject of the verb whose object or oblique the same document noun was
+// in the sentences before ("The association said in a statement …",
+// "Prosecutors filed a complaint"), by the parse; -1 when none.
+func (e *extractor) documentAuthor(m int) int {
+	mm := e.ms.Mentions[m]
+	if e.syn == nil || mm.Form != mention.Description || !mention.IsDocument(mm.Head) {
+		return -1
+	}
+	si := e.t.SentenceOf(mm.First)
+	for k := mm.First - 1; k >= 0 && e.t.SentenceOf(k) >= si-authorWindow; k-- {
+		if e.low(k) != mm.Head || e.quoteOf[k] >= 0 {
+			continue
+		}
+		toks, j := e.syn.Parsed(k)
+		first := k - j
+		if toks[j].Rel != "obj" && toks[j].Rel != "obl" || toks[j].Head == 0 {
+			continue
+		}
+		verb := toks[j].Head - 1
+		if !authoring[toks[verb].Lemma] {
+			continue // "Kudlow denied reports by media outlets" did not write them
+		}
+		for n, tok := range toks {
+			if tok.Head == verb+1 && tok.Rel == "nsubj" {
+				if a := e.mentionCovering(first + n); a >= 0 && (e.ms.Mentions[a].Form != mention.Pronoun || e.ms.Mentions[a].Head != "it") {
+					return a
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// authoring verbs make their subject the author of their object or
+// oblique: "filed a complaint", "said in a statement".
+var authoring = map[string]bool{
+	"write": true, "issue": true, "release": true, "publish": true, "file": true, "say": true,
+	"send": true, "post": true, "submit": true, "prepare": true, "produce": true, "author": true,
+	"sign": true, "present": true, "table": true, "deliver": true, "commission": true, "tweet": true,
+}
+
+// mentionCovering returns the mention that token i belongs to (the parser
+// heads a name on its first word, the mention stage ends it on its last),
+// or -1.
+func (e *extractor) mentionCovering(i int) int {
+	for k := i; k < len(e.t.Tokens) && k <= i+4; k++ {
+		if m, ok := e.ms.EndingAt(k); ok && e.ms.Mentions[m].First <= i {
+			return m
+		}
+	}
+	return -1
 }

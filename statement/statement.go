@@ -341,7 +341,12 @@ func (e *extractor) sourceOf(m int, s text.Sentence) int {
 	if !ok {
 		return m
 	}
-	if dm := e.ms.Mentions[d]; dm.Form != mention.Description || dm.Kind != whosaid.Person && dm.Kind != whosaid.Group {
+	dm := e.ms.Mentions[d]
+	// A person of the organisation: "Jingyi Pan of IG said".
+	if dm.Form == mention.Name && dm.Entity >= 0 && e.ms.PersonLike(dm.Entity) && e.ms.Entities[dm.Entity].Kind != whosaid.Organization {
+		return d
+	}
+	if dm.Form != mention.Description || dm.Kind != whosaid.Person && dm.Kind != whosaid.Group {
 		return m
 	}
 	return e.ms.Extend(d, e.ms.Mentions[m].Last)

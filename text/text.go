@@ -1,6 +1,8 @@
 package text
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -49,7 +51,13 @@ type Quotation struct {
 // and finds their sentences and quotations. Blocks are split further at
 // line breaks.
 func Analyze(src string, blocks []whosaid.Span) *Text {
-	t := &Text{Src: src, Tokens: make([]Token, 0, len(src)/5)}
+	size := 0
+	for _, b := range blocks {
+		size += b.Len()
+	}
+	// About one token per five bytes; sized by the blocks, not the whole
+	// text, which may be analysed piece by piece.
+	t := &Text{Src: src, Tokens: make([]Token, 0, size/5)}
 	for _, b := range blocks {
 		for start := b.Start; start < b.End; {
 			end := strings.IndexByte(src[start:b.End], '\n')
@@ -114,13 +122,14 @@ func (t *Text) flanks(i int, p Paragraph) (left, right bool) {
 func (t *Text) pairQuotes(pi int) {
 	p := t.Paragraphs[pi]
 	var stack []int // token indices of open marks
+	// doubles holds the stack positions of the open double marks, so the
+	// innermost one is found without scanning a run of single marks.
+	var doubles []int
 	openDouble := func() int {
-		for k := len(stack) - 1; k >= 0; k-- {
-			if t.Tokens[stack[k]].Shape.Double() {
-				return k
-			}
+		if len(doubles) == 0 {
+			return -1
 		}
-		return -1
+		return doubles[len(doubles)-1]
 	}
 	// openSingle is the innermost open mark if it is a single one.
 	openSingle := func() int {
@@ -137,9 +146,15 @@ func (t *Text) pairQuotes(pi int) {
 		}
 		pairs = append(pairs, [2]int{stack[k], i})
 		stack = stack[:k]
+		for len(doubles) > 0 && doubles[len(doubles)-1] >= k {
+			doubles = doubles[:len(doubles)-1]
+		}
 	}
 	open := func(i int) {
 		t.Tokens[i].Opening = true
+		if t.Tokens[i].Shape.Double() {
+			doubles = append(doubles, len(stack))
+		}
 		stack = append(stack, i)
 	}
 	for i := p.First; i < p.Last; i++ {
@@ -214,13 +229,17 @@ func (t *Text) pairQuotes(pi int) {
 	}
 	qs := t.Quotes[first:]
 	sortQuotes(qs)
+	// The marks were paired on a stack, so the quotations nest: in start
+	// order, the parent of each is the innermost earlier one still open.
+	var enclosing []int // indices into qs
 	for k := range qs {
-		for j := k - 1; j >= 0; j-- {
-			if qs[j].Start < qs[k].Start && qs[j].End >= qs[k].End {
-				qs[k].Parent = first + j
-				break
-			}
+		for len(enclosing) > 0 && !qs[enclosing[len(enclosing)-1]].encloses(qs[k]) {
+			enclosing = enclosing[:len(enclosing)-1]
 		}
+		if len(enclosing) > 0 {
+			qs[k].Parent = first + enclosing[len(enclosing)-1]
+		}
+		enclosing = append(enclosing, k)
 	}
 	// The previous paragraph's quote runs on only if this one reopens.
 	if prev := t.lastTopQuote(first, pi-1); prev >= 0 && t.Quotes[prev].Close < 0 {
@@ -230,6 +249,10 @@ func (t *Text) pairQuotes(pi int) {
 			qs[0].Continues = true
 		}
 	}
+}
+
+func (q Quotation) encloses(inner Quotation) bool {
+	return q.Start < inner.Start && q.End >= inner.End
 }
 
 // lastTopQuote returns the last top-level quotation of paragraph pi among
@@ -249,13 +272,15 @@ func (t *Text) demote(i int) {
 	t.Tokens[i].Opening = false
 }
 
+// sortQuotes orders quotations by start, an enclosing one before those it
+// encloses.
 func sortQuotes(qs []Quotation) {
-	// Insertion sort: a paragraph has few quotations.
-	for k := 1; k < len(qs); k++ {
-		for j := k; j > 0 && (qs[j].Start < qs[j-1].Start || qs[j].Start == qs[j-1].Start && qs[j].End > qs[j-1].End); j-- {
-			qs[j], qs[j-1] = qs[j-1], qs[j]
+	slices.SortStableFunc(qs, func(a, b Quotation) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
 		}
-	}
+		return cmp.Compare(b.End, a.End)
+	})
 }
 
 // sentenceStarters are capitalised function words that, after an
@@ -291,11 +316,21 @@ func (t *Text) splitSentences(pi int) {
 	}
 }
 
+// MaxSentenceTokens bounds a sentence: a longer stretch without a
+// sentence end (a list, a scrape without punctuation) is cut into pieces
+// of this many tokens, because later stages scan a sentence once per cue
+// word in it. The longest sentence of GGT dev and PolNeAR has 220 tokens.
+const MaxSentenceTokens = 300
+
 func (t *Text) addSentence(first, last, pi int) {
-	t.Sentences = append(t.Sentences, Sentence{
-		Start: t.Tokens[first].Start, End: t.Tokens[last-1].End,
-		First: first, Last: last, Paragraph: pi,
-	})
+	for first < last {
+		end := min(last, first+MaxSentenceTokens)
+		t.Sentences = append(t.Sentences, Sentence{
+			Start: t.Tokens[first].Start, End: t.Tokens[end-1].End,
+			First: first, Last: end, Paragraph: pi,
+		})
+		first = end
+	}
 }
 
 func (t *Text) endsSentence(i int, p Paragraph) bool {

@@ -156,3 +156,29 @@ func BenchmarkAnalyze(b *testing.B) {
 		analyze(src)
 	}
 }
+
+func TestLongSentencesAreCut(t *testing.T) {
+	tests := []struct {
+		name      string
+		words     int
+		sentences int
+	}{
+		{"under the bound", MaxSentenceTokens - 1, 1},
+		{"at the bound", MaxSentenceTokens, 1},
+		{"over the bound", MaxSentenceTokens + 1, 2},
+		{"many times over", 3*MaxSentenceTokens + 5, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := analyze(strings.Repeat("word ", tt.words))
+			if len(got.Sentences) != tt.sentences {
+				t.Fatalf("%d words: got %d sentences, want %d", tt.words, len(got.Sentences), tt.sentences)
+			}
+			for _, s := range got.Sentences {
+				if s.Last-s.First > MaxSentenceTokens {
+					t.Errorf("sentence of %d tokens", s.Last-s.First)
+				}
+			}
+		})
+	}
+}

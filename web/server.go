@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"github.com/whosaid/whosaid/archive"
 	"github.com/whosaid/whosaid/input"
 	"github.com/whosaid/whosaid/pipeline"
+	"github.com/whosaid/whosaid/statement"
 )
 
 //go:embed ui openapi.json
@@ -38,13 +40,24 @@ type Options struct {
 	WriteToken string
 	// MaxBodyBytes bounds a request body (default 4 MB).
 	MaxBodyBytes int64
-	// Timeout bounds the handling of one API request (default 10 s).
+	// Timeout bounds the handling of one API request (default 10 s); the
+	// analysis of a request that runs out of time stops within a piece
+	// of the article (pipeline.PieceBytes).
 	Timeout time.Duration
+	// MaxExtractBytes bounds the article sent to /api/extract (default
+	// 1 MB), which anyone may call.
+	MaxExtractBytes int64
+	// MaxExtracts is the number of /api/extract analyses run at once
+	// (default: the number of cores); a request beyond it is answered 503
+	// with Retry-After at once rather than queued.
+	MaxExtracts int
 }
 
 type server struct {
 	archive *archive.Archive
 	opts    Options
+	// extracting holds a token per /api/extract analysis running.
+	extracting chan struct{}
 }
 
 // New returns the handler of the API and the UI.
@@ -55,7 +68,13 @@ func New(a *archive.Archive, opts Options) http.Handler {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 10 * time.Second
 	}
-	s := &server{archive: a, opts: opts}
+	if opts.MaxExtractBytes <= 0 {
+		opts.MaxExtractBytes = 1 << 20
+	}
+	if opts.MaxExtracts <= 0 {
+		opts.MaxExtracts = runtime.GOMAXPROCS(0)
+	}
+	s := &server{archive: a, opts: opts, extracting: make(chan struct{}, opts.MaxExtracts)}
 	api := http.NewServeMux()
 	api.HandleFunc("GET /api/search", s.search)
 	api.HandleFunc("GET /api/speakers", s.speakers)
@@ -187,7 +206,12 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = q.Validate()
 	}
-	if err != nil {
+	var malformed *archive.QueryError
+	switch {
+	case errors.As(err, &malformed):
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": err.Error(), "position": malformed.Position})
+		return
+	case err != nil:
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
@@ -277,14 +301,32 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 // extract analyses the article in the request body (plain text) without
 // storing it.
 func (s *server) extract(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(r.Body)
+	select {
+	case s.extracting <- struct{}{}:
+		defer func() { <-s.extracting }()
+	default:
+		w.Header().Set("Retry-After", "1")
+		writeError(w, http.StatusServiceUnavailable, "the server is analysing as many articles as it has cores; try again shortly")
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opts.MaxExtractBytes))
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
 	art := whosaid.Article{ID: "upload", Text: string(body), Title: r.URL.Query().Get("title")}
-	rec := pipeline.Extract(art)
+	rec, err := pipeline.ExtractContext(r.Context(), art, statement.Speech)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, newArticleView(nil, art.Text, rec, nil, nil))
+}
+
+// badRecord is an input record that an ingest skipped.
+type badRecord struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
 }
 
 // ingest stores the articles of the request body: JSON Lines, or one
@@ -308,7 +350,11 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	stats, err := s.archive.Ingest(r.Context(), input.Stream(name, strings.NewReader(string(body)), published), archive.IngestOptions{Workers: 1, BatchSize: 100})
+	failed := []badRecord{}
+	src := input.SkipBad(input.Stream(name, strings.NewReader(string(body)), published), func(e *input.RecordError) {
+		failed = append(failed, badRecord{Line: e.Line, Reason: e.Err.Error()})
+	})
+	stats, err := s.archive.Ingest(r.Context(), src, archive.IngestOptions{Workers: 1, BatchSize: 100})
 	if err != nil {
 		if strings.Contains(err.Error(), "input: ") {
 			writeError(w, http.StatusBadRequest, err.Error())
@@ -317,7 +363,10 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, stats)
+	writeJSON(w, http.StatusOK, struct {
+		archive.IngestStats
+		Failed []badRecord `json:"failed"`
+	}{stats, failed})
 }
 
 type aliasRequest struct {

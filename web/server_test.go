@@ -89,7 +89,9 @@ func TestAPI(t *testing.T) {
 	}{
 		{"search", "GET", "/api/search?q=harbour", "", "", 200, []string{`"name":"Elena Varga"`, `"cue":"told"`, `"sources":1`}, nil},
 		{"search filters", "GET", "/api/search?q=family&speaker=Varga&since=2024-01-01&until=2024-12-31&type=direct&min_confidence=0.5", "", "", 200, []string{"affordable"}, nil},
-		{"sql injection in query", "GET", "/api/search?q=" + urlq(`') OR 1=1; DROP TABLE statements; --`), "", "", 200, []string{`"results":[]`}, nil},
+		{"sql injection in query", "GET", "/api/search?q=" + urlq(`') OR 1=1; DROP TABLE statements; --`), "", "", 400, []string{"malformed query", `"position":2`}, nil},
+		{"unclosed phrase", "GET", "/api/search?q=%22abc", "", "", 400, []string{`"position":1`, `expected a closing \"`}, nil},
+		{"AND accepted", "GET", "/api/search?q=harbour%20AND%20contract", "", "", 200, []string{"harbour contract"}, nil},
 		{"sql injection in speaker", "GET", "/api/search?speaker=" + urlq(`x' OR '1'='1`), "", "", 200, []string{`"results":[]`}, nil},
 		{"sql injection in date", "GET", "/api/search?since=" + urlq(`2024' OR '1'='1`), "", "", 400, []string{"bad date"}, nil},
 		{"bad type", "GET", "/api/search?type=" + urlq(`direct' --`), "", "", 400, []string{"bad statement type"}, nil},

@@ -90,13 +90,17 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	progress := ingestProgress(stderr, total)
 	start := time.Now()
-	stats, err := a.Ingest(ctx, allArticles(files, date), archive.IngestOptions{Workers: *workers, BatchSize: *batch, Progress: progress})
+	skipped := 0
+	stats, err := a.Ingest(ctx, skipBadRecords(allArticles(files, date), stderr, &skipped), archive.IngestOptions{Workers: *workers, BatchSize: *batch, Progress: progress})
 	elapsed := time.Since(start)
 	fmt.Fprintf(stdout, "%d articles read: %d added, %d replaced, %d unchanged; %d statements stored in %s (%.0f articles/s) into %s\n",
 		stats.Read, stats.Added, stats.Replaced, stats.Unchanged, stats.Statements, elapsed.Round(time.Millisecond),
 		float64(stats.Done())/max(elapsed.Seconds(), 1e-9), *db)
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
+	}
+	if skipped > 0 {
+		return skippedRecords{command: "ingest", n: skipped}
 	}
 	return nil
 }

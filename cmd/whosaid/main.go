@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"os"
 	"runtime"
@@ -41,6 +42,8 @@ usage:
   whosaid speakers [NAME]                           speakers by number of statements
   whosaid alias merge NAME INTO | alias split NAME  fix speaker identity by hand
   whosaid serve [--addr 127.0.0.1:8080] [--write-token TOKEN]   JSON API and web UI
+
+exit status: 0 done, 1 some bad input records skipped (the others processed), 2 failure
 `
 
 func main() {
@@ -49,8 +52,37 @@ func main() {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "whosaid:", err)
 		}
-		os.Exit(2)
+		os.Exit(exitStatus(err))
 	}
+}
+
+// exitStatus is 1 when only some input records were bad and skipped (the
+// others were processed), 2 for any other failure.
+func exitStatus(err error) int {
+	var skipped skippedRecords
+	if errors.As(err, &skipped) {
+		return 1
+	}
+	return 2
+}
+
+// skippedRecords counts the bad input records a command skipped.
+type skippedRecords struct {
+	command string
+	n       int
+}
+
+func (e skippedRecords) Error() string {
+	return fmt.Sprintf("%s: %d bad input records skipped (listed above); every other record was processed", e.command, e.n)
+}
+
+// skipBadRecords drops the bad records of src, reporting each one (file,
+// line, reason) on stderr and counting them in n.
+func skipBadRecords(src iter.Seq2[whosaid.Article, error], stderr io.Writer, n *int) iter.Seq2[whosaid.Article, error] {
+	return input.SkipBad(src, func(e *input.RecordError) {
+		*n++
+		fmt.Fprintf(stderr, "whosaid: skipped a bad record: %v\n", e)
+	})
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -149,20 +181,23 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		r.Statements = kept
 		return w.Write(r)
 	}
-	var failed int
+	var failed, skipped int
 	for _, path := range fs.Args() {
 		extract := func(a whosaid.Article) whosaid.Record { return pipeline.ExtractScope(a, scope) }
 		articles := input.Articles(path, date)
 		if path == input.Stdin {
 			articles = input.Stream(path, stdin, date)
 		}
-		if err := pipeline.RunWith(articles, *workers, extract, emit); err != nil {
+		if err := pipeline.RunWith(skipBadRecords(articles, stderr, &skipped), *workers, extract, emit); err != nil {
 			slog.Error("extract failed", "file", path, "err", err)
 			failed++
 		}
 	}
 	if failed > 0 {
 		return fmt.Errorf("extract: %d of %d inputs failed", failed, fs.NArg())
+	}
+	if skipped > 0 {
+		return skippedRecords{command: "extract", n: skipped}
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -60,5 +62,66 @@ func TestExtractJSONLIsValid(t *testing.T) {
 	}
 	if rec.ID != "../../testdata/sample.txt" || len(rec.Statements) < 15 {
 		t.Errorf("id %q, %d statements", rec.ID, len(rec.Statements))
+	}
+}
+
+// TestBadRecordsAreSkipped checks that extract and ingest report each bad
+// record with its line, process every good one and exit with status 1.
+func TestBadRecordsAreSkipped(t *testing.T) {
+	in := `{"id": "a", "text": "\"We will win,\" said Ana Ruiz."}` + "\n" +
+		`{"id": "b", "text": "unclosed` + "\n" +
+		`{"id": "c"}` + "\n" +
+		`{"id": "d", "text": "\"We lost,\" said Ben Ode."}` + "\n"
+	path := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "archive.db")
+	tests := []struct {
+		name string
+		args []string
+		want []string // in stdout
+	}{
+		{"extract", []string{"extract", "--format", "jsonl", path}, []string{`"id":"a"`, `"id":"d"`}},
+		{"ingest", []string{"ingest", "--db", db, path}, []string{"2 articles read: 2 added"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := run(tt.args, nil, &out, &errOut)
+			if err == nil || exitStatus(err) != 1 || !strings.Contains(err.Error(), "2 bad input records skipped") {
+				t.Fatalf("err = %v (status %d), want 2 records skipped with status 1", err, exitStatus(err))
+			}
+			for _, line := range []string{"in.jsonl:2", "in.jsonl:3", `missing "text"`} {
+				if !strings.Contains(errOut.String(), line) {
+					t.Errorf("stderr lacks %q:\n%s", line, errOut.String())
+				}
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("stdout lacks %q:\n%s", want, out.String())
+				}
+			}
+		})
+	}
+}
+
+func TestMalformedSearch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	if err := run([]string{"ingest", "--db", db, "../../testdata/sample.txt"}, nil, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]string{
+		`"abc`:                `character 1: the phrase opened here is not closed`,
+		"NEAR(":               `character 5: unexpected '('`,
+		"*":                   "character 1: expected a word before *",
+		"harbour AND":         "character 9: expected a word after AND",
+		"government NOT deal": "character 12: NOT is not supported",
+	}
+	for query, want := range tests {
+		err := run([]string{"search", "--db", db, query}, nil, &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || exitStatus(err) != 2 || !strings.Contains(err.Error(), want) {
+			t.Errorf("search %q: err = %v, want status 2 and %q", query, err, want)
+		}
 	}
 }

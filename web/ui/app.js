@@ -32,6 +32,10 @@ function showError(err) { show(el('p', {class: 'error'}, String(err.message || e
 
 function link(href, text, attrs) { return el('a', Object.assign({href}, attrs || {}), text); }
 
+// Only http and https URLs become links, whatever the archive holds: a
+// javascript: URL would run in the page.
+function isWebURL(u) { return typeof u === 'string' && /^https?:\/\/[^\/]/i.test(u); }
+
 // Links inside the app change the page without reloading.
 document.addEventListener('click', (e) => {
   const a = e.target.closest('a');
@@ -186,7 +190,7 @@ async function articlePage(id) {
   const a = view.article;
   show(
     el('h1', {}, a.title || a.ext_id),
-    el('p', {class: 'meta'}, [a.published || 'undated', a.ext_id].join(' · '), ' ', a.url ? link(a.url, 'original', {rel: 'noopener noreferrer', target: '_blank'}) : null),
+    el('p', {class: 'meta'}, [a.published || 'undated', a.ext_id].join(' · '), ' ', isWebURL(a.url) ? link(a.url, 'original', {rel: 'noopener noreferrer', target: '_blank'}) : null),
     renderArticle(view));
 }
 
