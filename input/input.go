@@ -12,7 +12,6 @@ import (
 	"io"
 	"iter"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -51,18 +50,24 @@ func ReadFile(path string, published time.Time) ([]whosaid.Article, error) {
 // input) one at a time, so a large JSONL file is never held in memory at
 // once. Iteration stops after the first error.
 func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error] {
+	return loaded(Documents([]string{path}, os.Stdin, Options{Published: published, AnyLang: true}), published)
+}
+
+// Stream reads the articles of r, whose name is used for ids, format
+// detection and error messages. Iteration stops after the first error.
+func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Article, error] {
+	return loaded(StreamDocuments(name, r, Options{Published: published, AnyLang: true}), published)
+}
+
+// loaded turns documents into articles, stopping at the first error.
+func loaded(docs iter.Seq2[Document, error], published time.Time) iter.Seq2[whosaid.Article, error] {
 	return func(yield func(whosaid.Article, error) bool) {
-		r := io.Reader(os.Stdin)
-		if path != Stdin {
-			f, err := os.Open(path)
-			if err != nil {
-				yield(whosaid.Article{}, fmt.Errorf("input: %w", err))
-				return
+		opts := Options{Published: published, AnyLang: true}
+		for d, err := range docs {
+			var a whosaid.Article
+			if err == nil {
+				a, err = d.Load(opts)
 			}
-			defer f.Close()
-			r = f
-		}
-		for a, err := range Stream(path, r, published) {
 			if !yield(a, err) || err != nil {
 				return
 			}
@@ -70,55 +75,49 @@ func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error
 	}
 }
 
-// Stream reads the articles of r, whose name is used for ids, format
-// detection and error messages. A name ending in .jsonl or .ndjson is JSON
-// Lines; any other input is JSON Lines when its first non-blank line is a
-// JSON object with a "text" field, and plain text otherwise.
-func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Article, error] {
-	return func(yield func(whosaid.Article, error) bool) {
-		br := bufio.NewReaderSize(r, 64<<10)
-		ext := strings.ToLower(filepath.Ext(name))
-		forceJSONL := ext == ".jsonl" || ext == ".ndjson"
-
-		// Read up to the first non-blank line, keeping the bytes in case the
-		// input turns out to be plain text.
-		var head []byte
-		lineNo := 0
-		for {
-			line, err := readLine(br)
-			if err != nil && !errors.Is(err, io.EOF) {
-				yield(whosaid.Article{}, readError(name, lineNo+1, err))
-				return
-			}
-			if len(line) == 0 && errors.Is(err, io.EOF) {
-				break
-			}
-			lineNo++
-			if len(bytes.TrimSpace(line)) == 0 {
-				head = append(head, line...)
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				continue
-			}
-			rec, recErr := parseRecord(bytes.TrimPrefix(line, utf8BOM))
-			if forceJSONL || recErr == nil {
-				a, aErr := toArticle(name, lineNo, line, rec, recErr, published)
-				if !yield(a, aErr) || aErr != nil {
-					return
-				}
-				streamJSONL(name, br, lineNo, published, yield)
-				return
-			}
-			head = append(head, line...)
+// streamArticles reads plain text or JSON Lines from br. Input detected as
+// JSON Lines (forceJSONL) is JSON Lines even when its first line is bad;
+// other input is JSON Lines when its first non-blank line is a JSON object
+// with a "text" field, and plain text otherwise.
+func streamArticles(name string, br *bufio.Reader, forceJSONL bool, published time.Time, yield func(whosaid.Article, error) bool) {
+	// Read up to the first non-blank line, keeping the bytes in case the
+	// input turns out to be plain text.
+	var head []byte
+	lineNo := 0
+	for {
+		line, err := readLine(br)
+		if err != nil && !errors.Is(err, io.EOF) {
+			yield(whosaid.Article{}, readError(name, lineNo+1, err))
+			return
+		}
+		if len(line) == 0 && errors.Is(err, io.EOF) {
 			break
 		}
-		if forceJSONL {
-			return // only blank lines: no records
+		lineNo++
+		if len(bytes.TrimSpace(line)) == 0 {
+			head = append(head, line...)
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			continue
 		}
-		a, err := readText(name, head, br, published)
-		yield(a, err)
+		rec, recErr := parseRecord(bytes.TrimPrefix(line, utf8BOM))
+		if forceJSONL || recErr == nil {
+			a, aErr := toArticle(name, lineNo, line, rec, recErr, published)
+			if !yield(a, aErr) || aErr != nil {
+				return
+			}
+			streamJSONL(name, br, lineNo, published, yield)
+			return
+		}
+		head = append(head, line...)
+		break
 	}
+	if forceJSONL {
+		return // only blank lines: no records
+	}
+	a, err := readText(name, head, br, published)
+	yield(a, err)
 }
 
 var utf8BOM = []byte("\uFEFF")

@@ -6,6 +6,7 @@ package pipeline
 import (
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
@@ -26,25 +27,68 @@ func ExtractAll(a whosaid.Article) whosaid.Record { return ExtractScope(a, state
 
 // ExtractScope runs the pipeline on one article with the given scope.
 func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
+	return ExtractTimed(a, scope, nil)
+}
+
+// Timings add up the time spent in each stage, for whosaid bench.
+type Timings struct {
+	Clean      time.Duration // document: title, furniture, paragraphs
+	Text       time.Duration // tokens, sentences, quotations
+	Statements time.Duration // mentions, syntax on demand, the rules, resolution
+}
+
+// ExtractTimed is ExtractScope that adds the time of each stage to t
+// (which may be nil; it is not safe for concurrent use).
+func ExtractTimed(a whosaid.Article, scope statement.Scope, t *Timings) whosaid.Record {
+	lap := stopwatch(t != nil)
 	doc := document.Analyze(a.Text, a.Title)
-	t := text.Analyze(a.Text, doc.Blocks(scope == statement.All))
+	cleaned := lap()
+	tx := text.Analyze(a.Text, doc.Blocks(scope == statement.All))
+	tokenized := lap()
 	var syn *syntax.Sentences
-	if m := syntaxModel(); m != nil {
-		syn = syntax.NewSentences(t, m)
+	// An empty text needs no model: a run over no articles starts fast.
+	if len(tx.Sentences) > 0 {
+		if m := syntaxModel(); m != nil {
+			syn = syntax.NewSentences(tx, m)
+		}
 	}
-	ms := mention.Find(t)
+	ms := mention.Find(tx)
 	var learned []attribution.Attribution
 	if scope == statement.All {
 		if m := model(); m != nil {
-			learned = m.Predict(t)
+			learned = m.Predict(tx)
 		}
 	}
-	statements := statement.Extract(t, syn, ms, learned, scope)
+	statements := statement.Extract(tx, syn, ms, learned, scope)
+	if t != nil {
+		t.Clean += cleaned
+		t.Text += tokenized
+		t.Statements += lap()
+	}
 	furniture := doc.Furniture
 	if furniture == nil {
 		furniture = []whosaid.Furniture{}
 	}
-	return whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
+	r := whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
+	if a.Extracted {
+		r.Text, r.URL, r.Site, r.Author, r.Lang = a.Text, a.URL, a.Site, a.Author, a.Lang
+	}
+	return r
+}
+
+// stopwatch returns a function giving the time since its previous call,
+// or zero when off (reading the clock is not free).
+func stopwatch(on bool) func() time.Duration {
+	last := time.Now()
+	return func() time.Duration {
+		if !on {
+			return 0
+		}
+		now := time.Now()
+		d := now.Sub(last)
+		last = now
+		return d
+	}
 }
 
 // model and syntaxModel are the embedded models, loaded on first use; nil
