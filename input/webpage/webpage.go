@@ -21,6 +21,11 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
+// hiddenSelector selects what a reader never sees: hidden elements and
+// the paywall and subscription prompts that pages ship with the article.
+const hiddenSelector = `[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], ` +
+	`[class*="paywall"], [id*="paywall"], [class*="subscribe"], [class*="newsletter"], [class*="cookie"], [id*="cookie"]`
+
 // ErrNoContent reports a page with no main text worth analysing.
 var ErrNoContent = errors.New("no article text found in the page")
 
@@ -41,7 +46,7 @@ func Extract(page []byte, pageURL string) (Page, error) {
 		return Page{}, fmt.Errorf("webpage: parse HTML: %w", err)
 	}
 	meta := readMeta(doc)
-	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
+	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, PruneSelector: hiddenSelector}
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
