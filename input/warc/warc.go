@@ -80,22 +80,24 @@ func (c *counter) Read(p []byte) (int, error) {
 // readMembers reads a gzip archive member by member, so that a damaged
 // member costs its own record only: reading resumes at the next member.
 func readMembers(br *bufio.Reader, src *counter, yield func(Page, error) bool) {
-	offset := func() int64 { return src.n - int64(br.Buffered()) }
+	rw := &rewinder{src: br}
+	offset := func() int64 { return src.n - int64(br.Buffered()) - int64(len(rw.pending)) }
 	var zr *gzip.Reader
 	var inner *bufio.Reader
 	for {
 		start := offset()
+		rw.mark()
 		var err error
 		if zr == nil {
-			zr, err = gzip.NewReader(br)
+			zr, err = gzip.NewReader(rw)
 		} else {
-			err = zr.Reset(br)
+			err = zr.Reset(rw)
 		}
 		if errors.Is(err, io.EOF) {
 			return
 		}
 		if err != nil {
-			if !yield(Page{}, &SkipError{Offset: start, Reason: "bad gzip member: " + err.Error()}) || !resync(br) {
+			if !yield(Page{}, &SkipError{Offset: start, Reason: "bad gzip member: " + err.Error()}) || !rw.resync() {
 				return
 			}
 			continue
@@ -111,30 +113,86 @@ func readMembers(br *bufio.Reader, src *counter, yield func(Page, error) bool) {
 			return
 		}
 		if recs.broken {
-			// The member's data is damaged: its end is unknown.
-			if !resync(br) {
+			// The gzip data is damaged, and the decompressor may have read
+			// into the next member: look for it from just after this one's
+			// start.
+			if !rw.resync() {
 				return
 			}
 		}
 	}
 }
 
-// resync skips to the next gzip member; false at the end of the input.
-func resync(br *bufio.Reader) bool {
-	if _, err := br.ReadByte(); err != nil {
-		return false
+// rewinder reads src and keeps the bytes of the current gzip member, so
+// that after a damaged member the search for the next one can start
+// right after its header instead of wherever the decompressor stopped.
+type rewinder struct {
+	src     *bufio.Reader
+	kept    []byte // the current member's bytes read so far
+	pending []byte // bytes given back, read before src
+	full    bool   // kept overflowed: the member is too long to rewind
+}
+
+// mark starts a new member.
+func (rw *rewinder) mark() { rw.kept, rw.full = rw.kept[:0], false }
+
+func (rw *rewinder) keep(b ...byte) {
+	if rw.full {
+		return
 	}
+	if len(rw.kept)+len(b) > 2*MaxRecordSize {
+		rw.full = true
+		return
+	}
+	rw.kept = append(rw.kept, b...)
+}
+
+func (rw *rewinder) ReadByte() (byte, error) {
+	if len(rw.pending) > 0 {
+		b := rw.pending[0]
+		rw.pending = rw.pending[1:]
+		rw.keep(b)
+		return b, nil
+	}
+	b, err := rw.src.ReadByte()
+	if err == nil {
+		rw.keep(b)
+	}
+	return b, err
+}
+
+func (rw *rewinder) Read(p []byte) (int, error) {
+	var n int
+	var err error
+	if len(rw.pending) > 0 {
+		n = copy(p, rw.pending)
+		rw.pending = rw.pending[n:]
+	} else {
+		n, err = rw.src.Read(p)
+	}
+	rw.keep(p[:n]...)
+	return n, err
+}
+
+// resync moves to the next gzip member after the start of the current
+// one; false at the end of the input.
+func (rw *rewinder) resync() bool {
+	if !rw.full && len(rw.kept) > 0 {
+		rw.pending = append(bytes.Clone(rw.kept[1:]), rw.pending...)
+	}
+	rw.mark()
 	for {
-		b, err := br.Peek(len(gzipMagic))
+		if i := bytes.Index(rw.pending, gzipMagic); i >= 0 {
+			rw.pending = rw.pending[i:]
+			return true
+		}
+		// Keep a possible start of the magic that spans the boundary.
+		rw.pending = rw.pending[max(0, len(rw.pending)-len(gzipMagic)+1):]
+		b, err := rw.src.ReadByte()
 		if err != nil {
 			return false
 		}
-		if bytes.Equal(b, gzipMagic) {
-			return true
-		}
-		if _, err := br.ReadByte(); err != nil {
-			return false
-		}
+		rw.pending = append(rw.pending, b)
 	}
 }
 
@@ -160,9 +218,10 @@ func (rs *records) each(yield func(Page, error) bool) bool {
 			return true
 		case err != nil:
 			if rs.member {
-				// A gzip member ends its records: what is left of it is skipped.
-				rs.broken = !isFormatError(err)
-				_, _ = io.Copy(io.Discard, rs.br) // the rest of a bad member is dropped whatever the error
+				// A gzip member ends its records: what is left of it is
+				// skipped, and if that fails the member itself is damaged.
+				_, drainErr := io.Copy(io.Discard, rs.br)
+				rs.broken = drainErr != nil
 				return yield(Page{}, &SkipError{Offset: start, URL: page.URL, Reason: err.Error()})
 			}
 			if !yield(Page{}, &SkipError{Offset: start, URL: page.URL, Reason: err.Error()}) {
@@ -183,17 +242,6 @@ func (rs *records) each(yield func(Page, error) bool) bool {
 	}
 }
 
-// formatError is a record that breaks the WARC format, as opposed to a
-// failure to read the bytes.
-type formatError struct{ msg string }
-
-func (e formatError) Error() string { return e.msg }
-
-func isFormatError(err error) bool {
-	var fe formatError
-	return errors.As(err, &fe)
-}
-
 // next reads one record. It returns the page of an HTML response, or a
 // reason to skip a response, or neither for other record types; err is a
 // broken record (or io.EOF at the end).
@@ -203,7 +251,7 @@ func (rs *records) next() (page Page, skip string, err error) {
 		return page, "", err
 	}
 	if !bytes.HasPrefix(version, []byte("WARC/")) {
-		return page, "", formatError{fmt.Sprintf("not a WARC record: starts with %q", preview(version))}
+		return page, "", fmt.Errorf("not a WARC record: starts with %q", preview(version))
 	}
 	hdr, err := textproto.NewReader(rs.br).ReadMIMEHeader()
 	if err != nil {
@@ -212,7 +260,7 @@ func (rs *records) next() (page Page, skip string, err error) {
 	page.URL = strings.Trim(hdr.Get("WARC-Target-URI"), "<>")
 	length, err := strconv.ParseInt(strings.TrimSpace(hdr.Get("Content-Length")), 10, 64)
 	if err != nil || length < 0 {
-		return page, "", formatError{fmt.Sprintf("bad Content-Length %q", hdr.Get("Content-Length"))}
+		return page, "", fmt.Errorf("bad Content-Length %q", hdr.Get("Content-Length"))
 	}
 	if length > MaxRecordSize {
 		if _, err := io.CopyN(io.Discard, rs.br, length); err != nil {
@@ -242,7 +290,7 @@ func (rs *records) next() (page Page, skip string, err error) {
 
 func truncated(err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return formatError{"truncated: the input ends inside the record"}
+		return errors.New("truncated: the input ends inside the record")
 	}
 	return fmt.Errorf("record block: %w", err)
 }
@@ -258,7 +306,7 @@ func (rs *records) versionLine() ([]byte, error) {
 		line, err := rs.br.ReadSlice('\n')
 		if len(bytes.TrimSpace(line)) > 0 {
 			if errors.Is(err, bufio.ErrBufferFull) {
-				return line, formatError{fmt.Sprintf("not a WARC record: starts with %q", preview(line))}
+				return line, fmt.Errorf("not a WARC record: starts with %q", preview(line))
 			}
 			return bytes.TrimRight(line, "\r\n"), nil
 		}
@@ -280,7 +328,7 @@ func (rs *records) endOfRecord() error {
 		_, _ = rs.br.Discard(len(end)) // peeked: cannot fail
 		return nil              // tolerated: a missing record end at the end of the input
 	}
-	return formatError{"the record does not end where its Content-Length says"}
+	return errors.New("the record does not end where its Content-Length says")
 }
 
 // skipToRecord reads up to the next line that starts a record; false at
