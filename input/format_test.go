@@ -71,7 +71,6 @@ func warcPage(uri, html string) string {
 		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + strconv.Itoa(len(resp)) + "\r\n\r\n" + resp + "\r\n\r\n"
 }
 
-
 const pageHTML = `<!DOCTYPE html><html lang="en"><head><title>Harbour to open</title></head><body><nav>Home News</nav>` +
 	`<article><h1>Harbour to open</h1><p>` + englishText + `</p><p>` + englishText + `</p></article><footer>© Site</footer></body></html>`
 

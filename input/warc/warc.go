@@ -326,7 +326,7 @@ func (rs *records) endOfRecord() error {
 	}
 	if errors.Is(err, io.EOF) && len(bytes.TrimSpace(end)) == 0 {
 		_, _ = rs.br.Discard(len(end)) // peeked: cannot fail
-		return nil              // tolerated: a missing record end at the end of the input
+		return nil                     // tolerated: a missing record end at the end of the input
 	}
 	return errors.New("the record does not end where its Content-Length says")
 }
