@@ -209,19 +209,44 @@ type records struct {
 }
 
 // each yields the pages of the records; false when yield asked to stop.
+// The records of a gzip member are held until the member has been read to
+// its end, whose checksum vouches for them: a damaged member yields one
+// skip and none of its records.
 func (rs *records) each(yield func(Page, error) bool) bool {
+	type item struct {
+		page Page
+		err  error
+	}
+	var held []item
+	emit := func(it item) bool {
+		if rs.member {
+			held = append(held, it)
+			return true
+		}
+		return yield(it.page, it.err)
+	}
 	for {
 		start := rs.off()
 		page, skip, err := rs.next()
 		switch {
 		case errors.Is(err, io.EOF):
+			for _, it := range held {
+				if !yield(it.page, it.err) {
+					return false
+				}
+			}
 			return true
 		case err != nil:
 			if rs.member {
-				// A gzip member ends its records: what is left of it is
-				// skipped, and if that fails the member itself is damaged.
+				// What is left of the member is skipped, and if that fails
+				// the member itself is damaged.
 				_, drainErr := io.Copy(io.Discard, rs.br)
 				rs.broken = drainErr != nil
+				for _, it := range held {
+					if page.URL == "" {
+						page.URL = it.page.URL
+					}
+				}
 				return yield(Page{}, &SkipError{Offset: start, URL: page.URL, Reason: err.Error()})
 			}
 			if !yield(Page{}, &SkipError{Offset: start, URL: page.URL, Reason: err.Error()}) {
@@ -231,11 +256,11 @@ func (rs *records) each(yield func(Page, error) bool) bool {
 				return true
 			}
 		case skip != "":
-			if !yield(Page{}, &SkipError{Offset: start, URL: page.URL, Reason: skip}) {
+			if !emit(item{err: &SkipError{Offset: start, URL: page.URL, Reason: skip}}) {
 				return false
 			}
 		case page.HTML != nil:
-			if !yield(page, nil) {
+			if !emit(item{page: page}) {
 				return false
 			}
 		}

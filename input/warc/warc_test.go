@@ -217,3 +217,15 @@ func BenchmarkPages(b *testing.B) {
 		}
 	}
 }
+
+// A member whose checksum fails gives one skip and not its page, whose
+// bytes cannot be trusted.
+func TestPagesChecksumFailure(t *testing.T) {
+	data := archive(t, true, response(1), response(2))
+	first := bytes.Index(data[1:], gzipMagic) + 1 // start of the second member
+	data[first-5] ^= 0xff                         // the first member's CRC-32
+	pages, skips, err := read(data)
+	if err != nil || len(pages) != 1 || len(skips) != 1 || !strings.Contains(skips[0], "checksum") {
+		t.Errorf("pages %v, skips %q, err %v", pages, skips, err)
+	}
+}
