@@ -96,13 +96,7 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	row("write", len(records), textBytes, writeTime)
 	for _, workers := range []int{1, runtime.NumCPU()} {
 		start = time.Now()
-		err := pipeline.Ordered(docSeq(docs), workers, func(d input.Document) (whosaid.Record, error) {
-			a, err := d.Load(opts)
-			if err != nil {
-				return whosaid.Record{}, err
-			}
-			return pipeline.ExtractScope(a, scope), nil
-		}, func(r whosaid.Record, err error) error {
+		err := pipeline.Ordered(withoutErrors(docs), workers, extractDocument(opts, scope), func(r whosaid.Record, err error) error {
 			if err != nil {
 				return nil // skipped documents are counted in the stages above
 			}
@@ -124,7 +118,8 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func docSeq(docs []input.Document) func(func(input.Document, error) bool) {
+// withoutErrors streams docs as a source of the pipeline.
+func withoutErrors(docs []input.Document) func(func(input.Document, error) bool) {
 	return func(yield func(input.Document, error) bool) {
 		for _, d := range docs {
 			if !yield(d, nil) {

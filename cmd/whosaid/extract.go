@@ -70,13 +70,6 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	opts.BytesRead = &bytesRead
 	prog := startProgress(stderr, fs.Args(), &bytesRead)
 	var docs, skipped, failed int
-	work := func(d input.Document) (whosaid.Record, error) {
-		a, err := d.Load(opts)
-		if err != nil {
-			return whosaid.Record{}, err
-		}
-		return pipeline.ExtractScope(a, scope), nil
-	}
 	emit := func(r whosaid.Record, err error) error {
 		docs++
 		prog.done.Add(1)
@@ -99,7 +92,7 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		r.Statements = kept
 		return w.Write(r)
 	}
-	err = pipeline.Ordered(sh.filter(input.Documents(fs.Args(), stdin, opts)), *workers, work, emit)
+	err = pipeline.Ordered(sh.filter(input.Documents(fs.Args(), stdin, opts)), *workers, extractDocument(opts, scope), emit)
 	prog.stop()
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
@@ -111,6 +104,18 @@ func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return fmt.Errorf("extract: %d of %d inputs failed", failed, docs)
 	}
 	return nil
+}
+
+// extractDocument returns the work of a pipeline worker: extracting a
+// page's article (the costly part of reading) and its statements.
+func extractDocument(opts input.Options, scope statement.Scope) func(input.Document) (whosaid.Record, error) {
+	return func(d input.Document) (whosaid.Record, error) {
+		a, err := d.Load(opts)
+		if err != nil {
+			return whosaid.Record{}, err
+		}
+		return pipeline.ExtractScope(a, scope), nil
+	}
 }
 
 // shard is the share of the input one copy of the command reads: document
