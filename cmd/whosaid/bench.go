@@ -89,7 +89,7 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%.0f\t%.2f\t\n", name, float64(n)/secs, float64(size)/1e6/secs)
 	}
 	row("read", len(docs), inBytes, readTime)
-	row("html", len(docs), inBytes, htmlTime)
+	row("html+lang", len(docs), inBytes, htmlTime) // page extraction and the language check
 	row("clean", len(articles), textBytes, t.Clean)
 	row("text", len(articles), textBytes, t.Text)
 	row("syntax+statements", len(articles), textBytes, t.Statements)
