@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-shiori/dom"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -41,7 +42,9 @@ type Page struct {
 // extractor. The article text starts with the title, as a paragraph of
 // its own, so that title and statements share offsets.
 func Extract(page []byte, pageURL string) (Page, error) {
-	doc, err := html.Parse(bytes.NewReader(page))
+	// dom.Parse, trafilatura's own, decodes the page's character set
+	// (saved pages are not all UTF-8) and normalises to NFC.
+	doc, err := dom.Parse(bytes.NewReader(page))
 	if err != nil {
 		return Page{}, fmt.Errorf("webpage: parse HTML: %w", err)
 	}

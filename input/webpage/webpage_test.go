@@ -127,6 +127,19 @@ func TestBlocksText(t *testing.T) {
 	}
 }
 
+// A page in another character set than UTF-8 is decoded.
+func TestExtractLatin1(t *testing.T) {
+	body := strings.Repeat("<p>The caf\xe9 owner said the new harbour would bring more visitors to the town this summer.</p>", 5)
+	page := `<html><head><meta charset="iso-8859-1"><title>Harbour</title></head><body><article>` + body + `</article></body></html>`
+	p, err := Extract([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Article.Text, "café owner") {
+		t.Errorf("not decoded: %.120q", p.Article.Text)
+	}
+}
+
 func TestExtractNoContent(t *testing.T) {
 	for _, page := range []string{"", "<html><body></body></html>"} {
 		if _, err := Extract([]byte(page), ""); err == nil {
