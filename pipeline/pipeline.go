@@ -34,7 +34,8 @@ func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 type Timings struct {
 	Clean      time.Duration // document: title, furniture, paragraphs
 	Text       time.Duration // tokens, sentences, quotations
-	Statements time.Duration // mentions, syntax on demand, the rules, resolution
+	Syntax     time.Duration // tagging and parsing, on demand
+	Statements time.Duration // mentions, the rules, resolution (without Syntax)
 }
 
 // ExtractTimed is ExtractScope that adds the time of each stage to t
@@ -50,6 +51,7 @@ func ExtractTimed(a whosaid.Article, scope statement.Scope, t *Timings) whosaid.
 	if len(tx.Sentences) > 0 {
 		if m := syntaxModel(); m != nil {
 			syn = syntax.NewSentences(tx, m)
+			syn.Timed = t != nil
 		}
 	}
 	ms := mention.Find(tx)
@@ -64,6 +66,10 @@ func ExtractTimed(a whosaid.Article, scope statement.Scope, t *Timings) whosaid.
 		t.Clean += cleaned
 		t.Text += tokenized
 		t.Statements += lap()
+		if syn != nil {
+			t.Syntax += syn.Spent
+			t.Statements -= syn.Spent
+		}
 	}
 	furniture := doc.Furniture
 	if furniture == nil {

@@ -92,7 +92,8 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	row("html+lang", len(docs), inBytes, htmlTime) // page extraction and the language check
 	row("clean", len(articles), textBytes, t.Clean)
 	row("text", len(articles), textBytes, t.Text)
-	row("syntax+statements", len(articles), textBytes, t.Statements)
+	row("syntax", len(articles), textBytes, t.Syntax)
+	row("statements", len(articles), textBytes, t.Statements)
 	row("write", len(records), textBytes, writeTime)
 	for _, workers := range []int{1, runtime.NumCPU()} {
 		start = time.Now()
