@@ -41,7 +41,15 @@ type Page struct {
 // came from ("" when unknown); it resolves the canonical URL and helps the
 // extractor. The article text starts with the title, as a paragraph of
 // its own, so that title and statements share offsets.
-func Extract(page []byte, pageURL string) (Page, error) {
+func Extract(page []byte, pageURL string) (p Page, err error) {
+	// The extractor and its date parser are large and see every page of
+	// the web: a bug they hit on one page must cost that page, not a run
+	// over a whole crawl.
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = Page{}, fmt.Errorf("webpage: extractor failed on the page: %v", r)
+		}
+	}()
 	// dom.Parse, trafilatura's own, decodes the page's character set
 	// (saved pages are not all UTF-8) and normalises to NFC.
 	doc, err := dom.Parse(bytes.NewReader(page))
