@@ -1,6 +1,8 @@
 // Package input reads articles: a plain-text file is one article whose
 // text is the file's bytes exactly, a JSON Lines file holds one article
-// per line, and "-" is standard input in either form.
+// per line, an HTML file is a web page and a WARC file a web archive of
+// them; any of them may be gzip or zstd compressed, and "-" is standard
+// input in any form. Directories are walked.
 package input
 
 import (
