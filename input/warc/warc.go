@@ -386,12 +386,17 @@ func httpHTML(block []byte) ([]byte, string) {
 		return nil, fmt.Sprintf("not HTML (%s)", first(ct, "no Content-Type"))
 	}
 	body := io.Reader(resp.Body)
-	if strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
+	// Common Crawl stores bodies decoded; other crawlers keep them as sent.
+	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
 		zr, err := gzip.NewReader(body)
 		if err != nil {
 			return nil, "bad gzip body: " + err.Error()
 		}
 		body = zr
+	default:
+		return nil, "unsupported Content-Encoding " + enc
 	}
 	html, err := io.ReadAll(io.LimitReader(body, MaxRecordSize+1))
 	switch {

@@ -40,6 +40,14 @@ func (r rec) bytes() []byte {
 	return b.Bytes()[:b.Len()-r.cut]
 }
 
+func gzipOf(s string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.Bytes()
+}
+
 // archive writes the records, each as its own gzip member when gz is set.
 func archive(t testing.TB, gz bool, recs ...rec) []byte {
 	t.Helper()
@@ -92,6 +100,10 @@ func TestPages(t *testing.T) {
 	notFound.block = httpResponse(404, "text/html", "gone")
 	pdf := response(8)
 	pdf.block = httpResponse(200, "application/pdf", "%PDF-1.4")
+	brotli := response(10)
+	brotli.block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\nContent-Length: 3\r\n\r\n\x8b\x01\x80"
+	gzipBody := response(11)
+	gzipBody.block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + string(gzipOf(page(11)))
 	badHTTP := response(7)
 	badHTTP.block = "not http at all"
 	longer := response(6)
@@ -114,6 +126,7 @@ func TestPages(t *testing.T) {
 		{"gzip", true, []rec{info, request, response(1), response(2)}, 2, nil},
 		{"status, type and HTTP skipped", true, []rec{response(1), notFound, pdf, badHTTP, response(2)}, 2,
 			[]string{"HTTP status 404", "not HTML", "bad HTTP response"}},
+		{"content encodings", false, []rec{gzipBody, brotli}, 1, []string{"unsupported Content-Encoding br"}},
 		{"plain: lying Content-Length, longer", false, []rec{response(1), longer, response(2)}, 1,
 			[]string{"does not end"}},
 		{"plain: lying Content-Length, shorter", false, []rec{response(1), shorter, response(2)}, 2,
