@@ -20,7 +20,22 @@ type Article struct {
 	Title     string    // optional title given by the input record
 	URL       string    // optional
 	Published time.Time // zero when unknown; anchors relative dates
+
+	// Metadata of a web page (input/webpage); empty for other input.
+	PublishedSource string // where Published came from: PublishedInput or PublishedHTMLMeta
+	Site            string // the site's name
+	Author          string
+	Lang            string // the declared language ("en")
+	// Extracted is set when Text was extracted from the input (a web page)
+	// rather than being its bytes, so the record must carry it.
+	Extracted bool
 }
+
+// The sources of an article's publication date.
+const (
+	PublishedInput    = "input"     // the input record or --published
+	PublishedHTMLMeta = "html-meta" // the page's meta tags, JSON-LD or htmldate
+)
 
 // Span is a half-open range of UTF-8 byte offsets into the document text,
 // with the text it covers: Text == doc[Start:End].
@@ -96,4 +111,9 @@ type Record struct {
 	// Text carries the document text when it is not the input bytes
 	// themselves (e.g. text extracted from HTML), so spans can be checked.
 	Text string `json:"text,omitempty"`
+	// Metadata of a web page, where found.
+	URL    string `json:"url,omitempty"`
+	Site   string `json:"site,omitempty"`
+	Author string `json:"author,omitempty"`
+	Lang   string `json:"lang,omitempty"`
 }
