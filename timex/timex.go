@@ -299,7 +299,7 @@ func (f *finder) weekday(i int, wd time.Weekday) (Expression, int, bool) {
 	}
 	end := i + 1
 	if f.text(end) == "," {
-		if _, ok := months[f.text(end + 1)]; ok {
+		if _, ok := months[f.text(end+1)]; ok {
 			return f.calendarAt(end+1, i)
 		}
 	}
