@@ -78,6 +78,11 @@ type Statement struct {
 	Rule string `json:"rule,omitempty"`
 	// Resolution says how the speaker's canonical name was found.
 	Resolution string `json:"resolution,omitempty"`
+	// The circumstances of the statement, where the text gives them.
+	SaidOn    *SaidOn    `json:"said_on,omitempty"`
+	Setting   *Span      `json:"setting,omitempty"`
+	Addressee *Addressee `json:"addressee,omitempty"`
+	About     []About    `json:"about,omitempty"`
 }
 
 // Furniture is a stretch of page furniture (notices, captions, links,
@@ -96,4 +101,9 @@ type Record struct {
 	// Text carries the document text when it is not the input bytes
 	// themselves (e.g. text extracted from HTML), so spans can be checked.
 	Text string `json:"text,omitempty"`
+	// Published is the publication date (YYYY-MM-DD) and where it comes
+	// from (PublishedInput, PublishedHTMLMeta, PublishedDateline).
+	Published       string   `json:"published,omitempty"`
+	PublishedSource string   `json:"published_source,omitempty"`
+	Entities        []Entity `json:"entities,omitempty"`
 }

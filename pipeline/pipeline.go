@@ -6,9 +6,11 @@ package pipeline
 import (
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/circumstance"
 	"github.com/whosaid/whosaid/document"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/statement"
@@ -44,7 +46,13 @@ func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 	if furniture == nil {
 		furniture = []whosaid.Furniture{}
 	}
-	return whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
+	rec := whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
+	published, source := circumstance.Published(a, furniture)
+	if source != "" {
+		rec.Published, rec.PublishedSource = published.Format(time.DateOnly), source
+	}
+	rec.Entities = circumstance.Attach(t, syn, ms, published, statements)
+	return rec
 }
 
 // model and syntaxModel are the embedded models, loaded on first use; nil

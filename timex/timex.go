@@ -100,7 +100,10 @@ var triggers = func() map[string]bool {
 
 // IsTimeWord says whether w may be part of a time expression; a text
 // without one has none, so a caller can skip Find.
-func IsTimeWord(w string) bool { return isTrigger(w) || isYear(w) }
+func IsTimeWord(w string) bool {
+	w = strings.TrimSuffix(w, ".") // a tokenizer may keep the period of "Feb."
+	return isTrigger(w) || isYear(w)
+}
 
 // isTrigger looks w up in triggers, lower-cased without allocating.
 func isTrigger(w string) bool {

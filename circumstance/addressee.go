@@ -1,0 +1,118 @@
+package circumstance
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/timex"
+)
+
+// tellVerbs take their addressee as object: "told reporters", "informed
+// the committee".
+var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true, "informed": true,
+	"informs": true, "assured": true, "assures": true, "warned": true, "warns": true, "reminded": true,
+	"reminds": true, "briefed": true, "urged": true, "urges": true}
+
+// toVerbs take it after "to": "said to reporters", "wrote to members".
+var toVerbs = map[string]bool{"said": true, "says": true, "wrote": true, "writes": true, "spoke": true,
+	"speaks": true, "explained": true, "explains": true, "complained": true, "complains": true,
+	"announced": true, "announces": true, "confided": true, "confirmed": true, "admitted": true,
+	"conceded": true, "acknowledged": true, "declared": true, "stated": true, "testified": true, "replied": true,
+	"responded": true}
+
+// maxAddresseeWords bounds an addressee that is not a mention: "members
+// of the House Intelligence Committee".
+const maxAddresseeWords = 6
+
+// addressee finds to whom the statement was made: the object of "told",
+// or what follows "to" after the cue or a setting ("said to reporters",
+// "in a letter to members").
+func (s *stage) addressee(f frame) *whosaid.Addressee {
+	for i := f.sent.First; i < f.sent.Last; i++ {
+		if s.inContent[i] {
+			continue
+		}
+		w := strings.ToLower(s.t.Str(i))
+		start := -1
+		switch {
+		case tellVerbs[w] && s.isAnchor(f, i):
+			start = i + 1
+		case w == "to" && i > f.sent.First && (toVerbs[strings.ToLower(s.t.Str(i-1))] && s.isAnchor(f, i-1) || settingHeads[strings.ToLower(s.t.Str(i-1))] && s.near(f, i-1, i)):
+			start = i + 1
+		}
+		if start < 0 || start >= f.sent.Last || s.inContent[start] {
+			continue
+		}
+		if a := s.addresseeAt(start, f.sent.Last); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+func (s *stage) isAnchor(f frame, i int) bool {
+	for _, a := range f.anchors {
+		if a == i {
+			return true
+		}
+	}
+	return false
+}
+
+// addresseeAt reads the addressee phrase starting at token i: a mention
+// (with its entity's name when it has one), or a plain noun phrase up to
+// a clause, a preposition or punctuation ("reporters"); either may go on
+// with "of" and a mention ("members of the Harbour Union").
+func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
+	last, name := -1, ""
+	if m := s.mentionFrom(i); m >= 0 {
+		mm := s.ms.Mentions[m]
+		if mm.Form == mention.Pronoun || mm.Last > end {
+			return nil // a pronoun names no one by itself
+		}
+		last = mm.Last - 1
+		if e := s.ents.ofMention(m); e >= 0 && mm.Form == mention.Name {
+			name = s.ents.all[e].Name
+		}
+	} else {
+		for k := i; k < end && k < i+maxAddresseeWords; k++ {
+			w := s.t.Str(k)
+			low := strings.ToLower(w)
+			if s.inContent[k] || !isWordy(w) || stopAfterAddressee[low] || k > i && low == "the" || timex.IsTimeWord(w) {
+				break
+			}
+			last = k
+		}
+		if last < 0 || determiners[strings.ToLower(s.t.Str(last))] {
+			return nil
+		}
+	}
+	if name == "" && last+2 < end && s.t.Str(last+1) == "of" {
+		if m := s.mentionFrom(last + 2); m >= 0 && s.ms.Mentions[m].Form != mention.Pronoun && s.ms.Mentions[m].Last <= end {
+			last = s.ms.Mentions[m].Last - 1
+		}
+	}
+	return &whosaid.Addressee{Span: whosaid.NewSpan(s.t.Src, s.t.Tokens[i].Start, s.t.Tokens[last].End), Name: name}
+}
+
+// mentionFrom returns the longest mention that starts at token i, titles
+// and articles included ("the Senate Finance Committee"), or -1.
+func (s *stage) mentionFrom(i int) int {
+	best := -1
+	for m, mm := range s.ms.Mentions {
+		if (mm.First == i || mm.Outer == i) && (best < 0 || mm.Last > s.ms.Mentions[best].Last) {
+			best = m
+		}
+	}
+	return best
+}
+
+// stopAfterAddressee end a plain addressee phrase: "told reporters on
+// Thursday that".
+var stopAfterAddressee = map[string]bool{"that": true, "on": true, "in": true, "at": true, "during": true,
+	"after": true, "before": true, "about": true, "of": true, "for": true, "with": true, "from": true,
+	"to": true, "by": true, "he": true, "she": true, "they": true, "it": true, "we": true, "i": true,
+	"you": true, "was": true, "were": true, "is": true, "are": true, "would": true, "will": true,
+	"had": true, "has": true, "have": true, "last": true, "this": true, "earlier": true, "yesterday": true,
+	"today": true, "and": true, "but": true, "how": true, "what": true, "why": true, "whether": true}

@@ -1,0 +1,120 @@
+package circumstance
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/text"
+)
+
+// entities are the article's people, organisations and groups: the
+// mention stage's name clusters, and the groups it describes with a
+// capitalised plural ("Democrats", "Congressional Democrats"), one entity
+// per head word.
+type entities struct {
+	t         *text.Text
+	ms        *mention.Set
+	all       []whosaid.Entity
+	ofCluster []int       // mention-stage entity → index in all, -1 when left out
+	ofGroup   map[int]int // description mention → index in all
+	gender    []mention.Gender
+}
+
+func newEntities(t *text.Text, ms *mention.Set) entities {
+	es := entities{t: t, ms: ms, ofCluster: make([]int, len(ms.Entities)), ofGroup: map[int]int{}}
+	for e, ent := range ms.Entities {
+		es.ofCluster[e] = -1
+		if !kept(ent) {
+			continue
+		}
+		es.ofCluster[e] = len(es.all)
+		es.all = append(es.all, whosaid.Entity{Name: ent.Name, Kind: ent.Kind, Mentions: []whosaid.Span{}})
+		es.gender = append(es.gender, ent.Gender)
+	}
+	groups := map[string]int{}
+	for mi, m := range ms.Mentions {
+		switch {
+		case m.Form == mention.Name && m.Entity >= 0 && es.ofCluster[m.Entity] >= 0:
+			e := es.ofCluster[m.Entity]
+			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, m.Start, m.End))
+		case m.Form == mention.Description && m.Kind == whosaid.Group:
+			head := es.groupHead(m)
+			if head < 0 {
+				continue
+			}
+			name := t.Str(head)
+			e, ok := groups[name]
+			if !ok {
+				e = len(es.all)
+				groups[name] = e
+				es.all = append(es.all, whosaid.Entity{Name: name, Kind: whosaid.Group})
+				es.gender = append(es.gender, mention.UnknownGender)
+			}
+			es.ofGroup[mi] = e
+			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, t.Tokens[head].Start, t.Tokens[head].End))
+		}
+	}
+	return es
+}
+
+// kept says whether a name cluster is a person, organisation or group:
+// one of unknown kind that never speaks is more often a place ("Russia",
+// "United States").
+func kept(ent mention.Entity) bool { return ent.Kind != whosaid.Unknown || ent.Spoke }
+
+// groupHead returns the capitalised head word of a group description
+// ("Democrats" in "Dozens of Congressional Democrats"), -1 when it is
+// lower case ("officials") or only capitalised as a sentence's first word.
+func (es *entities) groupHead(m mention.Mention) int {
+	for i := m.Last - 1; i >= m.First; i-- {
+		if strings.ToLower(es.t.Str(i)) == m.Head {
+			// A capital opening a sentence says nothing: "Officials said".
+			if es.t.Tokens[i].Upper && es.t.Sentences[es.t.SentenceOf(i)].First != i {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// ofMention returns the entity of mention m, or -1.
+func (es *entities) ofMention(m int) int {
+	mm := es.ms.Mentions[m]
+	if mm.Form == mention.Name && mm.Entity >= 0 {
+		return es.ofCluster[mm.Entity]
+	}
+	if e, ok := es.ofGroup[m]; ok {
+		return e
+	}
+	return -1
+}
+
+// byName returns the entity named name, or -1.
+func (es *entities) byName(name string) int {
+	for e, ent := range es.all {
+		if ent.Name == name {
+			return e
+		}
+	}
+	return -1
+}
+
+// list returns the entities for the record, with the gender of people.
+func (es *entities) list() []whosaid.Entity {
+	for e := range es.all {
+		if es.all[e].Kind != whosaid.Person {
+			continue
+		}
+		switch es.gender[e] {
+		case mention.Male:
+			es.all[e].Gender = "male"
+		case mention.Female:
+			es.all[e].Gender = "female"
+		default:
+			es.all[e].Gender = "unknown"
+		}
+	}
+	return es.all
+}
