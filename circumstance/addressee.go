@@ -33,12 +33,12 @@ func (s *stage) addressee(f frame) *whosaid.Addressee {
 		if s.inContent[i] {
 			continue
 		}
-		w := strings.ToLower(s.t.Str(i))
+		w := s.lower(i)
 		start := -1
 		switch {
 		case tellVerbs[w] && s.isAnchor(f, i):
 			start = i + 1
-		case w == "to" && i > f.sent.First && (toVerbs[strings.ToLower(s.t.Str(i-1))] && s.isAnchor(f, i-1) || settingHeads[strings.ToLower(s.t.Str(i-1))] && s.near(f, i-1, i)):
+		case w == "to" && i > f.sent.First && (toVerbs[s.lower(i-1)] && s.isAnchor(f, i-1) || settingHeads[s.lower(i-1)] && s.near(f, i-1, i)):
 			start = i + 1
 		}
 		if start < 0 || start >= f.sent.Last || s.inContent[start] {
@@ -84,7 +84,7 @@ func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 			}
 			last = k
 		}
-		if last < 0 || determiners[strings.ToLower(s.t.Str(last))] {
+		if last < 0 || determiners[s.lower(last)] {
 			return nil
 		}
 	}
@@ -99,13 +99,7 @@ func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 // mentionFrom returns the longest mention that starts at token i, titles
 // and articles included ("the Senate Finance Committee"), or -1.
 func (s *stage) mentionFrom(i int) int {
-	best := -1
-	for m, mm := range s.ms.Mentions {
-		if (mm.First == i || mm.Outer == i) && (best < 0 || mm.Last > s.ms.Mentions[best].Last) {
-			best = m
-		}
-	}
-	return best
+	return int(s.ix.from[i])
 }
 
 // stopAfterAddressee end a plain addressee phrase: "told reporters on

@@ -30,6 +30,8 @@ type stage struct {
 	sts       []whosaid.Statement
 	inContent []bool // token → inside some statement's content
 	ents      entities
+	ix        index
+	objects   map[int][]int // statement → the mentions that are its cue's objects
 }
 
 // Attach fills in said_on, setting, addressee and about of the statements
@@ -38,6 +40,8 @@ type stage struct {
 func Attach(t *text.Text, syn *syntax.Sentences, ms *mention.Set, published time.Time, sts []whosaid.Statement) []whosaid.Entity {
 	s := &stage{t: t, syn: syn, ms: ms, published: published, sts: sts, inContent: make([]bool, len(t.Tokens))}
 	s.ents = newEntities(t, ms)
+	s.ix = newIndex(ms, len(t.Tokens))
+	s.objects = map[int][]int{}
 	for _, st := range sts {
 		for i := t.TokenAt(st.Content.Start); i < len(t.Tokens) && t.Tokens[i].Start < st.Content.End; i++ {
 			s.inContent[i] = true
@@ -134,7 +138,7 @@ func (s *stage) near(f frame, first, last int) bool {
 				continue
 			}
 			gap++
-			ok = !blockers[strings.ToLower(s.t.Str(i))]
+			ok = !blockers[s.lower(i)]
 		}
 		if ok && (best < 0 || gap < best) {
 			best = gap
@@ -165,7 +169,7 @@ func (s *stage) saidOn(f frame) *whosaid.SaidOn {
 		last := s.t.TokenAt(base+e.End-1) + 1
 		prev := ""
 		if first > f.sent.First {
-			prev = strings.ToLower(s.t.Str(first - 1))
+			prev = s.lower(first - 1)
 		}
 		if notWhen[prev] || !s.near(f, first, last) || !s.published.IsZero() && e.Date.After(s.published) {
 			continue
@@ -174,4 +178,13 @@ func (s *stage) saidOn(f frame) *whosaid.SaidOn {
 			Evidence: whosaid.NewSpan(s.t.Src, base+e.Start, base+e.End)}
 	}
 	return nil
+}
+
+// lower is token i in lower case, without allocating for the lower-case
+// words that most are.
+func (s *stage) lower(i int) string {
+	if !s.t.Tokens[i].Upper {
+		return s.t.Str(i)
+	}
+	return strings.ToLower(s.t.Str(i))
 }

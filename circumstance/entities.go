@@ -19,6 +19,7 @@ type entities struct {
 	ofCluster []int       // mention-stage entity → index in all, -1 when left out
 	ofGroup   map[int]int // description mention → index in all
 	gender    []mention.Gender
+	named     map[string]int // name → the first entity with it
 }
 
 func newEntities(t *text.Text, ms *mention.Set) entities {
@@ -54,6 +55,10 @@ func newEntities(t *text.Text, ms *mention.Set) entities {
 			es.ofGroup[mi] = e
 			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, t.Tokens[head].Start, t.Tokens[head].End))
 		}
+	}
+	es.named = make(map[string]int, len(es.all))
+	for e := len(es.all) - 1; e >= 0; e-- {
+		es.named[es.all[e].Name] = e
 	}
 	return es
 }
@@ -93,10 +98,8 @@ func (es *entities) ofMention(m int) int {
 
 // byName returns the entity named name, or -1.
 func (es *entities) byName(name string) int {
-	for e, ent := range es.all {
-		if ent.Name == name {
-			return e
-		}
+	if e, ok := es.named[name]; ok {
+		return e
 	}
 	return -1
 }

@@ -42,7 +42,7 @@ const maxSettingWords = 5
 // cue or speaker.
 func (s *stage) setting(f frame) *whosaid.Span {
 	for i := f.sent.First; i < f.sent.Last; i++ {
-		if s.inContent[i] || !settingPrepositions[strings.ToLower(s.t.Str(i))] {
+		if s.inContent[i] || !settingPrepositions[s.lower(i)] {
 			continue
 		}
 		last := s.settingEnd(i, f.sent.Last)
@@ -59,7 +59,7 @@ func (s *stage) setting(f frame) *whosaid.Span {
 // settingEnd returns the head token of the setting phrase that
 // preposition p opens, or -1.
 func (s *stage) settingEnd(p, end int) int {
-	prep := strings.ToLower(s.t.Str(p))
+	prep := s.lower(p)
 	if prep == "on" && p+1 < end && platforms[s.t.Str(p+1)] {
 		if p+2 < end && s.t.Str(p+2) == "News" {
 			return p + 2 // "on Fox News"
@@ -73,7 +73,7 @@ func (s *stage) settingEnd(p, end int) int {
 		case s.inContent[i]:
 			return -1
 		case settingHeads[low]:
-			if i+1 < end && settingHeads[strings.ToLower(s.t.Str(i+1))] {
+			if i+1 < end && settingHeads[s.lower(i+1)] {
 				continue // "news conference call", "town hall meeting"
 			}
 			return i
