@@ -82,7 +82,7 @@ func (s *stage) about(k int) []whosaid.About {
 			}
 			continue
 		}
-		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] {
+		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) {
 			add(e, s.groupSpan(mm, ev))
 		}
 	}
@@ -275,8 +275,30 @@ func (s *stage) continued(st whosaid.Statement, pm mention.Mention) int {
 func (s *stage) fits(e int, pm mention.Mention) bool {
 	g, kind := s.ents.gender[e], s.ents.all[e].Kind
 	if pm.Plural || pm.Head == "they" || pm.Head == "them" || pm.Head == "their" {
-		return kind == whosaid.Group || kind == whosaid.Organization
+		// "They" is a group named as one ("Democrats"); an organisation
+		// is "it", and a plural in a quotation is as often people at
+		// large ("nobody wants to bus their kids").
+		return kind == whosaid.Group
 	}
 	want := thirdPerson[pm.Head]
 	return kind == whosaid.Person && (g == mention.UnknownGender || g == want)
+}
+
+// vocative says whether mention mm addresses someone rather than talks
+// about them: a name between a comma and the end of a sentence ("this
+// is America, Chris.") or between a sentence's opening words and a comma
+// ("But, Governor Pence, I've got to ask you").
+func (s *stage) vocative(mm mention.Mention) bool {
+	if mm.Form != mention.Name || mm.Outer == 0 || mm.Last >= len(s.t.Tokens) {
+		return false
+	}
+	before, after := s.t.Str(mm.Outer-1), s.t.Str(mm.Last)
+	switch after {
+	case ".", "?", "!":
+		return before == ","
+	case ",":
+		sent := s.t.Sentences[s.t.SentenceOf(mm.Outer)]
+		return before == "," && mm.Outer-1 <= sent.First+1
+	}
+	return false
 }

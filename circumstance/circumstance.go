@@ -86,7 +86,10 @@ func (s *stage) frameOf(k int) (frame, bool) {
 	}
 	first := s.t.TokenAt(st.Cue.Start)
 	f.cueLast = s.t.TokenAt(st.Cue.End - 1)
-	if first >= len(s.t.Tokens) {
+	if first >= len(s.t.Tokens) || s.inContent[first] {
+		// A statement reported inside another's content ("Trump said
+		// Clinton once described ...") has none of the outer one's
+		// circumstances.
 		return frame{}, false
 	}
 	// The frame runs from the cue's sentence to the content's nearest end:
@@ -149,8 +152,11 @@ func (s *stage) near(f frame, first, last int) bool {
 
 // notWhen are the words before a date that make it something other than
 // the time of speaking: "since March", "until Friday", "by 2020".
+// So do the words of an approximation: "more than 20 years ago".
 var notWhen = map[string]bool{"since": true, "until": true, "till": true, "by": true, "before": true,
-	"after": true, "from": true, "through": true, "to": true, "of": true, "for": true}
+	"after": true, "from": true, "through": true, "to": true, "of": true, "for": true, "between": true,
+	"than": true, "about": true, "nearly": true, "almost": true, "around": true, "roughly": true,
+	"some": true, "over": true, "within": true}
 
 // saidOn resolves the time expression of the frame nearest its cue or
 // speaker, if one attaches to them and is not in the future.
@@ -171,7 +177,13 @@ func (s *stage) saidOn(f frame) *whosaid.SaidOn {
 		if first > f.sent.First {
 			prev = s.lower(first - 1)
 		}
-		if notWhen[prev] || !s.near(f, first, last) || !s.published.IsZero() && e.Date.After(s.published) {
+		// A possessive weekday is the occasion of speech after a setting
+		// preposition ("at Monday's debate"), and something else's
+		// elsewhere ("called Friday's decision a win"); a date in
+		// quotation marks is a title ("Fox News Sunday").
+		possessive := last < f.sent.Last && (s.t.Str(last) == "'s" || s.t.Str(last) == "’s")
+		if notWhen[prev] || possessive && !settingPrepositions[prev] || s.quoted(base+e.Start) ||
+			!s.near(f, first, last) || s.subordinate(f, first) || !s.published.IsZero() && e.Date.After(s.published) {
 			continue
 		}
 		return &whosaid.SaidOn{Value: e.Date.Value(), Granularity: string(e.Date.Granularity),
@@ -187,4 +199,19 @@ func (s *stage) lower(i int) string {
 		return s.t.Str(i)
 	}
 	return strings.ToLower(s.t.Str(i))
+}
+
+// subordinate says whether frame token i stands in a clause of its own:
+// a clause opener between it and the nearest cue or speaker word, comma
+// or frame start to its left ("Murphy, who went to Burma in 2011, said").
+func (s *stage) subordinate(f frame, i int) bool {
+	for k := i - 1; k >= f.sent.First; k-- {
+		if s.isAnchor(f, k) || s.t.Str(k) == "," {
+			return false
+		}
+		if blockers[s.lower(k)] {
+			return true
+		}
+	}
+	return false
 }

@@ -9,10 +9,10 @@ import (
 // index finds mentions by position in time independent of the article's
 // length: a 50 MB article has millions of them.
 type index struct {
-	byStart  []int       // mentions in order of their start
-	smallest []int32     // token → smallest mention holding it, -1 when none
-	from     []int32     // first token, titles included → longest mention from it, -1 when none
-	inside   []bool      // name mention → it modifies a larger description ("the Trump campaign")
+	byStart  []int   // mentions in order of their start
+	smallest []int32 // token → smallest mention holding it, -1 when none
+	from     []int32 // first token, titles included → longest mention from it, -1 when none
+	inside   []bool  // name mention → it modifies a larger description ("the Trump campaign")
 }
 
 func newIndex(ms *mention.Set, tokens int) index {

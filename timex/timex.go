@@ -233,6 +233,9 @@ func (f *finder) at(i int) (e Expression, next int, ok bool) {
 	case "yesterday":
 		return f.relative(i, i+1, f.ref.AddDate(0, 0, -1), Day)
 	case "today", "tonight":
+		if startsUpper(w) && i > 0 && f.ws[i-1].alnum {
+			return Expression{}, 0, false // "USA Today", "the Today show"
+		}
 		return f.relative(i, i+1, f.ref, Day)
 	case "night":
 		if f.lower(i-1) == "last" {
@@ -390,12 +393,11 @@ func (f *finder) period(i int, unit string) (Expression, int, bool) {
 }
 
 // span resolves words [from, end) meaning some day between lo and hi to
-// the finest granularity that holds them all.
+// the finest granularity that holds them all, a month at best: "this
+// week" on a Monday is not that Monday.
 func (f *finder) span(from, end int, lo, hi time.Time) (Expression, int, bool) {
 	g := Year
 	switch {
-	case lo.Equal(hi):
-		g = Day
 	case lo.Year() == hi.Year() && lo.Month() == hi.Month():
 		g = Month
 	case lo.Year() != hi.Year():
@@ -410,8 +412,8 @@ func (f *finder) ago(i int, unit string) (Expression, int, bool) {
 		return Expression{}, 0, false
 	}
 	n, ok := count(f.lower(i - 1))
-	if !ok {
-		return Expression{}, 0, false
+	if !ok || f.text(i-2) == "-" {
+		return Expression{}, 0, false // "twenty-two years ago" is not two
 	}
 	from, end := i-1, i+2
 	switch strings.TrimSuffix(unit, "s") {

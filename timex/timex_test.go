@@ -108,6 +108,9 @@ func TestFind(t *testing.T) {
 		// Days around the reference, and "ago".
 		{thu, "yesterday", "yesterday=2017-03-01"},
 		{thu, "Today", "Today=2017-03-02"},
+		{thu, "she told USA Today", ""},
+		{thu, "twenty-two years ago", ""},
+		{mon, "this week", "this week=2017-03"},
 		{thu, "last night", "last night=2017-03-01"},
 		{thu, "two days ago", "two days ago=2017-02-28"},
 		{thu, "3 days ago", "3 days ago=2017-02-27"},
