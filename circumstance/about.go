@@ -82,7 +82,7 @@ func (s *stage) about(k int) []whosaid.About {
 			}
 			continue
 		}
-		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) {
+		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) {
 			add(e, s.groupSpan(mm, ev))
 		}
 	}
@@ -301,4 +301,12 @@ func (s *stage) vocative(mm mention.Mention) bool {
 		return before == "," && mm.Outer-1 <= sent.First+1
 	}
 	return false
+}
+
+// placeQualifier says whether mention mm is the state or country after a
+// place ("Charlotte, N.C.", "Paris, France"), which the mention stage may
+// take for an organisation.
+func (s *stage) placeQualifier(mm mention.Mention) bool {
+	k := mm.Outer
+	return k >= 2 && s.t.Str(k-1) == "," && s.t.Tokens[k-2].Upper && s.ix.smallest[k-2] < 0
 }

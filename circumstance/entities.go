@@ -20,6 +20,7 @@ type entities struct {
 	ofGroup   map[int]int // description mention → index in all
 	gender    []mention.Gender
 	named     map[string]int // name → the first entity with it
+	nameAt    []int          // token → the name mention over it, -1 when none
 }
 
 func newEntities(t *text.Text, ms *mention.Set) entities {
@@ -32,6 +33,15 @@ func newEntities(t *text.Text, ms *mention.Set) entities {
 		es.ofCluster[e] = len(es.all)
 		es.all = append(es.all, whosaid.Entity{Name: ent.Name, Kind: ent.Kind, Mentions: []whosaid.Span{}})
 		es.gender = append(es.gender, ent.Gender)
+	}
+	es.nameAt = make([]int, len(t.Tokens))
+	for i := range es.nameAt {
+		es.nameAt[i] = -1
+	}
+	for mi, m := range ms.Mentions {
+		for k := m.First; m.Form == mention.Name && k < m.Last && k < len(t.Tokens); k++ {
+			es.nameAt[k] = mi
+		}
 	}
 	groups := map[string]int{}
 	for mi, m := range ms.Mentions {
@@ -74,11 +84,16 @@ func kept(ent mention.Entity) bool { return ent.Kind != whosaid.Unknown || ent.S
 func (es *entities) groupHead(m mention.Mention) int {
 	for i := m.Last - 1; i >= m.First; i-- {
 		if strings.ToLower(es.t.Str(i)) == m.Head {
-			// A capital opening a sentence says nothing: "Officials said".
-			if es.t.Tokens[i].Upper && es.t.Sentences[es.t.SentenceOf(i)].First != i {
-				return i
+			// A capital opening a sentence or a quotation says nothing
+			// ("Officials said", "“People are concerned"), nor one in
+			// an organisation's name ("Federation of Teachers").
+			if !es.t.Tokens[i].Upper || es.t.Sentences[es.t.SentenceOf(i)].First == i || es.t.Tokens[i-1].Kind == text.Quote {
+				return -1
 			}
-			return -1
+			if n := es.nameAt[i]; n >= 0 && es.ms.Mentions[n].Form == mention.Name {
+				return -1
+			}
+			return i
 		}
 	}
 	return -1
