@@ -44,6 +44,11 @@ type Query struct {
 	Type          string  // direct, indirect or mixed
 	MinConfidence float64 // lowest confidence kept
 	Limit, Offset int
+	// About is an entity the statements are about; SaidSince and
+	// SaidUntil (YYYY-MM-DD, inclusive) bound when they were said, as
+	// their texts tell.
+	About                string
+	SaidSince, SaidUntil string
 }
 
 // MaxLimit bounds the results of one search page.
@@ -51,7 +56,7 @@ const MaxLimit = 200
 
 // Validate checks the filters, normalising the limit.
 func (q *Query) Validate() error {
-	for _, d := range []string{q.Since, q.Until} {
+	for _, d := range []string{q.Since, q.Until, q.SaidSince, q.SaidUntil} {
 		if d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err != nil {
 				return fmt.Errorf("bad date %q: want YYYY-MM-DD", d)
@@ -139,6 +144,11 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if q.MinConfidence > 0 {
 		f.residual, f.residualArgs = append(f.residual, "s.confidence >= ?"), append(f.residualArgs, q.MinConfidence)
 	}
+	where, args, err := q.circumstanceFilters(ctx, a.db)
+	if err != nil {
+		return nil, false, fmt.Errorf("archive: search: %w", err)
+	}
+	f.residual, f.residualArgs = append(f.residual, where...), append(f.residualArgs, args...)
 	var results []Result
 	if match != "" {
 		// The type is a column of the full-text index, so FTS5 filters on
@@ -275,6 +285,8 @@ type SpeakerProfile struct {
 	Timeline   []Count `json:"timeline"` // statements per month (YYYY-MM); undated ones are not counted
 	People     []Count `json:"people"`   // names the speaker mentions most
 	Topics     []Count `json:"topics"`   // words the speaker uses most
+	About      []Count `json:"about"`    // entities their statements are about, most often first
+	SaidOn     []Count `json:"said_on"`  // statements per month (YYYY-MM) said, where the text tells to the month
 }
 
 // profileSample is how many recent statements people and topics are
@@ -317,6 +329,9 @@ func (a *Archive) Speaker(ctx context.Context, id int64) (SpeakerProfile, error)
 		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
 	}
 	p.People, p.Topics = top(people, 10), top(topics, 15)
+	if err := a.speakerCircumstances(ctx, &p); err != nil {
+		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
+	}
 	return p, nil
 }
 
