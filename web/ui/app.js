@@ -60,6 +60,8 @@ const filters = [
   ['speaker', 'Speaker', 'text', {}],
   ['since', 'Since', 'date', {}],
   ['until', 'Until', 'date', {}],
+  ['about', 'About', 'text', {}],
+  ['said_since', 'Said since', 'date', {}],
   ['min_confidence', 'Min. confidence', 'number', {min: 0, max: 1, step: 0.05}],
 ];
 
@@ -132,8 +134,13 @@ async function speakerPage(id) {
     el('p', {class: 'muted'}, p.kind + ' · ' + p.statements + ' statements'),
     el('h3', {}, 'Statements over time'),
     timelineChart(p.timeline),
+    // When the statements were said, where their texts tell, not when
+    // they were published.
+    el('h3', {}, 'When they said it'),
+    timelineChart(p.said_on || [], 'said-on', 'Statements per month said'),
     el('div', {class: 'columns'},
       counts('Also written as', p.aliases, 'aliases'),
+      counts('Talks about', p.about || [], 'about'),
       counts('People they speak about', p.people, 'people'),
       counts('Topics', p.topics, 'topics')),
     el('h3', {}, 'Statements, newest first'),
@@ -150,8 +157,8 @@ function svg(tag, attrs, text) {
 
 // timelineChart draws statements per month as bars, months without any
 // included, as inline SVG.
-function timelineChart(timeline) {
-  if (!timeline.length) return el('p', {class: 'muted', id: 'timeline'}, 'No dated statements.');
+function timelineChart(timeline, id = 'timeline', title = 'Statements per month') {
+  if (!timeline.length) return el('p', {class: 'muted', id}, 'No dated statements.');
   const byMonth = new Map(timeline.map(c => [c.label, c.n]));
   const months = [];
   let [y, m] = timeline[0].label.split('-').map(Number);
@@ -165,8 +172,8 @@ function timelineChart(timeline) {
   const width = 720, height = 160, pad = 24;
   const maxN = Math.max(...timeline.map(c => c.n));
   const bw = (width - 2 * pad) / months.length;
-  const chart = svg('svg', {class: 'chart', id: 'timeline', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img'});
-  chart.append(svg('title', {}, 'Statements per month'));
+  const chart = svg('svg', {class: 'chart', id, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img'});
+  chart.append(svg('title', {}, title));
   months.forEach((label, i) => {
     const n = byMonth.get(label) || 0;
     const h = n ? Math.max(2, (height - 2 * pad) * n / maxN) : 0;
