@@ -60,7 +60,7 @@ func (s *stage) about(k int) []whosaid.About {
 		ev := whosaid.NewSpan(s.t.Src, mm.Start, mm.End)
 		switch {
 		case mm.Form == mention.Pronoun:
-			add(s.antecedent(m, st, speaker, true), ev)
+			add(s.antecedent(m, k, speaker, true), ev)
 		case s.ents.ofMention(m) >= 0:
 			add(s.ents.ofMention(m), s.groupSpan(mm, ev))
 		case mm.Form == mention.Description && (mm.Definite || mm.Plural) && !s.quoted(mm.Start) && !seenText(out, ev.Text):
@@ -78,11 +78,11 @@ func (s *stage) about(k int) []whosaid.About {
 		ev := whosaid.NewSpan(s.t.Src, mm.Start, mm.End)
 		if mm.Form == mention.Pronoun {
 			if _, ok := thirdPerson[mm.Head]; ok {
-				add(s.antecedent(m, st, speaker, s.quoted(mm.Start)), ev)
+				add(s.antecedent(m, k, speaker, s.quoted(mm.Start)), ev)
 			}
 			continue
 		}
-		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) {
+		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) && !s.ents.partial(m) {
 			add(e, s.groupSpan(mm, ev))
 		}
 	}
@@ -199,8 +199,8 @@ func (s *stage) mentionAt(i int) int { return int(s.ix.smallest[i]) }
 // before it, or when it continues a statement by the same speaker about one
 // fitting entity ("called Sessions an honest man and said he did nothing
 // wrong").
-func (s *stage) antecedent(p int, st whosaid.Statement, speaker int, quoted bool) int {
-	pm := s.ms.Mentions[p]
+func (s *stage) antecedent(p, k, speaker int, quoted bool) int {
+	pm, st := s.ms.Mentions[p], s.sts[k]
 	fits := func(m int) int {
 		e := s.ents.ofMention(m)
 		if e < 0 || e == speaker || !s.fits(e, pm) {
@@ -228,6 +228,12 @@ func (s *stage) antecedent(p int, st whosaid.Statement, speaker int, quoted bool
 	}
 	if !quoted {
 		return s.continued(st, pm)
+	}
+	if plural(pm) {
+		// "They" in a quotation is as often people at large as the last
+		// group named: only the group its own sentence names, or the one
+		// the statement it continues is about, is taken.
+		return s.groupContinued(k, speaker)
 	}
 	for back := 1; back <= maxBack && sent-back >= 0; back++ {
 		prev := s.t.Sentences[sent-back]
@@ -271,10 +277,34 @@ func (s *stage) continued(st whosaid.Statement, pm mention.Mention) int {
 	return found
 }
 
+// groupContinued returns the one group that the statement before
+// statement k, a floating quotation of the same speaker, is about; -1
+// otherwise.
+func (s *stage) groupContinued(k, speaker int) int {
+	st := s.sts[k]
+	if st.Cue != nil || k == 0 || st.SpeakerName == nil || s.sts[k-1].SpeakerName == nil || *s.sts[k-1].SpeakerName != *st.SpeakerName {
+		return -1
+	}
+	found := -1
+	for _, ab := range s.sts[k-1].About {
+		if e := s.ents.byName(ab.Name); e >= 0 && e != speaker && ab.Kind == whosaid.Group {
+			if found >= 0 {
+				return -1
+			}
+			found = e
+		}
+	}
+	return found
+}
+
+func plural(pm mention.Mention) bool {
+	return pm.Plural || pm.Head == "they" || pm.Head == "them" || pm.Head == "their"
+}
+
 // fits says whether entity e can be what pronoun pm refers to.
 func (s *stage) fits(e int, pm mention.Mention) bool {
 	g, kind := s.ents.gender[e], s.ents.all[e].Kind
-	if pm.Plural || pm.Head == "they" || pm.Head == "them" || pm.Head == "their" {
+	if plural(pm) {
 		// "They" is a group named as one ("Democrats"); an organisation
 		// is "it", and a plural in a quotation is as often people at
 		// large ("nobody wants to bus their kids").

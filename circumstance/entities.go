@@ -74,9 +74,11 @@ func newEntities(t *text.Text, ms *mention.Set) entities {
 }
 
 // kept says whether a name cluster is a person, organisation or group:
-// one of unknown kind that never speaks is more often a place ("Russia",
-// "United States").
-func kept(ent mention.Entity) bool { return ent.Kind != whosaid.Unknown || ent.Spoke }
+// one of unknown kind that never speaks is more often a place ("Russia"),
+// and a known place is one even when it speaks ("North Korea said").
+func kept(ent mention.Entity) bool {
+	return (ent.Kind != whosaid.Unknown || ent.Spoke) && !isPlace(ent.Name)
+}
 
 // groupHead returns the capitalised head word of a group description
 // ("Democrats" in "Dozens of Congressional Democrats"), -1 when it is
@@ -135,4 +137,19 @@ func (es *entities) list() []whosaid.Entity {
 		}
 	}
 	return es.all
+}
+
+// partial says whether name mention m is one word of an organisation's
+// longer name other than its last, and no acronym: "Republican" in
+// "Republican presidential nominee" is not the Republican National
+// Committee.
+func (es *entities) partial(m int) bool {
+	mm := es.ms.Mentions[m]
+	e := es.ofMention(m)
+	if mm.Form != mention.Name || e < 0 || es.all[e].Kind != whosaid.Organization || mm.Last-mm.First != 1 {
+		return false
+	}
+	w := es.t.Str(mm.First)
+	words := strings.Fields(es.all[e].Name)
+	return len(words) > 1 && w != words[len(words)-1] && strings.ToUpper(w) != w
 }
