@@ -310,8 +310,9 @@ func (s *stage) fits(e int, pm mention.Mention) bool {
 		// large ("nobody wants to bus their kids").
 		return kind == whosaid.Group
 	}
-	want := thirdPerson[pm.Head]
-	return kind == whosaid.Person && (g == mention.UnknownGender || g == want)
+	// The gender must be known: "she" is no organisation that the
+	// mention stage took for a person.
+	return kind == whosaid.Person && g == thirdPerson[pm.Head]
 }
 
 // vocative says whether mention mm addresses someone rather than talks
@@ -323,6 +324,9 @@ func (s *stage) vocative(mm mention.Mention) bool {
 		return false
 	}
 	before, after := s.t.Str(mm.Outer-1), s.t.Str(mm.Last)
+	if before == "Dear" {
+		return true // "Dear Jack,"
+	}
 	switch after {
 	case ".", "?", "!":
 		return before == ","

@@ -92,6 +92,9 @@ func (es *entities) groupHead(m mention.Mention) int {
 			if !es.t.Tokens[i].Upper || es.t.Sentences[es.t.SentenceOf(i)].First == i || es.t.Tokens[i-1].Kind == text.Quote {
 				return -1
 			}
+			if i >= 2 && es.t.Str(i-1) == "of" && es.t.Tokens[i-2].Upper {
+				return -1 // "the United Federation of Teachers"
+			}
 			if n := es.nameAt[i]; n >= 0 && es.ms.Mentions[n].Form == mention.Name {
 				return -1
 			}
