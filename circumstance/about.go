@@ -1,6 +1,7 @@
 package circumstance
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/whosaid/whosaid"
@@ -47,12 +48,12 @@ func (s *stage) about(k int) []whosaid.About {
 		speaker = s.ents.byName(*st.SpeakerName)
 	}
 	var out []whosaid.About
-	seen := map[int]bool{}
+	var seen []int // a statement is about a few entities at most
 	add := func(e int, ev whosaid.Span) {
-		if e < 0 || e == speaker || seen[e] {
+		if e < 0 || e == speaker || slices.Contains(seen, e) {
 			return
 		}
-		seen[e] = true
+		seen = append(seen, e)
 		out = append(out, whosaid.About{Name: s.ents.all[e].Name, Kind: s.ents.all[e].Kind, Evidence: ev})
 	}
 	for _, m := range s.cueObjects(k) {

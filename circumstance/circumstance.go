@@ -38,9 +38,12 @@ type stage struct {
 // of t, in place, and returns the article's people, organisations and
 // groups. published anchors relative dates; zero when unknown.
 func Attach(t *text.Text, syn *syntax.Sentences, ms *mention.Set, published time.Time, sts []whosaid.Statement) []whosaid.Entity {
-	s := &stage{t: t, syn: syn, ms: ms, published: published, sts: sts, inContent: make([]bool, len(t.Tokens))}
-	s.ents = newEntities(t, ms)
-	s.ix = newIndex(ms, len(t.Tokens))
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	tables, inContent := sc.tables(4, len(t.Tokens))
+	s := &stage{t: t, syn: syn, ms: ms, published: published, sts: sts, inContent: inContent}
+	s.ix = newIndex(ms, len(t.Tokens), tables)
+	s.ents = newEntities(t, ms, &s.ix)
 	s.objects = map[int][]int{}
 	for _, st := range sts {
 		for i := t.TokenAt(st.Content.Start); i < len(t.Tokens) && t.Tokens[i].Start < st.Content.End; i++ {

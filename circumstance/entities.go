@@ -20,11 +20,11 @@ type entities struct {
 	ofGroup   map[int]int // description mention → index in all
 	gender    []mention.Gender
 	named     map[string]int // name → the first entity with it
-	nameAt    []int          // token → the name mention over it, -1 when none
+	nameAt    []int32        // token → the name mention over it, -1 when none
 }
 
-func newEntities(t *text.Text, ms *mention.Set) entities {
-	es := entities{t: t, ms: ms, ofCluster: make([]int, len(ms.Entities)), ofGroup: map[int]int{}}
+func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
+	es := entities{t: t, ms: ms, ofCluster: make([]int, len(ms.Entities)), ofGroup: map[int]int{}, nameAt: ix.nameAt}
 	for e, ent := range ms.Entities {
 		es.ofCluster[e] = -1
 		if !kept(ent) {
@@ -33,15 +33,6 @@ func newEntities(t *text.Text, ms *mention.Set) entities {
 		es.ofCluster[e] = len(es.all)
 		es.all = append(es.all, whosaid.Entity{Name: ent.Name, Kind: ent.Kind, Mentions: []whosaid.Span{}})
 		es.gender = append(es.gender, ent.Gender)
-	}
-	es.nameAt = make([]int, len(t.Tokens))
-	for i := range es.nameAt {
-		es.nameAt[i] = -1
-	}
-	for mi, m := range ms.Mentions {
-		for k := m.First; m.Form == mention.Name && k < m.Last && k < len(t.Tokens); k++ {
-			es.nameAt[k] = mi
-		}
 	}
 	groups := map[string]int{}
 	for mi, m := range ms.Mentions {
