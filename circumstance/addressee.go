@@ -18,8 +18,8 @@ var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "tell
 var toVerbs = map[string]bool{"said": true, "says": true, "wrote": true, "writes": true, "spoke": true,
 	"speaks": true, "explained": true, "explains": true, "complained": true, "complains": true,
 	"announced": true, "announces": true, "confided": true, "confirmed": true, "admitted": true,
-	"conceded": true, "acknowledged": true, "declared": true, "stated": true, "testified": true, "replied": true,
-	"responded": true}
+	"conceded": true, "acknowledged": true, "declared": true, "stated": true, "testified": true,
+}
 
 // maxAddresseeWords bounds an addressee that is not a mention: "members
 // of the House Intelligence Committee".
@@ -65,20 +65,44 @@ func (s *stage) isAnchor(f frame, i int) bool {
 // a clause, a preposition or punctuation ("reporters"); either may go on
 // with "of" and a mention ("members of the Harbour Union").
 func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
+	if s.syn != nil && !nominal[s.syn.XPOS(i)] {
+		return nil // "a motion to unseal the records"
+	}
 	last, name := -1, ""
 	if m := s.mentionFrom(i); m >= 0 {
 		mm := s.ms.Mentions[m]
-		if mm.Form == mention.Pronoun || mm.Last > end {
-			return nil // a pronoun names no one by itself
+		if mm.Form == mention.Pronoun || mm.Last > end || determiners[strings.ToLower(s.t.Src[mm.Start:mm.End])] {
+			return nil // a pronoun or "some" (of the miners) names no one by itself
 		}
 		last = mm.Last - 1
 		if e := s.ents.ofMention(m); e >= 0 && mm.Form == mention.Name {
 			name = s.ents.all[e].Name
 		}
+		if last+1 < end && isPossessive(s.t.Str(last+1)) || strings.HasSuffix(s.t.Str(last), "’s") || strings.HasSuffix(s.t.Str(last), "'s") {
+			// "the NFL Network's Rich Eisen" is Rich Eisen; "MSNBC's
+			// 'Morning Joe'" and "Mr. Trump's interjection" are not
+			// read.
+			if n := s.mentionFrom(last + 2); n >= 0 && s.ms.Mentions[n].Form == mention.Name && s.ms.Mentions[n].Last <= end {
+				return s.addresseeAt(last+2, end)
+			}
+			return nil
+		}
+		// A name goes on in capitalised words the mention stage left out
+		// ("USA Today", "CBS This Morning") and is only a modifier before
+		// a common noun ("the RT America audience").
+		for last+1 < end && s.t.Tokens[last+1].Upper && isWordy(s.t.Str(last+1)) && (s.t.Str(last+1) == "Today" || !timex.IsTimeWord(s.t.Str(last+1))) {
+			last++
+		}
+		for last+1 < end && s.syn != nil && strings.HasPrefix(s.syn.XPOS(last+1), "NN") && !s.t.Tokens[last+1].Upper {
+			last, name = last+1, ""
+		}
 	} else {
 		for k := i; k < end && k < i+maxAddresseeWords; k++ {
 			w := s.t.Str(k)
 			low := strings.ToLower(w)
+			if isPossessive(w) {
+				return nil // "MSNBC's 'Morning Joe'": the show is not read
+			}
 			if s.inContent[k] || !isWordy(w) || stopAfterAddressee[low] || k > i && low == "the" || timex.IsTimeWord(w) {
 				break
 			}
@@ -93,8 +117,14 @@ func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 			last = s.ms.Mentions[m].Last - 1
 		}
 	}
-	return &whosaid.Addressee{Span: whosaid.NewSpan(s.t.Src, s.t.Tokens[i].Start, s.t.Tokens[last].End), Name: name}
+	endByte := s.t.Tokens[last].End
+	if w := s.t.Str(last); strings.HasSuffix(w, ".") && strings.ToLower(w) == w {
+		endByte-- // "told me." ends the sentence, it is no abbreviation
+	}
+	return &whosaid.Addressee{Span: whosaid.NewSpan(s.t.Src, s.t.Tokens[i].Start, endByte), Name: name}
 }
+
+func isPossessive(w string) bool { return w == "'s" || w == "’s" }
 
 // mentionFrom returns the longest mention that starts at token i, titles
 // and articles included ("the Senate Finance Committee"), or -1.
@@ -109,4 +139,6 @@ var stopAfterAddressee = map[string]bool{"that": true, "on": true, "in": true, "
 	"to": true, "by": true, "he": true, "she": true, "they": true, "it": true, "we": true, "i": true,
 	"you": true, "was": true, "were": true, "is": true, "are": true, "would": true, "will": true,
 	"had": true, "has": true, "have": true, "last": true, "this": true, "earlier": true, "yesterday": true,
-	"today": true, "and": true, "but": true, "how": true, "what": true, "why": true, "whether": true}
+	"today": true, "and": true, "but": true, "how": true, "what": true, "why": true, "whether": true,
+	"myself": true, "himself": true, "herself": true, "themselves": true, "ourselves": true, "yourself": true,
+	"itself": true}

@@ -32,7 +32,13 @@ var platforms = map[string]bool{"Twitter": true, "Facebook": true, "Instagram": 
 
 // determiners may open the noun phrase of a setting.
 var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "their": true,
-	"its": true, "our": true, "this": true, "that": true, "one": true}
+	"its": true, "our": true, "this": true, "that": true, "one": true, "some": true, "many": true,
+	"all": true, "most": true, "several": true}
+
+// onHeads are the settings "on" opens besides platforms: "on a conference
+// call", "on his radio show"; "on your card statement" is no setting.
+var onHeads = map[string]bool{"call": true, "show": true, "program": true, "programme": true, "broadcast": true,
+	"podcast": true, "livestream": true, "telecast": true, "blog": true, "video": true}
 
 // maxSettingWords bounds a setting's noun phrase before its head: "at a
 // White House news conference".
@@ -76,6 +82,9 @@ func (s *stage) settingEnd(p, end int) int {
 			if i+1 < end && settingHeads[s.lower(i+1)] {
 				continue // "news conference call", "town hall meeting"
 			}
+			if prep == "on" && !onHeads[low] {
+				return -1
+			}
 			return i
 		case i == p+1 && determiners[low]:
 		case isWordy(w):
@@ -107,7 +116,9 @@ func (s *stage) withWhom(head, end int) int {
 		return head
 	}
 	if m, ok := s.ms.StartingAt(head + 2); ok {
-		if last := s.ms.Mentions[m].Last - 1; last < end && !s.inContent[last] {
+		// "an interview with Russia's state television" would need the
+		// phrase after the possessive: the setting stops at "interview".
+		if last := s.ms.Mentions[m].Last - 1; last < end && !s.inContent[last] && (last+1 >= end || !isPossessive(s.t.Str(last+1))) {
 			return last
 		}
 	}
