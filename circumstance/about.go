@@ -6,6 +6,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/text"
 )
 
 // aboutVerbs are cues whose object is whom the statement is about:
@@ -83,7 +84,7 @@ func (s *stage) about(k int) []whosaid.About {
 			}
 			continue
 		}
-		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) && !s.ents.partial(m) {
+		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) && !s.ents.partial(m) && !s.title(mm) {
 			add(e, s.groupSpan(mm, ev))
 		}
 	}
@@ -344,4 +345,12 @@ func (s *stage) vocative(mm mention.Mention) bool {
 func (s *stage) placeQualifier(mm mention.Mention) bool {
 	k := mm.Outer
 	return k >= 2 && s.t.Str(k-1) == "," && s.t.Tokens[k-2].Upper && s.ix.smallest[k-2] < 0
+}
+
+// title says whether name mention mm stands alone in quotation marks: a
+// title or a nickname ("hailed Trump as 'The Comeback Kid'"), not
+// someone the statement is about.
+func (s *stage) title(mm mention.Mention) bool {
+	return mm.Outer > 0 && mm.Last < len(s.t.Tokens) &&
+		s.t.Tokens[mm.Outer-1].Kind == text.Quote && s.t.Tokens[mm.Last].Kind == text.Quote
 }
