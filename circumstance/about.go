@@ -84,7 +84,7 @@ func (s *stage) about(k int) []whosaid.About {
 			}
 			continue
 		}
-		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) && !s.ents.partial(m) && !s.title(mm) {
+		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) && !s.ents.partial(m) && !s.title(mm) && !s.source(mm) {
 			add(e, s.groupSpan(mm, ev))
 		}
 	}
@@ -353,4 +353,29 @@ func (s *stage) placeQualifier(mm mention.Mention) bool {
 func (s *stage) title(mm mention.Mention) bool {
 	return mm.Outer > 0 && mm.Last < len(s.t.Tokens) &&
 		s.t.Tokens[mm.Outer-1].Kind == text.Quote && s.t.Tokens[mm.Last].Kind == text.Quote
+}
+
+// speechVerbs after a name make it the source of a statement of its own
+// that the content holds ("..., Mr. Barrett said, ..."): a speaker, not
+// what the statement is about.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "wrote": true,
+	"writes": true, "added": true, "adds": true, "noted": true, "asked": true, "recalled": true}
+
+// source says whether name mention mm is the source of an attribution
+// inside a content: followed by a speech verb, or after "according to"
+// in the same clause.
+func (s *stage) source(mm mention.Mention) bool {
+	if mm.Last < len(s.t.Tokens) && speechVerbs[s.lower(mm.Last)] {
+		return true
+	}
+	sent := s.t.Sentences[s.t.SentenceOf(mm.Outer)]
+	for k := mm.Outer - 1; k > sent.First; k-- {
+		if s.lower(k) == "to" && s.lower(k-1) == "according" {
+			return true
+		}
+		if s.t.Tokens[k].Kind == text.Quote || s.t.Str(k) == "," {
+			return false // "According to the poll, Trump leads"
+		}
+	}
+	return false
 }
