@@ -155,11 +155,12 @@ func (s *stage) near(f frame, first, last int) bool {
 
 // notWhen are the words before a date that make it something other than
 // the time of speaking: "since March", "until Friday", "by 2020".
-// So do the words of an approximation: "more than 20 years ago".
+// So do the words of an approximation ("more than 20 years ago") and an
+// article: "the Nov. 8 election" names an event.
 var notWhen = map[string]bool{"since": true, "until": true, "till": true, "by": true, "before": true,
 	"after": true, "from": true, "through": true, "to": true, "of": true, "for": true, "between": true,
 	"than": true, "about": true, "nearly": true, "almost": true, "around": true, "roughly": true,
-	"some": true, "over": true, "within": true}
+	"some": true, "over": true, "within": true, "the": true}
 
 // saidOn resolves the time expression of the frame nearest its cue or
 // speaker, if one attaches to them and is not in the future.
