@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"maps"
 	"os"
 	"slices"
 	"testing"
@@ -38,6 +39,14 @@ func TestCircumstances(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("search %+v = %q, want %q", tt.q, got, tt.want)
 		}
+	}
+	// A month ("earlier this week": 2021-10) meets a day's range too.
+	said := map[string]string{}
+	for _, r := range search(t, a, Query{SaidSince: "2021-10-14", SaidUntil: "2021-10-14"}) {
+		said[r.Content] = r.SaidOn + " " + r.Setting
+	}
+	if want := map[string]string{`"a careful manager."`: "2021-10-14 at a news conference", "the audit would be published in November": "2021-10 "}; !maps.Equal(said, want) {
+		t.Errorf("said on 2021-10-14: %q, want %q", said, want)
 	}
 	rs := search(t, a, Query{About: "Tom Reilly"})
 	if len(rs) == 0 || rs[0].Speaker == nil {

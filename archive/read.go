@@ -110,6 +110,10 @@ type Result struct {
 	ContextBefore string      `json:"context_before"`
 	ContextAfter  string      `json:"context_after"`
 	Article       ArticleRef  `json:"article"`
+	// When and where it was said, as this source tells; "" when it does
+	// not.
+	SaidOn  string `json:"said_on,omitempty"`
+	Setting string `json:"setting,omitempty"`
 }
 
 // Search returns a page of statements matching q, best first for a text
@@ -223,19 +227,20 @@ func (a *Archive) results(ctx context.Context, query string, args ...any) ([]Res
 func (a *Archive) fillSource(ctx context.Context, r *Result) error {
 	const bytesOf = `CAST(substr(CAST(a.body AS BLOB), %s + 1, %s - %s) AS TEXT)`
 	span := func(start, end string) string { return fmt.Sprintf(bytesOf, start, end, start) }
-	var speaker, cue sql.NullString
+	var speaker, cue, saidOn, setting sql.NullString
 	err := a.db.QueryRowContext(ctx, `SELECT a.id, a.ext_id, a.title, a.url, a.published, `+
 		span("o.content_start", "o.content_end")+`, `+
 		span("o.context_start", "o.content_start")+`, `+span("o.content_end", "o.context_end")+`, `+
-		span("o.speaker_start", "o.speaker_end")+`, `+span("o.cue_start", "o.cue_end")+`
+		span("o.speaker_start", "o.speaker_end")+`, `+span("o.cue_start", "o.cue_end")+`, o.said_on, o.setting
 		FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.statement_id = ?
 		ORDER BY a.published = '', a.published, o.id LIMIT 1`, r.StatementID).Scan(
 		&r.Article.ID, &r.Article.ExtID, &r.Article.Title, &r.Article.URL, &r.Article.Published,
-		&r.Content, &r.ContextBefore, &r.ContextAfter, &speaker, &cue)
+		&r.Content, &r.ContextBefore, &r.ContextAfter, &speaker, &cue, &saidOn, &setting)
 	if err != nil {
 		return fmt.Errorf("statement %d source: %w", r.StatementID, err)
 	}
 	r.SpeakerAsIs, r.Cue = speaker.String, cue.String
+	r.SaidOn, r.Setting = saidOn.String, setting.String
 	return nil
 }
 

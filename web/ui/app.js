@@ -100,7 +100,8 @@ function resultCard(r) {
     el('div', {class: 'attribution'}, speaker, ' → ', el('span', {class: 'cue'}, r.cue || '(no cue)'), ' → '),
     el('div', {class: 'quote'}, r.context_before, el('span', {class: 'content'}, r.content), r.context_after),
     el('div', {class: 'meta'},
-      [r.published || 'undated', r.type, 'confidence ' + r.confidence.toFixed(2), r.sources + (r.sources === 1 ? ' source' : ' sources')].join(' · '),
+      [r.published || 'undated', r.said_on && 'said ' + r.said_on, r.setting, r.type, 'confidence ' + r.confidence.toFixed(2),
+        r.sources + (r.sources === 1 ? ' source' : ' sources')].filter(Boolean).join(' · '),
       ' · ', link('/articles/' + r.article.id, r.article.title || r.article.ext_id, {class: 'article-link'})));
 }
 
