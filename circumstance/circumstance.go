@@ -70,7 +70,6 @@ func Attach(t *text.Text, syn *syntax.Sentences, ms *mention.Set, published time
 type frame struct {
 	sent    text.Sentence // tokens [First, Last) and bytes [Start, End)
 	anchors []int         // cue and speaker tokens
-	cueLast int           // the cue's last token, -1 without a cue
 }
 
 func (s *stage) frameOf(k int) (frame, bool) {
@@ -78,7 +77,7 @@ func (s *stage) frameOf(k int) (frame, bool) {
 	if st.Cue == nil {
 		return frame{}, false // a floating quote: its circumstances are its neighbour's
 	}
-	f := frame{cueLast: -1}
+	var f frame
 	for _, sp := range []*whosaid.Span{&st.Cue.Span, st.Speaker} {
 		if sp == nil {
 			continue
@@ -88,7 +87,6 @@ func (s *stage) frameOf(k int) (frame, bool) {
 		}
 	}
 	first := s.t.TokenAt(st.Cue.Start)
-	f.cueLast = s.t.TokenAt(st.Cue.End - 1)
 	if first >= len(s.t.Tokens) || s.inContent[first] {
 		// A statement reported inside another's content ("Trump said
 		// Clinton once described ...") has none of the outer one's
@@ -162,8 +160,8 @@ var notWhen = map[string]bool{"since": true, "until": true, "till": true, "by": 
 	"than": true, "about": true, "nearly": true, "almost": true, "around": true, "roughly": true,
 	"some": true, "over": true, "within": true, "the": true}
 
-// saidOn resolves the time expression of the frame nearest its cue or
-// speaker, if one attaches to them and is not in the future.
+// saidOn resolves the first time expression of the frame that attaches to
+// its cue or speaker and is not in the future.
 func (s *stage) saidOn(f frame) *whosaid.SaidOn {
 	has := false
 	for i := f.sent.First; i < f.sent.Last && !has; i++ {
@@ -185,7 +183,7 @@ func (s *stage) saidOn(f frame) *whosaid.SaidOn {
 		// preposition ("at Monday's debate"), and something else's
 		// elsewhere ("called Friday's decision a win"); a date in
 		// quotation marks is a title ("Fox News Sunday").
-		possessive := last < f.sent.Last && (s.t.Str(last) == "'s" || s.t.Str(last) == "’s")
+		possessive := last < f.sent.Last && isPossessive(s.t.Str(last))
 		if notWhen[prev] || possessive && !settingPrepositions[prev] || s.quoted(base+e.Start) ||
 			!s.near(f, first, last) || s.subordinate(f, first) || !s.published.IsZero() && e.Date.After(s.published) {
 			continue
