@@ -84,11 +84,22 @@ func (s *stage) about(k int) []whosaid.About {
 			}
 			continue
 		}
-		if e := s.ents.ofMention(m); e >= 0 && !s.ix.inside[m] && !s.vocative(mm) && !s.placeQualifier(mm) && !s.ents.partial(m) && !s.title(mm) && !s.source(mm) {
+		if e := s.ents.ofMention(m); e >= 0 && s.talkedAbout(m) {
 			add(e, s.groupSpan(mm, ev))
 		}
 	}
 	return out
+}
+
+// talkedAbout says whether the named mention m in a content is someone
+// the statement talks about, rather than a word of something else's name
+// ("the Trump campaign", "Republican presidential nominee", "Charlotte,
+// N.C.", "'The Comeback Kid'"), someone addressed ("America, Chris.") or
+// the source of an attribution the content holds ("Mr. Barrett said").
+func (s *stage) talkedAbout(m int) bool {
+	mm := s.ms.Mentions[m]
+	return !s.ix.inside[m] && !s.ents.partial(m) && !s.placeQualifier(mm) && !s.title(mm) &&
+		!s.vocative(mm) && !s.source(mm)
 }
 
 func seenText(as []whosaid.About, text string) bool {
