@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -104,7 +105,7 @@ func (f *finder) phrase(month, dayAt, yearAt int) string {
 	parts := []string{months[f.text(month)].String()}
 	if dayAt >= 0 {
 		d, _ := day(f.text(dayAt))
-		parts = append(parts, itoa(d))
+		parts = append(parts, strconv.Itoa(d))
 	}
 	if yearAt >= 0 {
 		parts = append(parts, f.text(yearAt))
@@ -112,20 +113,15 @@ func (f *finder) phrase(month, dayAt, yearAt int) string {
 	return strings.Join(parts, " ")
 }
 
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return string(rune('0'+n/10)) + string(rune('0'+n%10))
-}
-
 // layouts are the shapes phrase writes. Given to go-dateparser, they
 // spare it detecting a language and trying every format: 1 µs a phrase
 // instead of 80.
 var layouts = []string{"January 2 2006", "January 2", "January 2006", "January", "2006"}
 
-// parse reads a calendar phrase with go-dateparser, preferring the past of
-// ref for what the phrase leaves out.
+// parse reads a calendar phrase with go-dateparser, which fills what the
+// phrase leaves out (the year) from ref; with layouts given it does not
+// apply its past preference itself, so calendarAt moves a date that falls
+// after ref a year back.
 func parse(phrase string, ref time.Time) (time.Time, bool) {
 	cfg := &dps.Configuration{
 		Languages:           []string{"en"},
