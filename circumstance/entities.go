@@ -45,7 +45,11 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 			if head < 0 {
 				continue
 			}
-			name := t.Str(head)
+			from := head
+			if k := head - 1; k >= m.First && t.Tokens[k].Upper && demonym(t.Str(k)) {
+				from = k // "African Americans" are not all Americans
+			}
+			name := t.Src[t.Tokens[from].Start:t.Tokens[head].End]
 			e, ok := groups[name]
 			if !ok {
 				e = len(es.all)
@@ -54,7 +58,7 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 				es.gender = append(es.gender, mention.UnknownGender)
 			}
 			es.ofGroup[mi] = e
-			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, t.Tokens[head].Start, t.Tokens[head].End))
+			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, t.Tokens[from].Start, t.Tokens[head].End))
 		}
 	}
 	es.named = make(map[string]int, len(es.all))
@@ -146,4 +150,11 @@ func (es *entities) partial(m int) bool {
 	w := es.t.Str(mm.First)
 	words := strings.Fields(es.all[e].Name)
 	return len(words) > 1 && w != words[len(words)-1] && strings.ToUpper(w) != w
+}
+
+// demonym says whether w names a people or a place's people ("African",
+// "Irish", "Chinese"), which makes a group of its own with the plural
+// after it.
+func demonym(w string) bool {
+	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "ese")
 }
