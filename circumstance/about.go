@@ -10,7 +10,7 @@ import (
 )
 
 // aboutVerbs are cues whose object is whom the statement is about:
-// "defended Sessions", "accused Democrats", "called on Sessions to
+// "defended Reilly", "accused the union", "called on Varga to
 // resign".
 var aboutVerbs = map[string]bool{"defend": true, "accuse": true, "call": true, "praise": true, "criticize": true,
 	"criticise": true, "blame": true, "attack": true, "lash": true, "slam": true, "thank": true, "dismiss": true,
@@ -27,11 +27,11 @@ var thirdPerson = map[string]mention.Gender{"he": mention.Male, "him": mention.M
 	"they": mention.UnknownGender, "them": mention.UnknownGender, "their": mention.UnknownGender}
 
 // objectReach is how far after a cue its object may start: "lashed out
-// at the Democrats".
+// at the critics".
 const objectReach = 3
 
 // maxBefore is how many statements before one in the same sentence a
-// pronoun of its content may continue: "called Sessions an honest man and
+// pronoun of its content may continue: "called Reilly a careful manager and
 // said he did nothing wrong".
 const maxBefore = 3
 
@@ -67,7 +67,7 @@ func (s *stage) about(k int) []whosaid.About {
 			add(s.ents.ofMention(m), s.groupSpan(mm, ev))
 		case mm.Form == mention.Description && (mm.Definite || mm.Plural) && !s.quoted(mm.Start) && !seenText(out, ev.Text):
 			// An unnamed object is reported as written: "accused critics";
-			// "an honest man" in "called Sessions an honest man" is what
+			// "a careful manager" in "called Reilly a careful manager" is what
 			// they were called.
 			out = append(out, whosaid.About{Name: ev.Text, Kind: mm.Kind, Evidence: ev})
 		}
@@ -93,9 +93,9 @@ func (s *stage) about(k int) []whosaid.About {
 
 // talkedAbout says whether the named mention m in a content is someone
 // the statement talks about, rather than a word of something else's name
-// ("the Trump campaign", "Republican presidential nominee", "Charlotte,
-// N.C.", "'The Comeback Kid'"), someone addressed ("America, Chris.") or
-// the source of an attribution the content holds ("Mr. Barrett said").
+// ("the Varga campaign", "Labour leadership candidate", "Halifax,
+// N.S.", "'The Closer'"), someone addressed ("this is serious, Dana.") or
+// the source of an attribution the content holds ("Mr. Okafor said").
 func (s *stage) talkedAbout(m int) bool {
 	mm := s.ms.Mentions[m]
 	return !s.ix.inside[m] && !s.ents.partial(m) && !s.placeQualifier(mm) && !s.title(mm) &&
@@ -139,7 +139,7 @@ func (s *stage) quoted(off int) bool {
 
 // cueObjects returns the mentions that are objects of statement k's cue
 // when it is an about-verb: the mention just after the cue, past a
-// particle ("lashed out at Democrats"), and those it is coordinated with
+// particle ("lashed out at critics"), and those it is coordinated with
 // ("accused Democrats and Republicans").
 //
 // The dependency parse would give the same objects, but parsing the
@@ -207,10 +207,10 @@ func (s *stage) mentionAt(i int) int { return int(s.ix.smallest[i]) }
 // "he" is someone else: the nearest fitting name before it in the
 // quotation, then in its sentence, then the first in the sentences before
 // (the subject of the last one, most often). Outside them, in reported
-// speech, "he" is most often the speaker ("Sessions said he would
-// recuse himself"): it is someone else only when the quotation names them
+// speech, "he" is most often the speaker ("Okafor said he would
+// step aside"): it is someone else only when the quotation names them
 // before it, or when it continues a statement by the same speaker about one
-// fitting entity ("called Sessions an honest man and said he did nothing
+// fitting entity ("called Reilly a careful manager and said he did nothing
 // wrong").
 func (s *stage) antecedent(p, k, speaker int, quoted bool) int {
 	pm, st := s.ms.Mentions[p], s.sts[k]
@@ -320,7 +320,7 @@ func (s *stage) fits(e int, pm mention.Mention) bool {
 	if plural(pm) {
 		// "They" is a group named as one ("Democrats"); an organisation
 		// is "it", and a plural in a quotation is as often people at
-		// large ("nobody wants to bus their kids").
+		// large ("nobody wants their fares raised").
 		return kind == whosaid.Group
 	}
 	// The gender must be known: "she" is no organisation that the
@@ -330,7 +330,7 @@ func (s *stage) fits(e int, pm mention.Mention) bool {
 
 // vocative says whether mention mm addresses someone rather than talks
 // about them: a name between a comma and the end of a sentence ("this
-// is America, Chris.") or between a sentence's opening words and a comma
+// is serious, Dana.") or between a sentence's opening words and a comma
 // ("But, Governor Pence, I've got to ask you").
 func (s *stage) vocative(mm mention.Mention) bool {
 	if mm.Form != mention.Name || mm.Outer == 0 || mm.Last >= len(s.t.Tokens) {
@@ -338,7 +338,7 @@ func (s *stage) vocative(mm mention.Mention) bool {
 	}
 	before, after := s.t.Str(mm.Outer-1), s.t.Str(mm.Last)
 	if before == "Dear" {
-		return true // "Dear Jack,"
+		return true // "Dear Sam,"
 	}
 	switch after {
 	case ".", "?", "!":
@@ -351,7 +351,7 @@ func (s *stage) vocative(mm mention.Mention) bool {
 }
 
 // placeQualifier says whether mention mm is the state or country after a
-// place ("Charlotte, N.C.", "Paris, France"), which the mention stage may
+// place ("Halifax, N.S.", "Paris, France"), which the mention stage may
 // take for an organisation.
 func (s *stage) placeQualifier(mm mention.Mention) bool {
 	k := mm.Outer
@@ -359,7 +359,7 @@ func (s *stage) placeQualifier(mm mention.Mention) bool {
 }
 
 // title says whether name mention mm stands alone in quotation marks: a
-// title or a nickname ("hailed Trump as 'The Comeback Kid'"), not
+// title or a nickname ("hailed Lee as 'The Closer'"), not
 // someone the statement is about.
 func (s *stage) title(mm mention.Mention) bool {
 	return mm.Outer > 0 && mm.Last < len(s.t.Tokens) &&
@@ -367,7 +367,7 @@ func (s *stage) title(mm mention.Mention) bool {
 }
 
 // speechVerbs after a name make it the source of a statement of its own
-// that the content holds ("..., Mr. Barrett said, ..."): a speaker, not
+// that the content holds ("..., Mr. Okafor said, ..."): a speaker, not
 // what the statement is about.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "wrote": true,
 	"writes": true, "added": true, "adds": true, "noted": true, "asked": true, "recalled": true}

@@ -66,7 +66,7 @@ func (s *stage) isAnchor(f frame, i int) bool {
 // with "of" and a mention ("members of the Harbour Union").
 func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 	if s.syn != nil && !nominal[s.syn.XPOS(i)] {
-		return nil // "a motion to unseal the records"
+		return nil // "a motion to dismiss the case"
 	}
 	last, name := -1, ""
 	if m := s.mentionFrom(i); m >= 0 {
@@ -79,8 +79,8 @@ func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 			name = s.ents.all[e].Name
 		}
 		if last+1 < end && isPossessive(s.t.Str(last+1)) || strings.HasSuffix(s.t.Str(last), "’s") || strings.HasSuffix(s.t.Str(last), "'s") {
-			// "the NFL Network's Rich Eisen" is Rich Eisen; "MSNBC's
-			// 'Morning Joe'" and "Mr. Trump's interjection" are not
+			// "Radio Coast's Ana Diaz" is Ana Diaz; "Radio Coast's
+			// 'Early Edition'" and "Mr. Lee's remark" are not
 			// read.
 			if n := s.mentionFrom(last + 2); n >= 0 && s.ms.Mentions[n].Form == mention.Name && s.ms.Mentions[n].Last <= end {
 				return s.addresseeAt(last+2, end)
@@ -101,7 +101,7 @@ func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 			w := s.t.Str(k)
 			low := strings.ToLower(w)
 			if isPossessive(w) {
-				return nil // "MSNBC's 'Morning Joe'": the show is not read
+				return nil // "Radio Coast's 'Early Edition'": the show is not read
 			}
 			if s.inContent[k] || !isWordy(w) || stopAfterAddressee[low] || k > i && low == "the" || timex.IsTimeWord(w) {
 				break

@@ -5,7 +5,7 @@
 //
 // The circumstances of a statement are read from its frame: the words of
 // its sentence outside every statement's content, near its cue or speaker
-// ("Sessions said at a news conference Thursday"). A time or a place
+// ("Varga said at a news conference Thursday"). A time or a place
 // inside the content is what the speaker talks about, not when or where
 // they spoke.
 package circumstance
@@ -94,7 +94,7 @@ func (s *stage) frameOf(k int) (frame, bool) {
 		return frame{}, false
 	}
 	// The frame runs from the cue's sentence to the content's nearest end:
-	// a sentence may be split wrongly between them ("reported on Feb. | 9
+	// a sentence may be split wrongly between them ("announced on Oct. | 2
 	// that").
 	f.sent = s.t.Sentences[s.t.SentenceOf(first)]
 	c := s.t.TokenAt(st.Content.Start)
@@ -110,7 +110,7 @@ func (s *stage) frameOf(k int) (frame, bool) {
 }
 
 // blockers open a clause of their own: a time or place after one of them
-// belongs to that clause ("Flynn, who resigned on Feb. 13, said").
+// belongs to that clause ("Reilly, who resigned on Oct. 3, said").
 var blockers = map[string]bool{"who": true, "which": true, "whose": true, "whom": true, "when": true, "where": true,
 	"after": true, "before": true, "because": true, "while": true, "since": true, "until": true, "if": true,
 	"although": true, "though": true, "as": true, ";": true}
@@ -154,7 +154,7 @@ func (s *stage) near(f frame, first, last int) bool {
 // notWhen are the words before a date that make it something other than
 // the time of speaking: "since March", "until Friday", "by 2020".
 // So do the words of an approximation ("more than 20 years ago") and an
-// article: "the Nov. 8 election" names an event.
+// article: "the Nov. 8 vote" names an event.
 var notWhen = map[string]bool{"since": true, "until": true, "till": true, "by": true, "before": true,
 	"after": true, "from": true, "through": true, "to": true, "of": true, "for": true, "between": true,
 	"than": true, "about": true, "nearly": true, "almost": true, "around": true, "roughly": true,
@@ -205,7 +205,7 @@ func (s *stage) lower(i int) string {
 
 // subordinate says whether frame token i stands in a clause of its own:
 // a clause opener between it and the nearest cue or speaker word, comma
-// or frame start to its left ("Murphy, who went to Burma in 2011, said").
+// or frame start to its left ("Lee, who left the board in 2011, said").
 func (s *stage) subordinate(f frame, i int) bool {
 	for k := i - 1; k >= f.sent.First; k-- {
 		if s.isAnchor(f, k) || s.t.Str(k) == "," {

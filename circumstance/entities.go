@@ -82,13 +82,13 @@ func (es *entities) groupHead(m mention.Mention) int {
 	for i := m.Last - 1; i >= m.First; i-- {
 		if strings.ToLower(es.t.Str(i)) == m.Head {
 			// A capital opening a sentence or a quotation says nothing
-			// ("Officials said", "“People are concerned"), nor one in
-			// an organisation's name ("Federation of Teachers").
+			// ("Officials said", "“Drivers are worried"), nor one in
+			// an organisation's name ("Guild of Pilots").
 			if !es.t.Tokens[i].Upper || es.t.Sentences[es.t.SentenceOf(i)].First == i || es.t.Tokens[i-1].Kind == text.Quote {
 				return -1
 			}
 			if i >= 2 && es.t.Str(i-1) == "of" && es.t.Tokens[i-2].Upper {
-				return -1 // "the United Federation of Teachers"
+				return -1 // "the Harbour Guild of Pilots"
 			}
 			if n := es.nameAt[i]; n >= 0 && es.ms.Mentions[n].Form == mention.Name {
 				return -1
@@ -139,8 +139,7 @@ func (es *entities) list() []whosaid.Entity {
 
 // partial says whether name mention m is one word of an organisation's
 // longer name other than its last, and no acronym: "Republican" in
-// "Republican presidential nominee" is not the Republican National
-// Committee.
+// "Labour leadership candidate" is not the Labour Party.
 func (es *entities) partial(m int) bool {
 	mm := es.ms.Mentions[m]
 	e := es.ofMention(m)

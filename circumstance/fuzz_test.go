@@ -14,7 +14,7 @@ import (
 func FuzzCircumstances(f *testing.F) {
 	f.Add("WASHINGTON, March 2, 2017 (AP) — Kim Tan told reporters Thursday at a news conference that \"he did nothing wrong,\" defending Lee Park.")
 	f.Add("\"They have lost it,\" Democrats said on Feb. 9. Tan accused Democrats and Republicans of lying in an interview with CNN last week.")
-	f.Add("Dear Jack, said May. Mr. Lee wrote to members of the Harbour Union in 2016 that the USA Today story was wrong.")
+	f.Add("Dear Sam, said May. Mr. Lee wrote to members of the Harbour Union in 2016 that the USA Today story was wrong.")
 	published := time.Date(2017, 3, 2, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, doc string) {
 		rec := pipeline.Extract(whosaid.Article{ID: "fuzz", Text: doc, Published: published})

@@ -14,7 +14,7 @@ type index struct {
 	smallest []int32 // token → smallest mention holding it, -1 when none
 	from     []int32 // first token, titles included → longest mention from it, -1 when none
 	nameAt   []int32 // token → the name mention over it, -1 when none
-	inside   []bool  // name mention → it modifies a larger description ("the Trump campaign")
+	inside   []bool  // name mention → it modifies a larger description ("the Varga campaign")
 }
 
 // scratch holds the tables of one article that are as long as it is,

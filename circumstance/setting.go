@@ -116,7 +116,7 @@ func (s *stage) withWhom(head, end int) int {
 		return head
 	}
 	if m, ok := s.ms.StartingAt(head + 2); ok {
-		// "an interview with Russia's state television" would need the
+		// "an interview with Norway's public radio" would need the
 		// phrase after the possessive: the setting stops at "interview".
 		if last := s.ms.Mentions[m].Last - 1; last < end && !s.inContent[last] && (last+1 >= end || !isPossessive(s.t.Str(last+1))) {
 			return last

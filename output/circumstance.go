@@ -9,7 +9,7 @@ import (
 
 // circumstances describes when, where, to whom and about whom a
 // statement was made, where the text tells: "when: 2017-03-02 (Thursday)
-// · where: at a news conference · about: Jeff Sessions"; "" when it tells
+// · where: at a news conference · about: Tom Reilly"; "" when it tells
 // none of it.
 func circumstances(s whosaid.Statement) string {
 	var parts []string

@@ -33,9 +33,9 @@ func TestFind(t *testing.T) {
 		want string // "evidence=value" for each expression, "" for none
 	}{
 		// Weekdays on the same weekday and the day after.
-		{thu, "Sessions said Thursday.", "Thursday=2017-03-02"},
-		{fri, "Sessions said Thursday.", "Thursday=2017-03-02"},
-		{thu, "Sessions said on Wednesday.", "Wednesday=2017-03-01"},
+		{thu, "Varga said Thursday.", "Thursday=2017-03-02"},
+		{fri, "Varga said Thursday.", "Thursday=2017-03-02"},
+		{thu, "Varga said on Wednesday.", "Wednesday=2017-03-01"},
 		{thu, "He spoke Friday.", "Friday=2017-02-24"},
 		{fri, "He spoke Friday.", "Friday=2017-03-03"},
 		{mon, "The minister said Sunday that", "Sunday=2017-03-05"},
@@ -52,7 +52,7 @@ func TestFind(t *testing.T) {
 		{thu, "on Tuesday morning", "Tuesday morning=2017-02-28"},
 		{thu, "Thursday, Feb. 9, 2017", "Thursday, Feb. 9, 2017=2017-02-09"},
 		// Month and day without a year: the past, across a year boundary.
-		{thu, "first reported on Feb. 9 that", "Feb. 9=2017-02-09"},
+		{thu, "the board announced on Feb. 9 that", "Feb. 9=2017-02-09"},
 		{thu, "on February 9", "February 9=2017-02-09"},
 		{thu, "on Feb 9th", "Feb 9th=2017-02-09"},
 		{thu, "on the 9th of February", "9th of February=2017-02-09"},
@@ -190,7 +190,7 @@ func FuzzFind(f *testing.F) {
 
 func BenchmarkFind(b *testing.B) {
 	ref := date(thu)
-	s := "Sessions said at a news conference Thursday that he had met the ambassador twice last year, and that he would answer questions from the committee on Feb. 9 or later."
+	s := "Varga said at a news conference Thursday that she had met the auditors twice last year, and that she would answer questions from the council on Feb. 9 or later."
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Find(s, ref)
