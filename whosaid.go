@@ -31,12 +31,6 @@ type Article struct {
 	Extracted bool
 }
 
-// The sources of an article's publication date.
-const (
-	PublishedInput    = "input"     // the input record or --published
-	PublishedHTMLMeta = "html-meta" // the page's meta tags, JSON-LD or htmldate
-)
-
 // Span is a half-open range of UTF-8 byte offsets into the document text,
 // with the text it covers: Text == doc[Start:End].
 type Span struct {
@@ -93,6 +87,11 @@ type Statement struct {
 	Rule string `json:"rule,omitempty"`
 	// Resolution says how the speaker's canonical name was found.
 	Resolution string `json:"resolution,omitempty"`
+	// The circumstances of the statement, where the text gives them.
+	SaidOn    *SaidOn    `json:"said_on,omitempty"`
+	Setting   *Span      `json:"setting,omitempty"`
+	Addressee *Addressee `json:"addressee,omitempty"`
+	About     []About    `json:"about,omitempty"`
 }
 
 // Furniture is a stretch of page furniture (notices, captions, links,
@@ -116,4 +115,9 @@ type Record struct {
 	Site   string `json:"site,omitempty"`
 	Author string `json:"author,omitempty"`
 	Lang   string `json:"lang,omitempty"`
+	// Published is the publication date (YYYY-MM-DD) and where it comes
+	// from (PublishedInput, PublishedHTMLMeta, PublishedDateline).
+	Published       string   `json:"published,omitempty"`
+	PublishedSource string   `json:"published_source,omitempty"`
+	Entities        []Entity `json:"entities,omitempty"`
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/circumstance"
 	"github.com/whosaid/whosaid/document"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/statement"
@@ -67,18 +68,25 @@ func extract(ctx context.Context, a whosaid.Article, scope statement.Scope, t *T
 		slog.Warn("long article analysed in pieces; statements and speaker names do not reach across pieces",
 			"id", a.ID, "bytes", len(a.Text), "pieces", len(pieces))
 	}
-	statements := []whosaid.Statement{}
-	for _, blocks := range pieces {
-		if err := ctx.Err(); err != nil {
-			return whosaid.Record{}, fmt.Errorf("pipeline: article %q: %w", a.ID, err)
-		}
-		statements = append(statements, extractBlocks(a.Text, blocks, scope, t, lap)...)
-	}
 	furniture := doc.Furniture
 	if furniture == nil {
 		furniture = []whosaid.Furniture{}
 	}
-	r := whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}
+	published, source := circumstance.Published(a, furniture)
+	statements := []whosaid.Statement{}
+	var entities []whosaid.Entity
+	for _, blocks := range pieces {
+		if err := ctx.Err(); err != nil {
+			return whosaid.Record{}, fmt.Errorf("pipeline: article %q: %w", a.ID, err)
+		}
+		st, ents := extractBlocks(a.Text, blocks, scope, published, t, lap)
+		statements = append(statements, st...)
+		entities = append(entities, ents...)
+	}
+	r := whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture, Entities: entities}
+	if source != "" {
+		r.Published, r.PublishedSource = published.Format(time.DateOnly), source
+	}
 	if a.Extracted {
 		r.Text, r.URL, r.Site, r.Author, r.Lang = a.Text, a.URL, a.Site, a.Author, a.Lang
 	}
@@ -86,8 +94,9 @@ func extract(ctx context.Context, a whosaid.Article, scope statement.Scope, t *T
 }
 
 // extractBlocks finds the statements of the given content blocks of src,
-// adding the time of each stage to t when it is not nil.
-func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope, t *Timings, lap func() time.Duration) []whosaid.Statement {
+// with their circumstances (dates against published), and the entities
+// of the blocks, adding the time of each stage to t when it is not nil.
+func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope, published time.Time, t *Timings, lap func() time.Duration) ([]whosaid.Statement, []whosaid.Entity) {
 	tx := text.Analyze(src, blocks)
 	tokenized := lap()
 	var syn *syntax.Sentences
@@ -106,6 +115,7 @@ func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope, t *
 		}
 	}
 	statements := statement.Extract(tx, syn, ms, learned, scope)
+	entities := circumstance.Attach(tx, syn, ms, published, statements)
 	if t != nil {
 		t.Text += tokenized
 		t.Statements += lap()
@@ -114,7 +124,7 @@ func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope, t *
 			t.Statements -= syn.Spent
 		}
 	}
-	return statements
+	return statements, entities
 }
 
 // stopwatch returns a function giving the time since its previous call,
