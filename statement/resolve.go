@@ -125,13 +125,9 @@ func (e *extractor) cueExtent(f found) (first, last int) {
 func (e *extractor) subjectBeforeQuote(f found, carried bool, out []whosaid.Statement, floor int, prev mention.Prev) (mention.Resolution, bool) {
 	qs := e.t.SentenceOf(e.t.TokenAt(f.start))
 	first := max(qs-2, 0)
+	from := e.t.Tokens[e.t.Sentences[first].First].Start
 	if carried {
 		first = e.t.SentenceOf(e.t.TokenAt(out[floor].Content.End - 1))
-	}
-	from := f.start
-	if !carried {
-		from = e.t.Tokens[e.t.Sentences[first].First].Start
-	} else {
 		from = out[floor].Content.End
 	}
 	opener := -1
