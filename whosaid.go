@@ -20,6 +20,15 @@ type Article struct {
 	Title     string    // optional title given by the input record
 	URL       string    // optional
 	Published time.Time // zero when unknown; anchors relative dates
+
+	// Metadata of a web page (input/webpage); empty for other input.
+	PublishedSource string // where Published came from: PublishedInput or PublishedHTMLMeta
+	Site            string // the site's name
+	Author          string
+	Lang            string // the declared language ("en")
+	// Extracted is set when Text was extracted from the input (a web page)
+	// rather than being its bytes, so the record must carry it.
+	Extracted bool
 }
 
 // Span is a half-open range of UTF-8 byte offsets into the document text,
@@ -78,6 +87,11 @@ type Statement struct {
 	Rule string `json:"rule,omitempty"`
 	// Resolution says how the speaker's canonical name was found.
 	Resolution string `json:"resolution,omitempty"`
+	// The circumstances of the statement, where the text gives them.
+	SaidOn    *SaidOn    `json:"said_on,omitempty"`
+	Setting   *Span      `json:"setting,omitempty"`
+	Addressee *Addressee `json:"addressee,omitempty"`
+	About     []About    `json:"about,omitempty"`
 }
 
 // Furniture is a stretch of page furniture (notices, captions, links,
@@ -96,4 +110,14 @@ type Record struct {
 	// Text carries the document text when it is not the input bytes
 	// themselves (e.g. text extracted from HTML), so spans can be checked.
 	Text string `json:"text,omitempty"`
+	// Metadata of a web page, where found.
+	URL    string `json:"url,omitempty"`
+	Site   string `json:"site,omitempty"`
+	Author string `json:"author,omitempty"`
+	Lang   string `json:"lang,omitempty"`
+	// Published is the publication date (YYYY-MM-DD) and where it comes
+	// from (PublishedInput, PublishedHTMLMeta, PublishedDateline).
+	Published       string   `json:"published,omitempty"`
+	PublishedSource string   `json:"published_source,omitempty"`
+	Entities        []Entity `json:"entities,omitempty"`
 }

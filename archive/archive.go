@@ -81,6 +81,7 @@ func (a *Archive) Close() error { return a.db.Close() }
 var migrations = []func(*sql.Tx) error{
 	execMigration(schema1),
 	migrateRankKeys,
+	execMigration(schemaCircumstances),
 }
 
 func execMigration(query string) func(*sql.Tx) error {

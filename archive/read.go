@@ -44,6 +44,11 @@ type Query struct {
 	Type          string  // direct, indirect or mixed
 	MinConfidence float64 // lowest confidence kept
 	Limit, Offset int
+	// About is an entity the statements are about; SaidSince and
+	// SaidUntil (YYYY-MM-DD, inclusive) bound when they were said, as
+	// their texts tell.
+	About                string
+	SaidSince, SaidUntil string
 }
 
 // MaxLimit bounds the results of one search page.
@@ -54,7 +59,7 @@ func (q *Query) Validate() error {
 	if err := CheckQuery(q.Text); err != nil {
 		return err
 	}
-	for _, d := range []string{q.Since, q.Until} {
+	for _, d := range []string{q.Since, q.Until, q.SaidSince, q.SaidUntil} {
 		if d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err != nil {
 				return fmt.Errorf("bad date %q: want YYYY-MM-DD", d)
@@ -108,6 +113,10 @@ type Result struct {
 	ContextBefore string      `json:"context_before"`
 	ContextAfter  string      `json:"context_after"`
 	Article       ArticleRef  `json:"article"`
+	// When and where it was said, as this source tells; "" when it does
+	// not.
+	SaidOn  string `json:"said_on,omitempty"`
+	Setting string `json:"setting,omitempty"`
 }
 
 // Search returns a page of statements matching q, best first for a text
@@ -142,6 +151,11 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if q.MinConfidence > 0 {
 		f.residual, f.residualArgs = append(f.residual, "s.confidence >= ?"), append(f.residualArgs, q.MinConfidence)
 	}
+	where, args, err := q.circumstanceFilters(ctx, a.db)
+	if err != nil {
+		return nil, false, fmt.Errorf("archive: search: %w", err)
+	}
+	f.residual, f.residualArgs = append(f.residual, where...), append(f.residualArgs, args...)
 	var results []Result
 	if match != "" {
 		// The type is a column of the full-text index, so FTS5 filters on
@@ -216,19 +230,20 @@ func (a *Archive) results(ctx context.Context, query string, args ...any) ([]Res
 func (a *Archive) fillSource(ctx context.Context, r *Result) error {
 	const bytesOf = `CAST(substr(CAST(a.body AS BLOB), %s + 1, %s - %s) AS TEXT)`
 	span := func(start, end string) string { return fmt.Sprintf(bytesOf, start, end, start) }
-	var speaker, cue sql.NullString
+	var speaker, cue, saidOn, setting sql.NullString
 	err := a.db.QueryRowContext(ctx, `SELECT a.id, a.ext_id, a.title, a.url, a.published, `+
 		span("o.content_start", "o.content_end")+`, `+
 		span("o.context_start", "o.content_start")+`, `+span("o.content_end", "o.context_end")+`, `+
-		span("o.speaker_start", "o.speaker_end")+`, `+span("o.cue_start", "o.cue_end")+`
+		span("o.speaker_start", "o.speaker_end")+`, `+span("o.cue_start", "o.cue_end")+`, o.said_on, o.setting
 		FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.statement_id = ?
 		ORDER BY a.published = '', a.published, o.id LIMIT 1`, r.StatementID).Scan(
 		&r.Article.ID, &r.Article.ExtID, &r.Article.Title, &r.Article.URL, &r.Article.Published,
-		&r.Content, &r.ContextBefore, &r.ContextAfter, &speaker, &cue)
+		&r.Content, &r.ContextBefore, &r.ContextAfter, &speaker, &cue, &saidOn, &setting)
 	if err != nil {
 		return fmt.Errorf("statement %d source: %w", r.StatementID, err)
 	}
 	r.SpeakerAsIs, r.Cue = speaker.String, cue.String
+	r.SaidOn, r.Setting = saidOn.String, setting.String
 	return nil
 }
 
@@ -278,6 +293,8 @@ type SpeakerProfile struct {
 	Timeline   []Count `json:"timeline"` // statements per month (YYYY-MM); undated ones are not counted
 	People     []Count `json:"people"`   // names the speaker mentions most
 	Topics     []Count `json:"topics"`   // words the speaker uses most
+	About      []Count `json:"about"`    // entities their statements are about, most often first
+	SaidOn     []Count `json:"said_on"`  // statements per month (YYYY-MM) said, where the text tells to the month
 }
 
 // profileSample is how many recent statements people and topics are
@@ -320,6 +337,9 @@ func (a *Archive) Speaker(ctx context.Context, id int64) (SpeakerProfile, error)
 		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
 	}
 	p.People, p.Topics = top(people, 10), top(topics, 15)
+	if err := a.speakerCircumstances(ctx, &p); err != nil {
+		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
+	}
 	return p, nil
 }
 

@@ -138,6 +138,9 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []by
 		if _, err := w.exec(`DELETE FROM occurrences WHERE article_id = ?`, id); err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
+		if err := w.forgetAbout(id); err != nil {
+			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
+		}
 		if _, err := w.exec(`UPDATE articles SET hash = ?, title = ?, url = ?, published = ?, body = ?, record = ? WHERE id = ?`,
 			hash, art.Title, art.URL, publishedDate(art), art.Text, string(recJSON), id); err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
@@ -168,14 +171,18 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []by
 		if st.Speaker != nil {
 			spStart, spEnd = validInt(st.Speaker.Start), validInt(st.Speaker.End)
 		}
-		if _, err := w.exec(`INSERT INTO occurrences (article_id, statement_id, type, content_start, content_end,
+		occ, err := w.exec(`INSERT INTO occurrences (article_id, statement_id, type, content_start, content_end,
 			cue_start, cue_end, cue_lemma, speaker_start, speaker_end, speaker_name, speaker_kind,
 			confidence, rule, resolution, context_start, context_end)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, stID, string(st.Type), st.Content.Start, st.Content.End, cueStart, cueEnd, cueLemma,
 			spStart, spEnd, st.SpeakerName, string(st.SpeakerKind), st.Confidence, st.Rule, st.Resolution,
-			ctxStart, ctxEnd); err != nil {
+			ctxStart, ctxEnd)
+		if err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: occurrence: %w", art.ID, err)
+		}
+		if err := w.storeCircumstances(id, stID, occ, st); err != nil {
+			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
 	}
 	if err := w.refresh(touched); err != nil {

@@ -49,7 +49,7 @@ var (
 
 	// datelineRE matches "OTTAWA — ", "INGLEWOOD, Calif. -- ",
 	// "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ", "WASHINGTON (AP) — ".
-	datelineRE = regexp.MustCompile(`^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?(?:, [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([A-Za-z]+\))? ?(?:--|—|–|―|-) +`)
+	datelineRE = regexp.MustCompile(`^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: \([A-Za-z]+\))? ?(?:--|—|–|―|-) +`)
 
 	// A photo credit on a line of its own: "Chip Somodevilla / Getty
 	// Images", "AP Photo/Evan Vucci", "Getty Images".

@@ -261,10 +261,7 @@ func (r OutletReport) WriteText(w io.Writer) error {
 	for _, f := range r.Figures {
 		width = max(width, len(f.Measure)+1+len(f.Stat))
 	}
-	cols := []string{"all"}
-	for _, o := range r.Outlets {
-		cols = append(cols, o)
-	}
+	cols := append([]string{"all"}, r.Outlets...)
 	colWidth := 7
 	for _, c := range cols {
 		colWidth = max(colWidth, len(c))

@@ -1,6 +1,8 @@
 // Package input reads articles: a plain-text file is one article whose
 // text is the file's bytes exactly, a JSON Lines file holds one article
-// per line, and "-" is standard input in either form.
+// per line, an HTML file is a web page and a WARC file a web archive of
+// them; any of them may be gzip or zstd compressed, and "-" is standard
+// input in any form. Directories are walked.
 package input
 
 import (
@@ -13,7 +15,6 @@ import (
 	"iter"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -53,18 +54,27 @@ func ReadFile(path string, published time.Time) ([]whosaid.Article, error) {
 // once. A bad JSON Lines record is yielded as a *RecordError and reading
 // goes on; iteration stops after any other error.
 func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error] {
+	return loaded(Documents([]string{path}, os.Stdin, Options{Published: published, AnyLang: true}), published)
+}
+
+// Stream reads the articles of r, whose name is used for ids, format
+// detection and error messages. A bad JSON Lines record is yielded as a
+// *RecordError and reading goes on; iteration stops after any other
+// error.
+func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Article, error] {
+	return loaded(StreamDocuments(name, r, Options{Published: published, AnyLang: true}), published)
+}
+
+// loaded turns documents into articles, going on after a bad record and
+// stopping at any other error.
+func loaded(docs iter.Seq2[Document, error], published time.Time) iter.Seq2[whosaid.Article, error] {
 	return func(yield func(whosaid.Article, error) bool) {
-		r := io.Reader(os.Stdin)
-		if path != Stdin {
-			f, err := os.Open(path)
-			if err != nil {
-				yield(whosaid.Article{}, fmt.Errorf("input: %w", err))
-				return
+		opts := Options{Published: published, AnyLang: true}
+		for d, err := range docs {
+			var a whosaid.Article
+			if err == nil {
+				a, err = d.Load(opts)
 			}
-			defer f.Close()
-			r = f
-		}
-		for a, err := range Stream(path, r, published) {
 			if !yield(a, err) || err != nil && !isRecordError(err) {
 				return
 			}
@@ -72,63 +82,56 @@ func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error
 	}
 }
 
-// Stream reads the articles of r, whose name is used for ids, format
-// detection and error messages. A name ending in .jsonl or .ndjson is JSON
-// Lines; any other input is JSON Lines when its first non-blank line is a
-// JSON object with a "text" field, and plain text otherwise. A bad JSON
-// Lines record is yielded as a *RecordError and the records after it are
-// still read.
-func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Article, error] {
-	return func(yield func(whosaid.Article, error) bool) {
-		br := bufio.NewReaderSize(r, 64<<10)
-		ext := strings.ToLower(filepath.Ext(name))
-		forceJSONL := ext == ".jsonl" || ext == ".ndjson"
-
-		// Read up to the first non-blank line, keeping the bytes in case the
-		// input turns out to be plain text.
-		var head []byte
-		lineNo := 0
-		for {
-			line, err := readLine(br)
-			if forceJSONL && errors.Is(err, errTooLong) {
-				if yield(whosaid.Article{}, &RecordError{File: name, Line: lineNo + 1, Err: err}) {
-					streamJSONL(name, br, lineNo+1, published, yield)
-				}
-				return
+// streamArticles reads plain text or JSON Lines from br. Input detected as
+// JSON Lines (forceJSONL) is JSON Lines even when its first line is bad;
+// other input is JSON Lines when its first non-blank line is a JSON object
+// with a "text" field, and plain text otherwise. A bad JSON Lines record
+// is yielded as a *RecordError and the records after it are still read.
+func streamArticles(name string, br *bufio.Reader, forceJSONL bool, published time.Time, yield func(whosaid.Article, error) bool) {
+	// Read up to the first non-blank line, keeping the bytes in case the
+	// input turns out to be plain text.
+	var head []byte
+	lineNo := 0
+	for {
+		line, err := readLine(br)
+		if forceJSONL && errors.Is(err, errTooLong) {
+			if yield(whosaid.Article{}, &RecordError{File: name, Line: lineNo + 1, Err: err}) {
+				streamJSONL(name, br, lineNo+1, published, yield)
 			}
-			if err != nil && !errors.Is(err, io.EOF) {
-				yield(whosaid.Article{}, readError(name, lineNo+1, err))
-				return
-			}
-			if len(line) == 0 && errors.Is(err, io.EOF) {
-				break
-			}
-			lineNo++
-			if len(bytes.TrimSpace(line)) == 0 {
-				head = append(head, line...)
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				continue
-			}
-			rec, recErr := parseRecord(bytes.TrimPrefix(line, utf8BOM))
-			if forceJSONL || recErr == nil {
-				a, aErr := toArticle(name, lineNo, line, rec, recErr, published)
-				if !yield(a, aErr) {
-					return
-				}
-				streamJSONL(name, br, lineNo, published, yield)
-				return
-			}
-			head = append(head, line...)
+			return
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			yield(whosaid.Article{}, readError(name, lineNo+1, err))
+			return
+		}
+		if len(line) == 0 && errors.Is(err, io.EOF) {
 			break
 		}
-		if forceJSONL {
-			return // only blank lines: no records
+		lineNo++
+		if len(bytes.TrimSpace(line)) == 0 {
+			head = append(head, line...)
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			continue
 		}
-		a, err := readText(name, head, br, published)
-		yield(a, err)
+		rec, recErr := parseRecord(bytes.TrimPrefix(line, utf8BOM))
+		if forceJSONL || recErr == nil {
+			a, aErr := toArticle(name, lineNo, line, rec, recErr, published)
+			if !yield(a, aErr) {
+				return
+			}
+			streamJSONL(name, br, lineNo, published, yield)
+			return
+		}
+		head = append(head, line...)
+		break
 	}
+	if forceJSONL {
+		return // only blank lines: no records
+	}
+	a, err := readText(name, head, br, published)
+	yield(a, err)
 }
 
 var utf8BOM = []byte("\uFEFF")

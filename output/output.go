@@ -83,6 +83,9 @@ func (t *Text) Write(rec whosaid.Record) error {
 	for _, s := range rec.Statements {
 		fmt.Fprintf(&b, "[%s %.2f] %s\n", s.Type, s.Confidence, attribution(s))
 		wrap(&b, s.Content.Text, "  ", textWidth)
+		if c := circumstances(s); c != "" {
+			fmt.Fprintf(&b, "  ↳ %s\n", c)
+		}
 		if t.Explain {
 			fmt.Fprintf(&b, "  ↳ rule: %s\n", s.Rule)
 			if s.Resolution != "" {

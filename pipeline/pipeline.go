@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
+	"github.com/whosaid/whosaid/circumstance"
 	"github.com/whosaid/whosaid/document"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/statement"
@@ -28,7 +30,7 @@ func ExtractAll(a whosaid.Article) whosaid.Record { return ExtractScope(a, state
 
 // ExtractScope runs the pipeline on one article with the given scope.
 func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
-	r, _ := ExtractContext(context.Background(), a, scope) // fails only when ctx is done
+	r, _ := extract(context.Background(), a, scope, nil) // fails only when ctx is done
 	return r
 }
 
@@ -37,41 +39,107 @@ func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
 // PieceBytes is analysed piece by piece, and ctx is checked between
 // pieces.
 func ExtractContext(ctx context.Context, a whosaid.Article, scope statement.Scope) (whosaid.Record, error) {
+	return extract(ctx, a, scope, nil)
+}
+
+// Timings add up the time spent in each stage, for whosaid bench.
+type Timings struct {
+	Clean      time.Duration // document: title, furniture, paragraphs
+	Text       time.Duration // tokens, sentences, quotations
+	Syntax     time.Duration // tagging and parsing, on demand
+	Statements time.Duration // mentions, the rules, resolution (without Syntax)
+}
+
+// ExtractTimed is ExtractScope that adds the time of each stage to t
+// (which may be nil; it is not safe for concurrent use).
+func ExtractTimed(a whosaid.Article, scope statement.Scope, t *Timings) whosaid.Record {
+	r, _ := extract(context.Background(), a, scope, t)
+	return r
+}
+
+func extract(ctx context.Context, a whosaid.Article, scope statement.Scope, t *Timings) (whosaid.Record, error) {
+	lap := stopwatch(t != nil)
 	doc := document.Analyze(a.Text, a.Title)
+	if t != nil {
+		t.Clean += lap()
+	}
 	pieces := Pieces(a.Text, doc.Blocks(scope == statement.All), PieceBytes)
 	if len(pieces) > 1 {
 		slog.Warn("long article analysed in pieces; statements and speaker names do not reach across pieces",
 			"id", a.ID, "bytes", len(a.Text), "pieces", len(pieces))
 	}
-	statements := []whosaid.Statement{}
-	for _, blocks := range pieces {
-		if err := ctx.Err(); err != nil {
-			return whosaid.Record{}, fmt.Errorf("pipeline: article %q: %w", a.ID, err)
-		}
-		statements = append(statements, extractBlocks(a.Text, blocks, scope)...)
-	}
 	furniture := doc.Furniture
 	if furniture == nil {
 		furniture = []whosaid.Furniture{}
 	}
-	return whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture}, nil
+	published, source := circumstance.Published(a, furniture)
+	statements := []whosaid.Statement{}
+	var entities []whosaid.Entity
+	for _, blocks := range pieces {
+		if err := ctx.Err(); err != nil {
+			return whosaid.Record{}, fmt.Errorf("pipeline: article %q: %w", a.ID, err)
+		}
+		st, ents := extractBlocks(a.Text, blocks, scope, published, t, lap)
+		statements = append(statements, st...)
+		entities = append(entities, ents...)
+	}
+	r := whosaid.Record{ID: a.ID, Title: doc.Title, Statements: statements, Furniture: furniture, Entities: entities}
+	if source != "" {
+		r.Published, r.PublishedSource = published.Format(time.DateOnly), source
+	}
+	if a.Extracted {
+		r.Text, r.URL, r.Site, r.Author, r.Lang = a.Text, a.URL, a.Site, a.Author, a.Lang
+	}
+	return r, nil
 }
 
-// extractBlocks finds the statements of the given content blocks of src.
-func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope) []whosaid.Statement {
-	t := text.Analyze(src, blocks)
+// extractBlocks finds the statements of the given content blocks of src,
+// with their circumstances (dates against published), and the entities
+// of the blocks, adding the time of each stage to t when it is not nil.
+func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope, published time.Time, t *Timings, lap func() time.Duration) ([]whosaid.Statement, []whosaid.Entity) {
+	tx := text.Analyze(src, blocks)
+	tokenized := lap()
 	var syn *syntax.Sentences
-	if m := syntaxModel(); m != nil {
-		syn = syntax.NewSentences(t, m)
+	// An empty text needs no model: a run over no articles starts fast.
+	if len(tx.Sentences) > 0 {
+		if m := syntaxModel(); m != nil {
+			syn = syntax.NewSentences(tx, m)
+			syn.Timed = t != nil
+		}
 	}
-	ms := mention.Find(t)
+	ms := mention.Find(tx)
 	var learned []attribution.Attribution
 	if scope == statement.All {
 		if m := model(); m != nil {
-			learned = m.Predict(t)
+			learned = m.Predict(tx)
 		}
 	}
-	return statement.Extract(t, syn, ms, learned, scope)
+	statements := statement.Extract(tx, syn, ms, learned, scope)
+	entities := circumstance.Attach(tx, syn, ms, published, statements)
+	if t != nil {
+		t.Text += tokenized
+		t.Statements += lap()
+		if syn != nil {
+			t.Syntax += syn.Spent
+			t.Statements -= syn.Spent
+		}
+	}
+	return statements, entities
+}
+
+// stopwatch returns a function giving the time since its previous call,
+// or zero when off (reading the clock is not free).
+func stopwatch(on bool) func() time.Duration {
+	last := time.Now()
+	return func() time.Duration {
+		if !on {
+			return 0
+		}
+		now := time.Now()
+		d := now.Sub(last)
+		last = now
+		return d
+	}
 }
 
 // model and syntaxModel are the embedded models, loaded on first use; nil

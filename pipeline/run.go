@@ -17,52 +17,68 @@ func Run(src iter.Seq2[whosaid.Article, error], workers int, emit func(whosaid.R
 
 // RunWith is Run with another extractor, such as ExtractAll.
 func RunWith(src iter.Seq2[whosaid.Article, error], workers int, extract func(whosaid.Article) whosaid.Record, emit func(whosaid.Record) error) error {
+	work := func(a whosaid.Article) (whosaid.Record, error) { return extract(a), nil }
+	return Ordered(src, workers, work, func(r whosaid.Record, err error) error {
+		if err != nil {
+			return err
+		}
+		return emit(r)
+	})
+}
+
+// Ordered calls work on the items of src on the given number of workers
+// and emit with each result in input order; an error from src takes its
+// item's place, without work. Reading, work and emit overlap, with at most
+// 4 items per worker in flight, so memory is bounded by the items, not
+// by the input. It stops when emit returns an error, and returns it.
+func Ordered[T, R any](src iter.Seq2[T, error], workers int, work func(T) (R, error), emit func(R, error) error) error {
 	workers = max(workers, 1)
+	type result struct {
+		r   R
+		err error
+	}
 	type job struct {
-		article whosaid.Article
-		done    chan whosaid.Record
+		item T
+		done chan result
 	}
 	jobs := make(chan job)
-	order := make(chan job, 4*workers) // bounds the records in flight
+	order := make(chan chan result, 4*workers) // bounds the items in flight
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.done <- extract(j.article)
+				r, err := work(j.item)
+				j.done <- result{r, err}
 			}
 		}()
 	}
-	var srcErr error
 	stop := make(chan struct{}) // closed when emit fails: read no more input
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		for a, err := range src {
-			if err != nil {
-				srcErr = err
-				return
-			}
-			j := job{article: a, done: make(chan whosaid.Record, 1)}
+		for item, err := range src {
+			done := make(chan result, 1)
 			select {
-			case order <- j:
+			case order <- done:
 			case <-stop:
 				return
 			}
-			jobs <- j
+			if err != nil {
+				done <- result{err: err}
+				continue
+			}
+			jobs <- job{item: item, done: done}
 		}
 	}()
 	var emitErr error
-	for j := range order {
-		r := <-j.done
+	for done := range order {
+		res := <-done
 		if emitErr == nil {
-			if emitErr = emit(r); emitErr != nil {
+			if emitErr = emit(res.r, res.err); emitErr != nil {
 				close(stop)
 			}
 		}
 	}
-	if emitErr != nil {
-		return emitErr
-	}
-	return srcErr
+	return emitErr
 }
 
 // RunContext is Run that stops when ctx is done: the analysis of the

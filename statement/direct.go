@@ -366,15 +366,22 @@ func (e *extractor) cueBeforeAdverbial(f *found, open int, s text.Sentence) bool
 		if e.quoteOf[c] >= 0 || e.t.Tokens[c].Kind != text.Word || w == "that" || finiteVerbs[w] {
 			return false
 		}
-		v, ok := e.cueAt(c)
+		v, ok := lookupCue(w)
 		if !ok {
 			if e.t.Tokens[c].Upper {
 				return false
 			}
 			continue
 		}
+		// The cheap tests first: tagging in cueAt costs a sentence.
 		if v.weak || c == open-2 || !prepositions[e.low(c+1)] {
-			return false
+			if _, isCue := e.cueAt(c); isCue {
+				return false
+			}
+			continue // "to answer the question": not the cue
+		}
+		if _, ok := e.cueAt(c); !ok {
+			continue
 		}
 		m := e.subjectBefore(c, s)
 		if m < 0 {

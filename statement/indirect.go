@@ -396,7 +396,15 @@ func (e *extractor) looksLikeClause(start, end int) bool {
 // finiteVerbWithin says whether the tagger finds a finite verb after the
 // start of [start, end) and before any comma: a clause has one.
 func (e *extractor) finiteVerbWithin(start, end int) bool {
-	for j := start + 1; j < end && j < start+12; j++ {
+	// The clause may open with its verb, its subject gone to a relative
+	// clause: "a poem she said was written by a poet".
+	for j := start; j < end && j < start+12; j++ {
+		// An age or a short apposition inside the subject: "the driver,
+		// 46, was arrested".
+		if e.t.Str(j) == "," && j+2 < end && e.t.Str(j+2) == "," && j > start {
+			j += 2
+			continue
+		}
 		// A verb after a wh-word or a relative pronoun belongs to a clause
 		// inside a noun phrase: "part of the story of how he chose".
 		if e.t.Str(j) == "," || embedders[e.low(j)] {
@@ -417,6 +425,16 @@ func (e *extractor) finiteVerbWithin(start, end int) bool {
 func (e *extractor) clausalComplement(c, start, end int) bool {
 	if e.syn == nil || e.t.Tokens[start].Kind == text.Number {
 		return false // "added 0.1 per cent to 11,193 and the CAC 40 rose"
+	}
+	// Parsing costs several times tagging, so it is asked only where the
+	// tagger may have read a verb as a noun before an infinitive: "the
+	// union plans/NNS to strike".
+	ambiguous := false
+	for j := start + 1; j+2 < end && j < start+12 && !ambiguous; j++ {
+		ambiguous = strings.HasPrefix(e.syn.XPOS(j), "NN") && e.low(j+1) == "to" && e.syn.XPOS(j+2) == "VB"
+	}
+	if !ambiguous {
+		return false
 	}
 	toks, k := e.syn.Parsed(c)
 	first := c - k // the sentence's first token
@@ -498,20 +516,18 @@ func (e *extractor) contentEnd(k int, s text.Sentence) int {
 			end = i
 			break
 		}
-		// A cue word that is not a verb here ("personnel and volunteers
-		// had been briefed") starts no statement.
 		if _, ok := lookupCue(w); !ok {
 			continue
 		}
-		if _, ok := e.cueAt(i); !ok {
+		prev := e.low(i - 1)
+		participle := prev == "," && strings.HasSuffix(w, "ing")
+		if !participle && prev != "and" && prev != "but" {
 			continue
 		}
-		prev := e.low(i - 1)
-		if prev == "," && strings.HasSuffix(w, "ing") {
-			end = i - 1
-			break
-		}
-		if prev == "and" || prev == "but" {
+		// A cue word that is not a verb here ("personnel and volunteers
+		// had been briefed") starts no statement; asked last, as tagging
+		// costs a sentence.
+		if _, ok := e.cueAt(i); ok {
 			end = i - 1
 			break
 		}

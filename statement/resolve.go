@@ -42,9 +42,11 @@ func (e *extractor) resolve() []whosaid.Statement {
 		case f.speaker >= 0:
 			e.ms.MarkSpeaker(f.speaker)
 			r := e.ms.Resolve(f.speaker, prev)
-			if a := e.documentAuthor(f.speaker); a >= 0 && r.How == "as written" {
-				ra := e.ms.Resolve(a, prev)
-				r = mention.Resolution{Entity: ra.Entity, Name: ra.Name, Kind: ra.Kind, How: "the author of the document: " + ra.How}
+			if r.How == "as written" {
+				if a := e.documentAuthor(f.speaker); a >= 0 {
+					ra := e.ms.Resolve(a, prev)
+					r = mention.Resolution{Entity: ra.Entity, Name: ra.Name, Kind: ra.Kind, How: "the author of the document: " + ra.How}
+				}
 			}
 			sp := e.ms.Span(f.speaker)
 			if f.source != nil {
@@ -123,13 +125,9 @@ func (e *extractor) cueExtent(f found) (first, last int) {
 func (e *extractor) subjectBeforeQuote(f found, carried bool, out []whosaid.Statement, floor int, prev mention.Prev) (mention.Resolution, bool) {
 	qs := e.t.SentenceOf(e.t.TokenAt(f.start))
 	first := max(qs-2, 0)
+	from := e.t.Tokens[e.t.Sentences[first].First].Start
 	if carried {
 		first = e.t.SentenceOf(e.t.TokenAt(out[floor].Content.End - 1))
-	}
-	from := f.start
-	if !carried {
-		from = e.t.Tokens[e.t.Sentences[first].First].Start
-	} else {
 		from = out[floor].Content.End
 	}
 	opener := -1
@@ -201,7 +199,9 @@ func (e *extractor) documentAuthor(m int) int {
 	}
 	si := e.t.SentenceOf(mm.First)
 	for k := mm.First - 1; k >= 0 && e.t.SentenceOf(k) >= si-authorWindow; k-- {
-		if e.low(k) != mm.Head || e.quoteOf[k] >= 0 {
+		// Parsing costs a sentence: only one with an authoring verb form
+		// shortly before the document ("said in a statement").
+		if e.low(k) != mm.Head || e.quoteOf[k] >= 0 || !e.authoredBefore(k) {
 			continue
 		}
 		toks, j := e.syn.Parsed(k)
@@ -230,6 +230,30 @@ var authoring = map[string]bool{
 	"write": true, "issue": true, "release": true, "publish": true, "file": true, "say": true,
 	"send": true, "post": true, "submit": true, "prepare": true, "produce": true, "author": true,
 	"sign": true, "present": true, "table": true, "deliver": true, "commission": true, "tweet": true,
+}
+
+// authoringForms are the inflected forms of the authoring verbs that a
+// sentence must hold before it is parsed for a document's author.
+var authoringForms = func() map[string]bool {
+	m := map[string]bool{"said": true, "says": true, "wrote": true, "written": true, "sent": true, "tweeted": true}
+	for lemma := range authoring {
+		for _, suffix := range []string{"s", "d", "ed"} {
+			m[lemma+suffix] = true
+		}
+	}
+	return m
+}()
+
+// authoredBefore says whether an authoring verb form stands in the few
+// tokens before token k, in its sentence.
+func (e *extractor) authoredBefore(k int) bool {
+	first := e.sentence(k).First
+	for j := k - 1; j >= first && j >= k-6; j-- {
+		if authoringForms[e.low(j)] {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionCovering returns the mention that token i belongs to (the parser

@@ -410,11 +410,8 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 		if w := e.low(k); strings.HasSuffix(w, "ed") && !e.t.Tokens[k].Upper || finiteVerbs[w] {
 			return -1 // a verb: not a noun phrase
 		}
-		if e.syn != nil {
-			switch e.syn.XPOS(k) {
-			case "VBZ", "VBD", "VBP", "MD":
-				return -1 // "The government needs ten more votes"
-			}
+		if e.mayBeVerb(k) && e.finiteTag(k) {
+			return -1 // "The government needs ten more votes"
 		}
 	}
 	return e.ms.AddPhrase(first, j+1)
@@ -433,14 +430,8 @@ func (e *extractor) fullName(m int) bool {
 // modal, by the word lists and, when there is one, the tagger.
 func (e *extractor) hasFiniteVerb(from, to int) bool {
 	for k := from; k < to; k++ {
-		if finiteVerbs[e.low(k)] {
+		if finiteVerbs[e.low(k)] || e.mayBeVerb(k) && e.finiteTag(k) {
 			return true
-		}
-		if e.syn != nil {
-			switch e.syn.XPOS(k) {
-			case "VBZ", "VBD", "VBP", "MD":
-				return true
-			}
 		}
 	}
 	return false
@@ -515,16 +506,37 @@ func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
 		}
 	}
 	// A finite verb the word lists do not know ("the basement flooded")
-	// makes the rest a clause, not an adverbial tail.
-	if e.syn != nil {
-		for k := i; k < s.Last; k++ {
-			switch e.syn.XPOS(k) {
-			case "VBD", "VBZ", "VBP", "MD":
-				return false
-			}
+	// makes the rest a clause, not an adverbial tail. Tagging costs a
+	// sentence, so it is asked only about words that may be verbs.
+	for k := i; k < s.Last; k++ {
+		if e.mayBeVerb(k) && e.finiteTag(k) {
+			return false
 		}
 	}
 	return true
+}
+
+// mayBeVerb says whether token k may be a finite verb the word lists do
+// not know: a lower-case word that is no function word, adverbial or
+// filler.
+func (e *extractor) mayBeVerb(k int) bool {
+	t := e.t.Tokens[k]
+	w := e.low(k)
+	return t.Kind == text.Word && !t.Upper && !prepositions[w] && !objectPrepositions[w] && !determiners[w] &&
+		!fillers[w] && !timeWords[w] && !adverbs[w] && !phraseStops[w]
+}
+
+// finiteTag says whether the tagger, when there is one, reads token k as a
+// finite verb or a modal.
+func (e *extractor) finiteTag(k int) bool {
+	if e.syn == nil {
+		return false
+	}
+	switch e.syn.XPOS(k) {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 func (e *extractor) add(f found) {

@@ -1,6 +1,10 @@
 package syntax
 
-import "github.com/whosaid/whosaid/text"
+import (
+	"time"
+
+	"github.com/whosaid/whosaid/text"
+)
 
 // Sentences is the syntax stage of the pipeline: the analysis of a text's
 // sentences, aligned with its tokens and computed on demand, sentence by
@@ -13,6 +17,10 @@ type Sentences struct {
 	parsed map[int]bool
 	words  []string // the sentence as the treebank would split it
 	owner  []int    // words[k] is part of the sentence's token owner[k]
+	// Spent adds up the time spent tagging and parsing when Timed is set
+	// (whosaid bench): the analysis runs inside later stages, on demand.
+	Timed bool
+	Spent time.Duration
 }
 
 // NewSentences prepares the syntax of t with model m.
@@ -48,6 +56,9 @@ func (s *Sentences) XPOS(i int) string {
 }
 
 func (s *Sentences) analyse(si int, parse bool) []Token {
+	if s.Timed {
+		defer func(start time.Time) { s.Spent += time.Since(start) }(time.Now())
+	}
 	sent := s.t.Sentences[si]
 	// The text stage keeps "well-known" and "cannot" whole, the treebank
 	// splits them ("well" "-" "known", "can" "not"): the model sees the

@@ -445,3 +445,14 @@ func TestSentencesStageSplitsLikeTheTreebank(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRead measures loading the embedded model, which a one-article
+// run pays before its first sentence.
+func BenchmarkRead(b *testing.B) {
+	b.SetBytes(int64(len(embeddedModel)))
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(embeddedModel)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -102,6 +102,10 @@ func TestBrowser(t *testing.T) {
 	if name, bars := text(`#speaker-name`), count(`#timeline rect:not([height="0"])`); name != "Elena Varga" || bars != 1 {
 		t.Errorf("speaker page: name %q, %d non-empty bars (want 1 month)", name, bars)
 	}
+	// The fixture's statements say neither when nor about whom.
+	if about, said := text(`#about`), text(`#said-on`); !strings.Contains(about, "none yet") || said != "No dated statements." {
+		t.Errorf("speaker page: about %q, said on %q", about, said)
+	}
 
 	step("article page", chromedp.Navigate(srv.URL+"/?q=harbour"), chromedp.WaitVisible(`#results a.article-link`),
 		chromedp.Click(`#results a.article-link`), chromedp.WaitVisible(`#article-text .seg-content`))

@@ -229,6 +229,7 @@ func (s *server) search(w http.ResponseWriter, r *http.Request) {
 func searchQuery(r *http.Request) (archive.Query, error) {
 	v := r.URL.Query()
 	q := archive.Query{Text: v.Get("q"), Speaker: v.Get("speaker"), Since: v.Get("since"), Until: v.Get("until"), Type: v.Get("type")}
+	q.About, q.SaidSince, q.SaidUntil = v.Get("about"), v.Get("said_since"), v.Get("said_until")
 	var err error
 	for name, dest := range map[string]*int{"limit": &q.Limit, "offset": &q.Offset} {
 		if s := v.Get(name); s != "" && err == nil {

@@ -94,6 +94,8 @@ func TestAPI(t *testing.T) {
 		{"AND accepted", "GET", "/api/search?q=harbour%20AND%20contract", "", "", 200, []string{"harbour contract"}, nil},
 		{"sql injection in speaker", "GET", "/api/search?speaker=" + urlq(`x' OR '1'='1`), "", "", 200, []string{`"results":[]`}, nil},
 		{"sql injection in date", "GET", "/api/search?since=" + urlq(`2024' OR '1'='1`), "", "", 400, []string{"bad date"}, nil},
+		{"bad said_since", "GET", "/api/search?said_since=" + urlq("last week"), "", "", 400, []string{"bad date"}, nil},
+		{"about nobody spoken of", "GET", "/api/search?about=Varga&said_until=2024-12-31", "", "", 200, []string{`"results":[]`}, nil},
 		{"bad type", "GET", "/api/search?type=" + urlq(`direct' --`), "", "", 400, []string{"bad statement type"}, nil},
 		{"bad number", "GET", "/api/search?limit=ten", "", "", 400, []string{"bad number"}, nil},
 		{"html escaped in JSON", "GET", "/api/search?q=script", "", "", 200, []string{`\u003cscript\u003e`}, []string{"<script>"}},

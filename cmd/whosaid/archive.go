@@ -8,13 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"iter"
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -57,6 +56,7 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
 	published := fs.String("published", "", "publication date (RFC 3339) of plain-text input")
 	batch := fs.Int("batch", 100, "articles per transaction")
+	lang := fs.String("lang", "en", "en: skip documents not in English; any: keep every document")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -64,15 +64,11 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	if len(paths) == 0 {
 		return errors.New("ingest: no input files or directories")
 	}
-	var date time.Time
+	opts := input.Options{AnyLang: *lang == "any"}
 	if *published != "" {
-		if date, err = input.ParsePublished(*published); err != nil {
+		if opts.Published, err = input.ParsePublished(*published); err != nil {
 			return fmt.Errorf("ingest: --published: %w", err)
 		}
-	}
-	files, err := inputFiles(paths)
-	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
 	}
 	a, err := archive.Open(*db, false)
 	if err != nil {
@@ -82,16 +78,19 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	total := 0
-	for _, err := range allArticles(files, date) {
-		if err == nil {
-			total++
+	total := -1 // unknown: standard input can be read only once
+	if !slices.Contains(paths, input.Stdin) {
+		total = 0
+		for _, err := range allArticles(paths, opts) {
+			if err == nil {
+				total++
+			}
 		}
 	}
 	progress := ingestProgress(stderr, total)
 	start := time.Now()
 	skipped := 0
-	stats, err := a.Ingest(ctx, skipBadRecords(allArticles(files, date), stderr, &skipped), archive.IngestOptions{Workers: *workers, BatchSize: *batch, Progress: progress})
+	stats, err := a.Ingest(ctx, skipBadRecords(allArticles(paths, opts), stderr, &skipped), archive.IngestOptions{Workers: *workers, BatchSize: *batch, Progress: progress})
 	elapsed := time.Since(start)
 	fmt.Fprintf(stdout, "%d articles read: %d added, %d replaced, %d unchanged; %d statements stored in %s (%.0f articles/s) into %s\n",
 		stats.Read, stats.Added, stats.Replaced, stats.Unchanged, stats.Statements, elapsed.Round(time.Millisecond),
@@ -105,44 +104,22 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// inputFiles expands directories into the regular files under them
-// (hidden ones skipped), in lexical order.
-func inputFiles(paths []string) ([]string, error) {
-	var files []string
-	for _, p := range paths {
-		if p == input.Stdin {
-			files = append(files, p)
-			continue
-		}
-		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
-}
-
-func allArticles(files []string, published time.Time) iter.Seq2[whosaid.Article, error] {
+// allArticles reads the articles of every path, standard input included;
+// documents skipped on purpose (not English, pages without an article) are
+// logged and left out.
+func allArticles(paths []string, opts input.Options) iter.Seq2[whosaid.Article, error] {
 	return func(yield func(whosaid.Article, error) bool) {
-		for _, f := range files {
-			for a, err := range input.Articles(f, published) {
-				if !yield(a, err) {
-					return
-				}
+		for d, err := range input.Documents(paths, os.Stdin, opts) {
+			var a whosaid.Article
+			if err == nil {
+				a, err = d.Load(opts)
+			}
+			if errors.Is(err, input.ErrSkipped) {
+				slog.Warn("skipped", "err", err)
+				continue
+			}
+			if !yield(a, err) {
+				return
 			}
 		}
 	}
@@ -164,7 +141,7 @@ func ingestProgress(stderr io.Writer, total int) func(archive.IngestStats) {
 		}
 		last = time.Now()
 		rate := float64(s.Done()) / time.Since(start).Seconds()
-		eta := time.Duration(float64(total-s.Done()) / max(rate, 1e-9) * float64(time.Second))
+		eta := time.Duration(float64(max(total-s.Done(), 0)) / max(rate, 1e-9) * float64(time.Second)) // 0 when the total is unknown (-1)
 		slog.Info("ingest", "done", s.Done(), "total", total, "added", s.Added, "unchanged", s.Unchanged,
 			"rate_per_s", int(rate), "eta", eta.Round(time.Second))
 	}
@@ -179,6 +156,9 @@ func searchCmd(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&q.Speaker, "speaker", "", "only statements of this speaker (name or alias)")
 	fs.StringVar(&q.Since, "since", "", "only statements from this date (YYYY-MM-DD) on")
 	fs.StringVar(&q.Until, "until", "", "only statements up to this date (YYYY-MM-DD)")
+	fs.StringVar(&q.About, "about", "", "only statements about this person, organisation or group")
+	fs.StringVar(&q.SaidSince, "said-since", "", "only statements said from this date (YYYY-MM-DD) on, as their text tells")
+	fs.StringVar(&q.SaidUntil, "said-until", "", "only statements said up to this date (YYYY-MM-DD), as their text tells")
 	fs.StringVar(&q.Type, "type", "", "direct, indirect or mixed")
 	fs.Float64Var(&q.MinConfidence, "min-confidence", 0, "drop statements with a lower confidence")
 	fs.IntVar(&q.Limit, "limit", 20, fmt.Sprintf("results (at most %d)", archive.MaxLimit))

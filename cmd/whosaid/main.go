@@ -12,31 +12,29 @@ import (
 	"iter"
 	"log/slog"
 	"os"
-	"runtime"
-	"time"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
 	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/input"
-	"github.com/whosaid/whosaid/output"
 	"github.com/whosaid/whosaid/pipeline"
 	"github.com/whosaid/whosaid/speaker"
-	"github.com/whosaid/whosaid/statement"
 	"github.com/whosaid/whosaid/syntax"
 )
 
 const usage = `whosaid finds who said what in news articles.
 
 usage:
-  whosaid extract [--format text|jsonl] [--scope speech|all] [--explain] [--published DATE] [--min-confidence X] FILE... (- for stdin)
-  whosaid eval ggt|polnear GOLD.jsonl [--pred FILE] [--json] [--errors]
+  whosaid extract [--format text|jsonl] [--scope speech|all] [--explain] [--published DATE] [--min-confidence X]
+                  [--lang en|any] [-j N] [--shard I/N] PATH...   text, JSONL, HTML, WARC, each maybe .gz/.zst; directories; - for stdin
+  whosaid bench [--scope speech|all] [PATH...]      throughput per stage, one core and all
+  whosaid eval ggt|polnear GOLD.jsonl [--pred FILE] [--json] [--errors] [--by-outlet]
   whosaid train attribution --polnear FILE [--out FILE]
   whosaid parse [--format conllu|text] < TEXT
   whosaid eval ud FILE.conllu
   whosaid train syntax --ud DIR [--out FILE] [--cluster-text POLNEAR-TRAIN.jsonl]
   whosaid train speaker --polnear FILE [--out FILE]
-  whosaid eval speaker --polnear FILE               the speaker ranker against the nearest subject, on gold cues
+  whosaid eval speaker --polnear FILE               the speaker ranker's top-1 accuracy on gold cues
   whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
   whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
   whosaid speakers [NAME]                           speakers by number of statements
@@ -93,6 +91,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "extract":
 		return extract(rest, stdin, stdout, stderr)
+	case "bench":
+		return benchCmd(rest, stdin, stdout, stderr)
 	case "parse":
 		return syntax.ParseMain(rest, stdin, stdout)
 	case "eval":
@@ -136,68 +136,4 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", cmd)
 	}
-}
-
-func extract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text (for people) or jsonl (the statement records)")
-	published := fs.String("published", "", "publication date (RFC 3339) of plain-text input, for relative dates")
-	minConfidence := fs.Float64("min-confidence", 0, "drop statements with a lower confidence")
-	explain := fs.Bool("explain", false, "show with each statement the rule that found it and how its speaker was resolved (text format; jsonl always carries both)")
-	scopeName := fs.String("scope", "speech", "speech (who said what) or all (also attributed beliefs, intentions and findings)")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles analysed in parallel")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		return errors.New("extract: no input files (use - for standard input)")
-	}
-	var date time.Time
-	if *published != "" {
-		var err error
-		if date, err = input.ParsePublished(*published); err != nil {
-			return fmt.Errorf("extract: --published: %w", err)
-		}
-	}
-	scope, ok := statement.ParseScope(*scopeName)
-	if !ok {
-		return fmt.Errorf("extract: --scope %q: want speech or all", *scopeName)
-	}
-	w, err := output.New(*format, stdout)
-	if err != nil {
-		return fmt.Errorf("extract: %w", err)
-	}
-	if t, ok := w.(*output.Text); ok {
-		t.Explain = *explain
-	}
-	emit := func(r whosaid.Record) error {
-		kept := r.Statements[:0]
-		for _, st := range r.Statements {
-			if st.Confidence >= *minConfidence {
-				kept = append(kept, st)
-			}
-		}
-		r.Statements = kept
-		return w.Write(r)
-	}
-	var failed, skipped int
-	for _, path := range fs.Args() {
-		extract := func(a whosaid.Article) whosaid.Record { return pipeline.ExtractScope(a, scope) }
-		articles := input.Articles(path, date)
-		if path == input.Stdin {
-			articles = input.Stream(path, stdin, date)
-		}
-		if err := pipeline.RunWith(skipBadRecords(articles, stderr, &skipped), *workers, extract, emit); err != nil {
-			slog.Error("extract failed", "file", path, "err", err)
-			failed++
-		}
-	}
-	if failed > 0 {
-		return fmt.Errorf("extract: %d of %d inputs failed", failed, fs.NArg())
-	}
-	if skipped > 0 {
-		return skippedRecords{command: "extract", n: skipped}
-	}
-	return nil
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -122,6 +124,105 @@ func TestMalformedSearch(t *testing.T) {
 		err := run([]string{"search", "--db", db, query}, nil, &bytes.Buffer{}, &bytes.Buffer{})
 		if err == nil || exitStatus(err) != 2 || !strings.Contains(err.Error(), want) {
 			t.Errorf("search %q: err = %v, want status 2 and %q", query, err, want)
+		}
+	}
+}
+
+// Every command reads the format of standard input from its content: a
+// JSON Lines stream piped into ingest is articles, not one text.
+func TestIngestStdinJSONL(t *testing.T) {
+	db := t.TempDir() + "/a.db"
+	stdin, err := os.Open(writeTemp(t, `{"id":"a","text":"\"We will win,\" said Ana Ruiz."}`+"\n"+`{"id":"b","text":"\"We lost,\" said Ben Cole."}`+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	saved := os.Stdin
+	os.Stdin = stdin
+	defer func() { os.Stdin = saved }()
+	var out bytes.Buffer
+	if err := run([]string{"ingest", "--db", db, "--lang", "any", "-"}, nil, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "2 articles read") {
+		t.Errorf("ingest: %s", out.String())
+	}
+}
+
+func writeTemp(t *testing.T, s string) string {
+	t.Helper()
+	path := t.TempDir() + "/in"
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestExtractShardsAndSkips(t *testing.T) {
+	var jsonl strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&jsonl, `{"id":"%d","text":"\"We will win,\" said Ana Ruiz."}`+"\n", i)
+	}
+	ids := func(args ...string) []string {
+		var out bytes.Buffer
+		if err := run(append([]string{"extract", "--format", "jsonl", "--lang", "any"}, append(args, "-")...), strings.NewReader(jsonl.String()), &out, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for line := range strings.Lines(out.String()) {
+			var rec struct{ ID string }
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, rec.ID)
+		}
+		return got
+	}
+	all := ids("-j", "3")
+	if strings.Join(all, ",") != "0,1,2,3,4,5,6,7,8,9" {
+		t.Fatalf("ids %v: not in input order", all)
+	}
+	var union []string
+	for i := 1; i <= 3; i++ {
+		union = append(union, ids("--shard", fmt.Sprintf("%d/3", i))...)
+	}
+	slices.Sort(union)
+	if strings.Join(union, ",") != strings.Join(all, ",") {
+		t.Errorf("shards together give %v", union)
+	}
+	if got := ids("--shard", "2/3"); strings.Join(got, ",") != "1,4,7" {
+		t.Errorf("shard 2/3 = %v", got)
+	}
+	for _, bad := range []string{"0/3", "4/3", "x", "1/0"} {
+		if err := run([]string{"extract", "--shard", bad, "-"}, strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+			t.Errorf("--shard %s accepted", bad)
+		}
+	}
+}
+
+func TestExtractGoesOnAfterBadInput(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(dir+"/bad.html", []byte("\x00\x01binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := run([]string{"extract", "--format", "jsonl", dir, "../../testdata/sample.txt"}, nil, &out, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 inputs failed") {
+		t.Errorf("err = %v", err)
+	}
+	if !strings.Contains(out.String(), `"id":"../../testdata/sample.txt"`) {
+		t.Errorf("the good input was not extracted: %s", out.String())
+	}
+}
+
+func TestBench(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"bench", "../../testdata/sample.txt", "../../input/webpage/testdata/sample.html"}, nil, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"read", "html+lang", "clean", "syntax", "statements", "write", "all stages, 1 workers", "peak memory"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("bench output lacks %q:\n%s", want, out.String())
 		}
 	}
 }

@@ -64,6 +64,8 @@ const filters = [
   ['speaker', 'Speaker', 'text', {}],
   ['since', 'Since', 'date', {}],
   ['until', 'Until', 'date', {}],
+  ['about', 'About', 'text', {}],
+  ['said_since', 'Said since', 'date', {}],
   ['min_confidence', 'Min. confidence', 'number', {min: 0, max: 1, step: 0.05}],
 ];
 
@@ -102,7 +104,8 @@ function resultCard(r) {
     el('div', {class: 'attribution'}, speaker, ' → ', el('span', {class: 'cue'}, r.cue || '(no cue)'), ' → '),
     el('div', {class: 'quote'}, r.context_before, el('span', {class: 'content'}, r.content), r.context_after),
     el('div', {class: 'meta'},
-      [r.published || 'undated', r.type, 'confidence ' + r.confidence.toFixed(2), r.sources + (r.sources === 1 ? ' source' : ' sources')].join(' · '),
+      [r.published || 'undated', r.said_on && 'said ' + r.said_on, r.setting, r.type, 'confidence ' + r.confidence.toFixed(2),
+        r.sources + (r.sources === 1 ? ' source' : ' sources')].filter(Boolean).join(' · '),
       ' · ', link('/articles/' + r.article.id, r.article.title || r.article.ext_id, {class: 'article-link'})));
 }
 
@@ -136,8 +139,13 @@ async function speakerPage(id) {
     el('p', {class: 'muted'}, p.kind + ' · ' + p.statements + ' statements'),
     el('h3', {}, 'Statements over time'),
     timelineChart(p.timeline),
+    // When the statements were said, where their texts tell, not when
+    // they were published.
+    el('h3', {}, 'When they said it'),
+    timelineChart(p.said_on || [], 'said-on', 'Statements per month said'),
     el('div', {class: 'columns'},
       counts('Also written as', p.aliases, 'aliases'),
+      counts('Talks about', p.about || [], 'about'),
       counts('People they speak about', p.people, 'people'),
       counts('Topics', p.topics, 'topics')),
     el('h3', {}, 'Statements, newest first'),
@@ -154,8 +162,8 @@ function svg(tag, attrs, text) {
 
 // timelineChart draws statements per month as bars, months without any
 // included, as inline SVG.
-function timelineChart(timeline) {
-  if (!timeline.length) return el('p', {class: 'muted', id: 'timeline'}, 'No dated statements.');
+function timelineChart(timeline, id = 'timeline', title = 'Statements per month') {
+  if (!timeline.length) return el('p', {class: 'muted', id}, 'No dated statements.');
   const byMonth = new Map(timeline.map(c => [c.label, c.n]));
   const months = [];
   let [y, m] = timeline[0].label.split('-').map(Number);
@@ -169,8 +177,8 @@ function timelineChart(timeline) {
   const width = 720, height = 160, pad = 24;
   const maxN = Math.max(...timeline.map(c => c.n));
   const bw = (width - 2 * pad) / months.length;
-  const chart = svg('svg', {class: 'chart', id: 'timeline', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img'});
-  chart.append(svg('title', {}, 'Statements per month'));
+  const chart = svg('svg', {class: 'chart', id, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img'});
+  chart.append(svg('title', {}, title));
   months.forEach((label, i) => {
     const n = byMonth.get(label) || 0;
     const h = n ? Math.max(2, (height - 2 * pad) * n / maxN) : 0;
