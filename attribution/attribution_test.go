@@ -148,7 +148,7 @@ func TestGroup(t *testing.T) {
 				}
 				t.Fatalf("%d tags for %d tokens %q", len(tags), len(tx.Tokens), toks)
 			}
-			got := group(newDocContext(tx, nil), tags, make([]float32, len(tags)))
+			got := group(newDocContext(tx, nil), tags, make([]float32, len(tags)), keepEdges)
 			if len(got) != len(tc.want) {
 				t.Fatalf("got %d attributions %+v, want %d", len(got), got, len(tc.want))
 			}

@@ -37,8 +37,9 @@ const maxLinkGap = 40
 // are …") become one content, as PolNeAR annotates them as one
 // discontinuous span; each content then takes the nearest cue in its own
 // or an adjacent sentence of the paragraph, and the source nearest that
-// cue.
-func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
+// cue. edges returns the final edges of each content (the refiner's
+// choice, or the tagger's).
+func group(ctx *docContext, tags []Tag, margin []float32, edges func(edgeSpan) (first, last int)) []Attribution {
 	t := ctx.t
 	var runs []span
 	for i, g := range tags {
@@ -76,8 +77,24 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 	out := make([]Attribution, 0, len(contents))
 	usedCue := make([]bool, len(cues))
 	usedSource := make([]bool, len(sources))
-	for _, c := range contents {
-		a := Attribution{Content: tokenSpan(t, c), Type: contentType(t, c)}
+	for q := 0; q < len(contents); q++ {
+		c := contents[q]
+		// The refiner sees the cue the content would take as tagged.
+		es := edgeSpan{first: c.first, last: c.last, cueFirst: -1, cueLast: -1}
+		if k, ok := ctx.nearest(cues, c, c); ok {
+			es.cueFirst, es.cueLast = cues[k].first, cues[k].last
+		} else if k, colon, ok := ctx.introducedBy(cues, usedCue, c); ok {
+			es.cueFirst, es.cueLast = cues[k].first, colon+1
+		}
+		tagged := c
+		c.first, c.last = edges(es)
+		if rest, ok := ctx.restAfterCue(c.last, tagged.last, tags); ok {
+			// "Y mocked the complaint, saying …": the refiner ended the
+			// first content before a cue the tagger had taken into it,
+			// and what follows that cue is a content of its own.
+			contents = append(contents, rest)
+		}
+		var a Attribution
 		sum := float32(0)
 		for i := c.first; i < c.last; i++ {
 			sum += margin[i]
@@ -88,7 +105,7 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 			usedCue[k] = true
 			a.Cue = ptr(tokenSpan(t, cues[k]))
 			anchor = cues[k]
-		} else if k, colon, ok := ctx.introducedBy(cues, usedCue, c); ok {
+		} else if k, colon, ok := ctx.introducedBy(cues, usedCue, tagged); ok {
 			usedCue[k] = true
 			cue := cues[k]
 			cue.last = colon + 1
@@ -99,6 +116,7 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 			usedSource[k] = true
 			a.Source = ptr(tokenSpan(t, sources[k]))
 		}
+		a.Content, a.Type = tokenSpan(t, c), contentType(t, c)
 		out = append(out, a)
 	}
 	// A cue the tagger found without a content nearby still marks an
@@ -131,6 +149,26 @@ func group(ctx *docContext, tags []Tag, margin []float32) []Attribution {
 	slices.SortStableFunc(out, func(x, y Attribution) int { return x.Content.Start - y.Content.Start })
 	return out
 }
+
+// restAfterCue returns the content tokens in [from, to) that follow a
+// cue there, as one content.
+func (ctx *docContext) restAfterCue(from, to int, tags []Tag) (span, bool) {
+	cue := false
+	for i := from; i < to; i++ {
+		switch tags[i].Role() {
+		case CueRole:
+			cue = true
+		case ContentRole:
+			if cue {
+				return span{role: ContentRole, first: i, last: to}, true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// keepEdges keeps the tagger's edges of a content.
+func keepEdges(s edgeSpan) (int, int) { return s.first, s.last }
 
 func ptr[T any](v T) *T { return &v }
 
