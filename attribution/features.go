@@ -268,7 +268,12 @@ func bucket(d int) byte {
 
 // featureHasher builds 32-bit FNV-1a hashes of (template, values) without
 // allocating; the model only ever sees the hashes.
-type featureHasher struct{ out []uint32 }
+// prefix, when set, sets a family of templates apart (the refiner's
+// source edges from its content edges).
+type featureHasher struct {
+	out    []uint32
+	prefix string
+}
 
 const (
 	fnvOffset = 2166136261
@@ -283,7 +288,7 @@ func hashString(h uint32, s string) uint32 {
 }
 
 func (f *featureHasher) add(tmpl string, vals ...string) {
-	h := hashString(fnvOffset, tmpl)
+	h := hashString(hashString(fnvOffset, f.prefix), tmpl)
 	for _, v := range vals {
 		h = (h ^ 0xff) * fnvPrime // separator: ("ab","c") ≠ ("a","bc")
 		h = hashString(h, v)

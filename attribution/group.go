@@ -80,7 +80,7 @@ func group(ctx *docContext, tags []Tag, margin []float32, edges func(edgeSpan) (
 	for q := 0; q < len(contents); q++ {
 		c := contents[q]
 		// The refiner sees the cue the content would take as tagged.
-		es := edgeSpan{first: c.first, last: c.last, cueFirst: -1, cueLast: -1}
+		es := edgeSpan{role: ContentRole, first: c.first, last: c.last, cueFirst: -1, cueLast: -1}
 		if k, ok := ctx.nearest(cues, c, c); ok {
 			es.cueFirst, es.cueLast = cues[k].first, cues[k].last
 		} else if k, colon, ok := ctx.introducedBy(cues, usedCue, c); ok {
@@ -101,20 +101,22 @@ func group(ctx *docContext, tags []Tag, margin []float32, edges func(edgeSpan) (
 		}
 		a.Score = max(0, 1-math.Exp(-float64(sum)/float64(c.last-c.first)/10))
 		anchor, within := c, c
+		cue := span{first: -1, last: -1}
 		if k, ok := ctx.nearest(cues, c, c); ok {
 			usedCue[k] = true
-			a.Cue = ptr(tokenSpan(t, cues[k]))
+			cue = cues[k]
+			a.Cue = ptr(tokenSpan(t, cue))
 			anchor = cues[k]
 		} else if k, colon, ok := ctx.introducedBy(cues, usedCue, tagged); ok {
 			usedCue[k] = true
-			cue := cues[k]
+			cue = cues[k]
 			cue.last = colon + 1
 			a.Cue = ptr(tokenSpan(t, cue))
 			anchor, within = cues[k], cues[k]
 		}
 		if k, ok := ctx.nearest(sources, anchor, within); ok {
 			usedSource[k] = true
-			a.Source = ptr(tokenSpan(t, sources[k]))
+			a.Source = ptr(tokenSpan(t, refineSource(sources[k], cue, edges)))
 		}
 		a.Content, a.Type = tokenSpan(t, c), contentType(t, c)
 		out = append(out, a)
@@ -126,6 +128,9 @@ func group(ctx *docContext, tags []Tag, margin []float32, edges func(edgeSpan) (
 			continue
 		}
 		c, ok := ctx.guessContent(cue, tags)
+		if ok {
+			c.first, c.last = edges(edgeSpan{role: ContentRole, first: c.first, last: c.last, cueFirst: cue.first, cueLast: cue.last})
+		}
 		if next, colon, below := ctx.setOffBelow(cue); !ok && below {
 			// "Reporter Ann Lee says:" and the next paragraph.
 			c, ok = next, true
@@ -142,7 +147,7 @@ func group(ctx *docContext, tags []Tag, margin []float32, edges func(edgeSpan) (
 		a := Attribution{Content: tokenSpan(t, c), Type: contentType(t, c), Cue: ptr(tokenSpan(t, cue))}
 		if k, ok := ctx.nearest(sources, cue, cue); ok && !usedSource[k] {
 			usedSource[k] = true
-			a.Source = ptr(tokenSpan(t, sources[k]))
+			a.Source = ptr(tokenSpan(t, refineSource(sources[k], cue, edges)))
 		}
 		out = append(out, a)
 	}
@@ -165,6 +170,13 @@ func (ctx *docContext) restAfterCue(from, to int, tags []Tag) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// refineSource returns a source with the edges the refiner chooses for
+// it, seen from its cue (first < 0 when none).
+func refineSource(source, cue span, edges func(edgeSpan) (int, int)) span {
+	source.first, source.last = edges(edgeSpan{role: SourceRole, first: source.first, last: source.last, cueFirst: cue.first, cueLast: cue.last})
+	return source
 }
 
 // keepEdges keeps the tagger's edges of a content.

@@ -25,7 +25,7 @@ type Model struct {
 	// training): below zero, the tagger keeps only the cues it is surer
 	// of. See TrainConfig.CueBias.
 	cueBias float32
-	// refine re-chooses the edges of the contents; nil in a model
+	// refine re-chooses the edges of contents and sources; nil in a model
 	// without one.
 	refine *refiner
 }

@@ -13,6 +13,8 @@ import (
 // trailing "on Twitter". The refiner re-chooses each edge among the
 // tokens where a phrase of the parse opens or closes, near the tagger's
 // edge, with a ranking perceptron over features of the candidate edge.
+// Sources get the same treatment ("A 2014 study that appeared in …",
+// "Dean, a medical doctor,"), with features of their own.
 
 // refineWindow bounds how many tokens an edge may move.
 const refineWindow = 20
@@ -23,12 +25,22 @@ type refiner struct {
 	w map[uint32]float32
 }
 
-// edgeSpan is a content found by the tagger with what the refiner looks
-// at: its tokens [first, last) and its cue's tokens (cueFirst < 0 when
-// none).
+// edgeSpan is a content or source found by the tagger with what the
+// refiner looks at: its role, its tokens [first, last) and its cue's
+// tokens (cueFirst < 0 when none).
 type edgeSpan struct {
+	role              Role
 	first, last       int
 	cueFirst, cueLast int
+}
+
+// prefix keeps the features of source edges apart from those of
+// content edges: the same words mark different edges.
+func (s edgeSpan) prefix() string {
+	if s.role == SourceRole {
+		return "source:"
+	}
+	return ""
 }
 
 // startCandidates returns the tokens a content may start at instead of
@@ -146,7 +158,10 @@ func (c *docContext) startFeatures(s edgeSpan, i int, tags []Tag, p text.Paragra
 		f.add("Scuep", side, string(bucket(max(gap, 0))), pos(i-1), pos(i))
 		// How the phrase opening here (or at the token before) hangs
 		// from the cue: its complement, its object, or not at all.
-		f.add("Spath", c.pathToCue(c.opens[i], s), side)
+		path := c.pathToCue(c.opens[i], s)
+		f.add("Spath", path, side)
+		f.add("Spathd", path, side, d)
+		f.add("Spathw", path, word(i))
 		if i > p.First {
 			f.add("Spath-1", c.pathToCue(c.opens[i-1], s), side)
 		}
@@ -237,7 +252,10 @@ func (c *docContext) endFeatures(s edgeSpan, e int, tags []Tag, p text.Paragraph
 		f.add("Ecue", side, string(bucket(max(gap, 0))))
 		f.add("Ecuew", side, string(bucket(max(gap, 0))), word(e+1))
 		f.add("Ecuek", side, string(bucket(max(gap, 0))), kind(e), kind(e+1))
-		f.add("Epath", c.pathToCue(c.closes[e], s), side)
+		path := c.pathToCue(c.closes[e], s)
+		f.add("Epath", path, side)
+		f.add("Epathd", path, side, d)
+		f.add("Epathw", path, word(e+1))
 		if e > p.First {
 			f.add("Epath-1", c.pathToCue(c.closes[e-1], s), side, kind(e))
 		}
@@ -263,10 +281,10 @@ func (r *refiner) score(fs []uint32) float32 {
 	return v
 }
 
-// refine returns the content's edges as the refiner chooses them.
+// refine returns the span's edges as the refiner chooses them.
 func (r *refiner) refine(c *docContext, s edgeSpan, tags []Tag) (first, last int) {
 	p := c.t.Paragraphs[c.t.Sentences[c.sentence[s.first]].Paragraph]
-	var f featureHasher
+	f := featureHasher{prefix: s.prefix()}
 	first = r.best(c.startCandidates(s, p), s.first, func(i int) { c.startFeatures(s, i, tags, p, &f) }, &f)
 	lastTok := r.best(c.endCandidates(s, p), s.last-1, func(e int) { c.endFeatures(s, e, tags, p, &f) }, &f)
 	if lastTok < first {
@@ -355,8 +373,8 @@ func (t *refinerTrainer) averaged() *refiner {
 	return r
 }
 
-// edgeExamples returns the training examples of a content the tagger
-// found (s) whose gold content is tokens [gFirst, gLast]: one for the
+// edgeExamples returns the training examples of a span the tagger
+// found (s) whose gold span is tokens [gFirst, gLast]: one for the
 // start and one for the end, each only when the gold edge is among the
 // candidates.
 func (c *docContext) edgeExamples(s edgeSpan, gFirst, gLast int, tags []Tag) []edgeExample {
@@ -369,7 +387,7 @@ func (c *docContext) edgeExamples(s edgeSpan, gFirst, gLast int, tags []Tag) []e
 		}
 		ex := edgeExample{gold: k}
 		for _, i := range cands {
-			var f featureHasher
+			f := featureHasher{prefix: s.prefix()}
 			feats(i, &f)
 			ex.feats = append(ex.feats, f.out)
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -230,7 +231,7 @@ const refinerFolds = 2
 // trainRefiner trains the content-edge refiner on the cross-fitted
 // tagger's contents.
 func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) *refiner {
-	var examples []edgeExample
+	examples := map[Role][]edgeExample{}
 	for fold := range refinerFolds {
 		var train []int
 		for k, s := range seqs {
@@ -254,38 +255,45 @@ func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []s
 			decode(em, &w.trans, tags[s.doc][s.para.First:s.para.Last], margins[s.doc][s.para.First:s.para.Last])
 		}
 		for d := fold; d < len(ctxs); d += refinerFolds {
-			ctx, gold := ctxs[d], goldContents(ctxs[d].t, articles[d].Attributions)
+			ctx, gold := ctxs[d], goldSpans(ctxs[d].t, articles[d].Attributions)
 			group(ctx, tags[d], margins[d], func(s edgeSpan) (int, int) {
-				if g, ok := matchGold(s, gold); ok {
-					examples = append(examples, ctx.edgeExamples(s, g.first, g.last-1, tags[d])...)
+				if g, ok := matchGold(s, gold[s.role]); ok {
+					examples[s.role] = append(examples[s.role], ctx.edgeExamples(s, g.first, g.last-1, tags[d])...)
 				}
 				return s.first, s.last
 			})
 		}
-		slog.Info("refiner fold tagged", "fold", fold+1, "examples", len(examples))
+		slog.Info("refiner fold tagged", "fold", fold+1, "content examples", len(examples[ContentRole]), "source examples", len(examples[SourceRole]))
 	}
-	tr := newRefinerTrainer()
-	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x51ed2701))
-	order := make([]int, len(examples))
-	for k := range order {
-		order[k] = k
-	}
-	for range cfg.Epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			tr.learn(examples[k])
+	// Each role is learnt on its own, so that neither's averaged weights
+	// depend on how many examples the other has; their features differ
+	// by prefix, so the weights merge into one refiner.
+	r := &refiner{w: map[uint32]float32{}}
+	for _, role := range []Role{ContentRole, SourceRole} {
+		tr := newRefinerTrainer()
+		rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x51ed2701))
+		order := make([]int, len(examples[role]))
+		for k := range order {
+			order[k] = k
 		}
+		for range cfg.Epochs {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				tr.learn(examples[role][k])
+			}
+		}
+		maps.Copy(r.w, tr.averaged().w)
 	}
-	return tr.averaged()
+	return r
 }
 
-// goldContents returns the token spans of the gold contents whose edges
-// fall on token edges (white space trimmed), from the first fragment's
-// start to the last one's end.
-func goldContents(t *text.Text, attrs []corpus.Attribution) []span {
-	var out []span
+// goldSpans returns by role the token spans of the gold sources and
+// contents whose edges fall on token edges (white space trimmed), from
+// the first fragment's start to the last one's end.
+func goldSpans(t *text.Text, attrs []corpus.Attribution) map[Role][]span {
+	out := map[Role][]span{}
 	for _, a := range attrs {
-		for _, r := range []*corpus.Region{a.Content, a.Content2} {
+		for _, r := range []*corpus.Region{a.Source, a.Content, a.Content2} {
 			if r == nil || len(r.Fragments) == 0 {
 				continue
 			}
@@ -303,7 +311,11 @@ func goldContents(t *text.Text, attrs []corpus.Attribution) []span {
 			if first < 0 || last < 0 || first >= len(t.Tokens) || last >= len(t.Tokens) || t.Tokens[first].Start != lo || t.Tokens[last].End != hi {
 				continue
 			}
-			out = append(out, span{role: ContentRole, first: first, last: last + 1})
+			role := ContentRole
+			if r == a.Source {
+				role = SourceRole
+			}
+			out[role] = append(out[role], span{role: role, first: first, last: last + 1})
 		}
 	}
 	return out
@@ -311,7 +323,7 @@ func goldContents(t *text.Text, attrs []corpus.Attribution) []span {
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
-// matchGold returns the gold content that content s covers best, if s
+// matchGold returns the gold span that span s covers best, if s
 // covers at least 30% of its tokens (the evaluation's overlap rule).
 func matchGold(s edgeSpan, gold []span) (span, bool) {
 	best, bestCov := span{}, 0.3
