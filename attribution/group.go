@@ -304,10 +304,13 @@ func (ctx *docContext) guessContent(cue span, tags []Tag) (span, bool) {
 }
 
 // interrupted reports whether content runs a and b (a before b) are one
-// content broken by its attribution: same sentence, and nothing between
-// them but cue, source and punctuation, with at least one cue or source.
+// content broken by its attribution: nothing between them but cue,
+// source and punctuation, with at least one cue or source, and either
+// the same sentence or a quotation resumed in the next one ("“Q1,” she
+// said. “Q2.”", which PolNeAR annotates as one content: 1,451 of the
+// 19,832 contents of PolNeAR train).
 func (ctx *docContext) interrupted(a, b span, tags []Tag) bool {
-	if ctx.sentence[a.last-1] != ctx.sentence[b.first] {
+	if sa, sb := ctx.sentence[a.last-1], ctx.sentence[b.first]; sa != sb && !ctx.quoteResumed(a, b) {
 		return false
 	}
 	attributed := false
@@ -320,6 +323,17 @@ func (ctx *docContext) interrupted(a, b span, tags []Tag) bool {
 		}
 	}
 	return attributed
+}
+
+// quoteResumed reports whether content a ends a quotation in one
+// sentence and content b opens one in the next sentence of the same
+// paragraph.
+func (ctx *docContext) quoteResumed(a, b span) bool {
+	t := ctx.t
+	sa, sb := ctx.sentence[a.last-1], ctx.sentence[b.first]
+	end, open := t.Tokens[a.last-1], t.Tokens[b.first]
+	return sb == sa+1 && t.Sentences[sa].Paragraph == t.Sentences[sb].Paragraph &&
+		end.Kind == text.Quote && !end.Opening && open.Kind == text.Quote && open.Opening
 }
 
 // nearest returns the index of the span of cands closest to anchor that
