@@ -83,6 +83,18 @@ func TestGroup(t *testing.T) {
 			want: []string{"Harbour fees, the minister said, are too high | said | the minister"},
 		},
 		{
+			name: "quotation resumed after its attribution is one content",
+			src:  `"We are ready," she said. "Really ready."`,
+			tags: "c C C C C C s q - c C C C C",
+			want: []string{`"We are ready," she said. "Really ready." | said | she`},
+		},
+		{
+			name: "quotation not resumed: two contents",
+			src:  `"We are ready," she said. Then the vote began.`,
+			tags: "c C C C C C s q - c C C C -",
+			want: []string{`"We are ready," | said | she`, "Then the vote began | said | she"},
+		},
+		{
 			name: "cue in the next sentence",
 			src:  "Taxes will rise. So the council says.",
 			tags: "c C C - - s S q -",
