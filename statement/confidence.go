@@ -21,7 +21,7 @@ var ruleAccuracy = map[string]float64{
 	"clause, speaker cue":           0.66,
 	"speaker cue clause":            0.75,
 	"transcript turn":               0.6,
-	"learned attribution":           0.7,
+	"learned attribution":           0.73,
 	"parenthetical speaker cue":     0.45,
 	"participle or coordinated cue": 0.6,
 	"according to":                  0.4,
