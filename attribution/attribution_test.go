@@ -89,6 +89,12 @@ func TestGroup(t *testing.T) {
 			want: []string{`"We are ready," she said. "Really ready." | said | she`},
 		},
 		{
+			name: "a second cue between quotations makes two attributions",
+			src:  `"We are ready," she said, adding: "Really ready."`,
+			tags: "c C C C C C s q - q - c C C C C",
+			want: []string{`"We are ready," | said | she`, `"Really ready." | adding | she`},
+		},
+		{
 			name: "quotation not resumed: two contents",
 			src:  `"We are ready," she said. Then the vote began.`,
 			tags: "c C C C C C s q - c C C C -",
