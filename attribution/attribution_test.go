@@ -257,6 +257,7 @@ func TestViterbiIsWellFormed(t *testing.T) {
 
 func TestEncodeDecodeRoundTrip(t *testing.T) {
 	m := tinyModel()
+	m.refine = &refiner{w: map[uint32]float32{7: 0.5, 1 << 30: -2}}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		t.Fatal(err)
@@ -270,6 +271,9 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	}
 	if got := back.w.rows[int(back.w.index[42])*int(tagCount)+int(BeginCue)]; got < 0.99 || got > 1.01 {
 		t.Errorf("weight = %v, want 1", got)
+	}
+	if back.refine == nil || back.refine.w[7] != 0.5 || back.refine.w[1<<30] != -2 || len(back.refine.w) != 2 {
+		t.Errorf("decoded refiner = %+v", back.refine)
 	}
 	if _, err := Decode(strings.NewReader("not a model")); err == nil {
 		t.Error("Decode accepted garbage")

@@ -339,12 +339,8 @@ func (c *docContext) features(i int, p text.Paragraph, f *featureHasher) {
 		}
 		return c.low[j]
 	}
-	kind := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.markKind(j)
-	}
+	v := inPara{c, p}
+	kind := v.kind
 	w := c.low[i]
 	si := c.sentence[i]
 	s := t.Sentences[si]
@@ -409,12 +405,7 @@ func (c *docContext) features(i int, p text.Paragraph, f *featureHasher) {
 
 	// Parts of speech tell a cue verb from a noun and where a source
 	// phrase ends.
-	pos := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.pos[j]
-	}
+	pos := v.pos
 	f.add("p", pos(i), depth)
 	f.add("p-1p", pos(i-1), pos(i))
 	f.add("pp+1", pos(i), pos(i+1))

@@ -90,6 +90,30 @@ func (c *docContext) phraseOf(a int) (rel, head string) {
 	return c.rel[a], c.pos[h]
 }
 
+// between describes the tokens an edge moves over, from a to b (either
+// order, b excluded): whether they hold a likely cue, a sentence end, a
+// quotation mark, a comma.
+func (c *docContext) between(a, b int) string {
+	lo, hi := min(a, b), max(a, b)
+	var flags [4]bool
+	for i := lo; i < hi; i++ {
+		flags[0] = flags[0] || c.cand[i]
+		flags[1] = flags[1] || c.sentence[i] != c.sentence[hi]
+		flags[2] = flags[2] || c.t.Tokens[i].Kind == text.Quote
+		flags[3] = flags[3] || c.low[i] == ","
+	}
+	return btoa(flags[0]) + btoa(flags[1]) + btoa(flags[2]) + btoa(flags[3])
+}
+
+// phraseAt describes the phrase that opens or closes (edges) at token i
+// of paragraph p; "|" before the paragraph.
+func (c *docContext) phraseAt(edges []int, i int, p text.Paragraph) (rel, head string) {
+	if i < p.First {
+		return "|", "|"
+	}
+	return c.phraseOf(edges[i])
+}
+
 // signedBucket coarsens a signed token offset.
 func signedBucket(d int) string {
 	if d < 0 {
@@ -98,43 +122,55 @@ func signedBucket(d int) string {
 	return "+" + string(bucket(d))
 }
 
-// tagName is a tag for features; beyond the paragraph, "|".
-func tagName(tags []Tag, i int, p text.Paragraph) string {
-	if i < p.First || i >= p.Last {
+// inPara is the features' view of the tokens of a paragraph: "|" beyond
+// it.
+type inPara struct {
+	c *docContext
+	p text.Paragraph
+}
+
+func (v inPara) outside(j int) bool { return j < v.p.First || j >= v.p.Last }
+
+func (v inPara) word(j int) string {
+	if v.outside(j) {
 		return "|"
 	}
-	return string(rune('0' + tags[i]))
+	return v.c.low[j]
+}
+
+func (v inPara) kind(j int) string {
+	if v.outside(j) {
+		return "|"
+	}
+	return v.c.markKind(j)
+}
+
+func (v inPara) pos(j int) string {
+	if v.outside(j) {
+		return "|"
+	}
+	return v.c.pos[j]
+}
+
+// tag is a tag for features.
+func (v inPara) tag(tags []Tag, j int) string {
+	if v.outside(j) {
+		return "|"
+	}
+	return string(rune('0' + tags[j]))
 }
 
 // startFeatures returns the features of starting content s at token i.
 func (c *docContext) startFeatures(s edgeSpan, i int, tags []Tag, p text.Paragraph, f *featureHasher) {
 	f.out = f.out[:0]
-	word := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.low[j]
-	}
-	kind := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.markKind(j)
-	}
-	pos := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.pos[j]
-	}
+	v := inPara{c, p}
+	word, kind, pos := v.word, v.kind, v.pos
 	d := signedBucket(i - s.first)
-	orel, ohead := c.phraseOf(c.opens[i])
-	prel, phead := "|", "|"
-	if i > p.First {
-		prel, phead = c.phraseOf(c.opens[i-1])
-	}
+	orel, ohead := c.phraseAt(c.opens, i, p)
+	prel, phead := c.phraseAt(c.opens, i-1, p)
 	f.add("S")
 	f.add("Sd", d)
+	f.add("Sbetween", d[:1], c.between(i, s.first))
 	f.add("Sw", word(i))
 	f.add("Sw-1", word(i-1))
 	f.add("Sw-1w", word(i-1), word(i))
@@ -144,8 +180,8 @@ func (c *docContext) startFeatures(s edgeSpan, i int, tags []Tag, p text.Paragra
 	f.add("So-1", prel, phead)
 	f.add("Soo-1", orel, ohead, prel, phead)
 	f.add("Sdo", d, orel, ohead)
-	f.add("Sg", tagName(tags, i-1, p), tagName(tags, i, p))
-	f.add("Sdg", d, tagName(tags, i-1, p))
+	f.add("Sg", v.tag(tags, i-1), v.tag(tags, i))
+	f.add("Sdg", d, v.tag(tags, i-1))
 	f.add("Ssent", btoa(c.t.Sentences[c.sentence[i]].First == i), kind(i))
 	if s.cueFirst >= 0 {
 		side := "after"
@@ -203,32 +239,14 @@ func (c *docContext) pathToCue(a int, s edgeSpan) string {
 // (inclusive).
 func (c *docContext) endFeatures(s edgeSpan, e int, tags []Tag, p text.Paragraph, f *featureHasher) {
 	f.out = f.out[:0]
-	word := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.low[j]
-	}
-	kind := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.markKind(j)
-	}
-	pos := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.pos[j]
-	}
+	v := inPara{c, p}
+	word, kind, pos := v.word, v.kind, v.pos
 	d := signedBucket(e - (s.last - 1))
-	crel, chead := c.phraseOf(c.closes[e])
-	prel, phead := "|", "|"
-	if e > p.First {
-		prel, phead = c.phraseOf(c.closes[e-1])
-	}
+	crel, chead := c.phraseAt(c.closes, e, p)
+	prel, phead := c.phraseAt(c.closes, e-1, p)
 	f.add("E")
 	f.add("Ed", d)
+	f.add("Ebetween", d[:1], c.between(e, s.last-1))
 	f.add("Ew", word(e))
 	f.add("Ew+1", word(e+1))
 	f.add("Eww+1", word(e), word(e+1))
@@ -239,8 +257,8 @@ func (c *docContext) endFeatures(s edgeSpan, e int, tags []Tag, p text.Paragraph
 	f.add("Ec", crel, chead)
 	f.add("Ec-1", prel, phead, kind(e))
 	f.add("Edc", d, crel, chead)
-	f.add("Eg", tagName(tags, e, p), tagName(tags, e+1, p))
-	f.add("Edg", d, tagName(tags, e+1, p))
+	f.add("Eg", v.tag(tags, e), v.tag(tags, e+1))
+	f.add("Edg", d, v.tag(tags, e+1))
 	sent := c.t.Sentences[c.sentence[e]]
 	f.add("Esent", btoa(sent.Last-1 == e), btoa(sent.Last-2 == e), kind(e))
 	if s.cueFirst >= 0 {
@@ -266,7 +284,7 @@ func (c *docContext) endFeatures(s edgeSpan, e int, tags []Tag, p text.Paragraph
 	// A likely cue just after: ", saying …" or ", he said".
 	for j := e + 1; j <= min(p.Last-1, e+3); j++ {
 		if c.cand[j] {
-			f.add("Ecand", string(bucket(j-e)), kind(e+1), tagName(tags, j, p))
+			f.add("Ecand", string(bucket(j-e)), kind(e+1), v.tag(tags, j))
 			break
 		}
 	}

@@ -92,22 +92,6 @@ func TestRefinerTrainerLearnsGold(t *testing.T) {
 	}
 }
 
-func TestEncodeDecodeRefiner(t *testing.T) {
-	m := tinyModel()
-	m.refine = &refiner{w: map[uint32]float32{7: 0.5, 1 << 30: -2}}
-	var buf bytes.Buffer
-	if err := m.Encode(&buf); err != nil {
-		t.Fatal(err)
-	}
-	back, err := Decode(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if back.refine == nil || back.refine.w[7] != 0.5 || back.refine.w[1<<30] != -2 || len(back.refine.w) != 2 {
-		t.Fatalf("decoded refiner = %+v", back.refine)
-	}
-}
-
 func FuzzDecode(f *testing.F) {
 	var buf bytes.Buffer
 	m := tinyModel()
