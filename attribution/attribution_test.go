@@ -83,6 +83,24 @@ func TestGroup(t *testing.T) {
 			want: []string{"Harbour fees, the minister said, are too high | said | the minister"},
 		},
 		{
+			name: "quotation resumed after its attribution is one content",
+			src:  `"We are ready," she said. "Really ready."`,
+			tags: "c C C C C C s q - c C C C C",
+			want: []string{`"We are ready," she said. "Really ready." | said | she`},
+		},
+		{
+			name: "a second cue between quotations makes two attributions",
+			src:  `"We are ready," she said, adding: "Really ready."`,
+			tags: "c C C C C C s q - q - c C C C C",
+			want: []string{`"We are ready," | said | she`, `"Really ready." | adding | she`},
+		},
+		{
+			name: "quotation not resumed: two contents",
+			src:  `"We are ready," she said. Then the vote began.`,
+			tags: "c C C C C C s q - c C C C -",
+			want: []string{`"We are ready," | said | she`, "Then the vote began | said | she"},
+		},
+		{
 			name: "cue in the next sentence",
 			src:  "Taxes will rise. So the council says.",
 			tags: "c C C - - s S q -",
@@ -148,7 +166,7 @@ func TestGroup(t *testing.T) {
 				}
 				t.Fatalf("%d tags for %d tokens %q", len(tags), len(tx.Tokens), toks)
 			}
-			got := group(newDocContext(tx, nil), tags, make([]float32, len(tags)))
+			got := group(newDocContext(tx, nil), tags, make([]float32, len(tags)), keepEdges)
 			if len(got) != len(tc.want) {
 				t.Fatalf("got %d attributions %+v, want %d", len(got), got, len(tc.want))
 			}
@@ -239,6 +257,7 @@ func TestViterbiIsWellFormed(t *testing.T) {
 
 func TestEncodeDecodeRoundTrip(t *testing.T) {
 	m := tinyModel()
+	m.refine = &refiner{w: map[uint32]float32{7: 0.5, 1 << 30: -2}}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		t.Fatal(err)
@@ -252,6 +271,9 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	}
 	if got := back.w.rows[int(back.w.index[42])*int(tagCount)+int(BeginCue)]; got < 0.99 || got > 1.01 {
 		t.Errorf("weight = %v, want 1", got)
+	}
+	if back.refine == nil || back.refine.w[7] != 0.5 || back.refine.w[1<<30] != -2 || len(back.refine.w) != 2 {
+		t.Errorf("decoded refiner = %+v", back.refine)
 	}
 	if _, err := Decode(strings.NewReader("not a model")); err == nil {
 		t.Error("Decode accepted garbage")

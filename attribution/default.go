@@ -10,7 +10,9 @@ import (
 //
 //	whosaid train attribution --polnear ../shared/data/polnear/polnear-train.jsonl --out attribution/model/polnear.bin.gz
 //
-// (deterministic, about a minute on one core). Its features include the
+// (deterministic; 2 to 5 minutes on the shared two-core machine, as the
+// refiner's two cross-fitted taggers are trained after the full one). Its
+// features include the
 // part-of-speech tags and dependency parses of the embedded syntax model,
 // so it is retrained when that model changes.
 //

@@ -106,6 +106,11 @@ type docContext struct {
 	// candFirst and candLast are the first and last cue-candidate token
 	// of each sentence, -1 when none.
 	candFirst, candLast []int
+	// opens and closes are, for each token, the largest phrase of the
+	// parse (subtree) that starts or ends there, -1 when none: a content
+	// is usually the whole complement of its cue, so its edges are the
+	// edges of a subtree. A phrase's end ignores its final punctuation.
+	opens, closes []int
 }
 
 func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
@@ -117,6 +122,7 @@ func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
 	}
 	ps := parseText(t)
 	c.pos, c.rel, c.head = ps.pos, ps.rel, ps.head
+	c.opens, c.closes = phraseEdges(ps)
 	for i := range t.Tokens {
 		c.low[i] = normalise(t.Str(i))
 		c.rate[i] = lexicon[c.low[i]]
@@ -149,6 +155,47 @@ func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
 		}
 	}
 	return c
+}
+
+// phraseEdges returns, for each token, the highest node of the parse
+// whose subtree starts at it and the highest whose subtree, punctuation
+// aside, ends at it (-1 when none).
+func phraseEdges(ps parse) (opens, closes []int) {
+	n := len(ps.head)
+	first, last := make([]int, n), make([]int, n)
+	for i := range n {
+		first[i], last[i] = i, i
+		if ps.rel[i] == "punct" {
+			last[i] = -1
+		}
+	}
+	// Each token widens the spans of its ancestors; the depth bound guards
+	// against a malformed parse.
+	for i := range n {
+		for j, steps := ps.head[i], 0; j >= 0 && steps < n; j, steps = ps.head[j], steps+1 {
+			first[j] = min(first[j], i)
+			if ps.rel[i] != "punct" {
+				last[j] = max(last[j], i)
+			}
+		}
+	}
+	opens, closes = make([]int, n), make([]int, n)
+	for i := range n {
+		opens[i], closes[i] = -1, -1
+	}
+	for i := range n {
+		// Climbing from a token, the subtrees only grow, so the highest
+		// node with a given edge is the last one seen with it.
+		for j, steps := i, 0; j >= 0 && steps < n; j, steps = ps.head[j], steps+1 {
+			if first[j] == i {
+				opens[i] = j
+			}
+			if last[j] == i {
+				closes[i] = j
+			}
+		}
+	}
+	return opens, closes
 }
 
 // lemmaKey is the lexicon key of a word's lemma; the prefix keeps lemmas
@@ -221,7 +268,12 @@ func bucket(d int) byte {
 
 // featureHasher builds 32-bit FNV-1a hashes of (template, values) without
 // allocating; the model only ever sees the hashes.
-type featureHasher struct{ out []uint32 }
+// prefix, when set, sets a family of templates apart (the refiner's
+// source edges from its content edges).
+type featureHasher struct {
+	out    []uint32
+	prefix string
+}
 
 const (
 	fnvOffset = 2166136261
@@ -236,7 +288,7 @@ func hashString(h uint32, s string) uint32 {
 }
 
 func (f *featureHasher) add(tmpl string, vals ...string) {
-	h := hashString(fnvOffset, tmpl)
+	h := hashString(hashString(fnvOffset, f.prefix), tmpl)
 	for _, v := range vals {
 		h = (h ^ 0xff) * fnvPrime // separator: ("ab","c") ≠ ("a","bc")
 		h = hashString(h, v)
@@ -287,12 +339,8 @@ func (c *docContext) features(i int, p text.Paragraph, f *featureHasher) {
 		}
 		return c.low[j]
 	}
-	kind := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.markKind(j)
-	}
+	v := inPara{c, p}
+	kind := v.kind
 	w := c.low[i]
 	si := c.sentence[i]
 	s := t.Sentences[si]
@@ -357,12 +405,7 @@ func (c *docContext) features(i int, p text.Paragraph, f *featureHasher) {
 
 	// Parts of speech tell a cue verb from a noun and where a source
 	// phrase ends.
-	pos := func(j int) string {
-		if j < p.First || j >= p.Last {
-			return "|"
-		}
-		return c.pos[j]
-	}
+	pos := v.pos
 	f.add("p", pos(i), depth)
 	f.add("p-1p", pos(i-1), pos(i))
 	f.add("pp+1", pos(i), pos(i+1))

@@ -25,6 +25,9 @@ type Model struct {
 	// training): below zero, the tagger keeps only the cues it is surer
 	// of. See TrainConfig.CueBias.
 	cueBias float32
+	// refine re-chooses the edges of contents and sources; nil in a model
+	// without one.
+	refine *refiner
 }
 
 // Predict tags the tokens of t and groups the tagged spans into
@@ -34,20 +37,29 @@ func (m *Model) Predict(t *text.Text) []Attribution {
 	tags := make([]Tag, len(t.Tokens))
 	margin := make([]float32, len(t.Tokens))
 	for _, p := range t.Paragraphs {
-		em := m.emissions(ctx, p)
-		seq := viterbi(em, &m.w.trans)
-		copy(tags[p.First:p.Last], seq)
-		for k, g := range seq {
-			runnerUp := float32(math.Inf(-1))
-			for h := range tagCount {
-				if h != g {
-					runnerUp = max(runnerUp, em[k][h])
-				}
-			}
-			margin[p.First+k] = em[k][g] - runnerUp
-		}
+		decode(m.emissions(ctx, p), &m.w.trans, tags[p.First:p.Last], margin[p.First:p.Last])
 	}
-	return group(ctx, tags, margin)
+	edges := keepEdges
+	if m.refine != nil {
+		edges = func(s edgeSpan) (int, int) { return m.refine.refine(ctx, s, tags) }
+	}
+	return group(ctx, tags, margin, edges)
+}
+
+// decode writes the best tags of a paragraph and, for each token, how far
+// its tag's score is ahead of the runner-up tag's.
+func decode(em [][tagCount]float32, trans *[tagCount + 1][tagCount]float32, tags []Tag, margin []float32) {
+	seq := viterbi(em, trans)
+	copy(tags, seq)
+	for k, g := range seq {
+		runnerUp := float32(math.Inf(-1))
+		for h := range tagCount {
+			if h != g {
+				runnerUp = max(runnerUp, em[k][h])
+			}
+		}
+		margin[k] = em[k][g] - runnerUp
+	}
 }
 
 // Tags returns the tag of every token of t, for inspection and tests.
@@ -64,18 +76,23 @@ func (m *Model) Tags(t *text.Text) []Tag {
 // cue bias.
 func (m *Model) emissions(ctx *docContext, p text.Paragraph) [][tagCount]float32 {
 	em := m.w.emissions(ctx.sequenceFeatures(p))
-	for k := range em {
-		em[k][BeginCue] += m.cueBias
-		em[k][InCue] += m.cueBias
-	}
+	addCueBias(em, m.cueBias)
 	return em
+}
+
+func addCueBias(em [][tagCount]float32, bias float32) {
+	for k := range em {
+		em[k][BeginCue] += bias
+		em[k][InCue] += bias
+	}
 }
 
 // The model file is gzipped: a magic line, the cue lexicon, the
 // transition scores, the cue bias, then the features in hash order with their per-tag
-// weights quantised to multiples of a scale. Hashes are delta coded and
-// weights zig-zag varints, so sparse rows cost little.
-const modelMagic = "whosaid attribution model v2\n"
+// weights quantised to multiples of a scale, then the refiner's weights
+// in hash order. Hashes are delta coded and weights zig-zag varints, so
+// sparse rows cost little.
+const modelMagic = "whosaid attribution model v3\n"
 
 // quantSteps is how many quantisation steps the largest weight gets.
 const quantSteps = 2000
@@ -146,6 +163,22 @@ func (m *Model) Encode(w io.Writer) error {
 			varint(q)
 		}
 	}
+	var refine map[uint32]float32
+	if m.refine != nil {
+		refine = m.refine.w
+	}
+	hashes := make([]uint32, 0, len(refine))
+	for h := range refine {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	uvarint(uint64(len(hashes)))
+	prev = 0
+	for _, h := range hashes {
+		uvarint(uint64(h - prev))
+		prev = h
+		binary.Write(bw, binary.LittleEndian, refine[h])
+	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}
@@ -202,7 +235,7 @@ func Decode(r io.Reader) (*Model, error) {
 	if n > 1<<26 {
 		return fail(fmt.Errorf("%d features", n))
 	}
-	m.w.rows = make([]float32, 0, n*uint64(tagCount))
+	m.w.rows = make([]float32, 0, min(n, 1<<16)*uint64(tagCount)) // a corrupt count must not allocate
 	hash := uint32(0)
 	for k := range n {
 		d, err := binary.ReadUvarint(br)
@@ -218,6 +251,28 @@ func Decode(r io.Reader) (*Model, error) {
 			}
 			m.w.rows = append(m.w.rows, float32(q)*scale)
 		}
+	}
+	if n, err = binary.ReadUvarint(br); err != nil {
+		return fail(err)
+	}
+	if n > 1<<24 {
+		return fail(fmt.Errorf("%d refiner features", n))
+	}
+	if n > 0 {
+		m.refine = &refiner{w: make(map[uint32]float32, min(n, 1<<16))}
+	}
+	hash = 0
+	for range n {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return fail(err)
+		}
+		hash += uint32(d)
+		var v float32
+		if err := binary.Read(br, binary.LittleEndian, &v); err != nil {
+			return fail(err)
+		}
+		m.refine.w[hash] = v
 	}
 	return m, nil
 }

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/whosaid/whosaid/corpus"
@@ -113,6 +115,8 @@ func buildLexicon(texts []*text.Text, tags [][]Tag) map[string]uint8 {
 
 // sequence is one paragraph of training data.
 type sequence struct {
+	doc    int // index of the article
+	para   text.Paragraph
 	hashes [][]uint32
 	rows   [][]int32
 	gold   []Tag
@@ -137,11 +141,12 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 	slog.Info("cue lexicon built", "words", len(lex))
 
 	var seqs []sequence
+	ctxs := make([]*docContext, len(texts))
 	counts := map[uint32]int{}
 	for d, t := range texts {
-		ctx := newDocContext(t, lex)
+		ctxs[d] = newDocContext(t, lex)
 		for _, p := range t.Paragraphs {
-			s := sequence{hashes: ctx.sequenceFeatures(p), gold: tags[d][p.First:p.Last]}
+			s := sequence{doc: d, para: p, hashes: ctxs[d].sequenceFeatures(p), gold: tags[d][p.First:p.Last]}
 			for _, fs := range s.hashes {
 				for _, h := range fs {
 					counts[h]++
@@ -152,7 +157,7 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 	}
 	// Rows are numbered in order of first appearance, so the numbering is
 	// deterministic.
-	w := &weights{index: map[uint32]int32{}}
+	index := map[uint32]int32{}
 	for k := range seqs {
 		s := &seqs[k]
 		s.rows = make([][]int32, len(s.hashes))
@@ -162,10 +167,10 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 				if counts[h] < cfg.MinCount {
 					continue
 				}
-				row, ok := w.index[h]
+				row, ok := index[h]
 				if !ok {
-					row = int32(len(w.index))
-					w.index[h] = row
+					row = int32(len(index))
+					index[h] = row
 				}
 				rows = append(rows, row)
 			}
@@ -173,15 +178,24 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 		}
 		s.hashes = nil
 	}
-	w.rows = make([]float32, len(w.index)*int(tagCount))
-	slog.Info("features indexed", "paragraphs", len(seqs), "features", len(w.index), "seen", len(counts))
+	slog.Info("features indexed", "paragraphs", len(seqs), "features", len(index), "seen", len(counts))
 
+	all := make([]int, len(seqs))
+	for k := range all {
+		all[k] = k
+	}
+	w := trainTagger(seqs, all, index, cfg)
+	r := trainRefiner(articles, ctxs, seqs, index, cfg)
+	return &Model{lexicon: lex, w: w, cueBias: float32(cfg.CueBias), refine: r}, nil
+}
+
+// trainTagger trains the tagger's weights on the sequences listed in
+// which.
+func trainTagger(seqs []sequence, which []int, index map[uint32]int32, cfg TrainConfig) *weights {
+	w := &weights{index: index, rows: make([]float32, len(index)*int(tagCount))}
 	avg := newAverager(w, float32(cfg.RoleWeight))
 	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
-	order := make([]int, len(seqs))
-	for k := range order {
-		order[k] = k
-	}
+	order := slices.Clone(which)
 	for epoch := range cfg.Epochs {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -205,7 +219,122 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 		}
 		slog.Info("epoch done", "epoch", epoch+1, "token_error", float64(wrong)/float64(max(total, 1)), "took", time.Since(start).Round(time.Millisecond))
 	}
-	return &Model{lexicon: lex, w: avg.averaged(), cueBias: float32(cfg.CueBias)}, nil
+	return avg.averaged()
+}
+
+// refinerFolds is how many parts the training articles are cut into to
+// train the refiner: it learns from the contents of each part as tagged
+// by a tagger trained on the other parts, so it sees the tagger's errors
+// on unseen text rather than on text it has fitted.
+const refinerFolds = 2
+
+// trainRefiner trains the content-edge refiner on the cross-fitted
+// tagger's contents.
+func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) *refiner {
+	examples := map[Role][]edgeExample{}
+	for fold := range refinerFolds {
+		var train []int
+		for k, s := range seqs {
+			if s.doc%refinerFolds != fold {
+				train = append(train, k)
+			}
+		}
+		w := trainTagger(seqs, train, index, cfg)
+		tags := map[int][]Tag{}
+		margins := map[int][]float32{}
+		for _, s := range seqs {
+			if s.doc%refinerFolds != fold {
+				continue
+			}
+			n := len(ctxs[s.doc].t.Tokens)
+			if tags[s.doc] == nil {
+				tags[s.doc], margins[s.doc] = make([]Tag, n), make([]float32, n)
+			}
+			em := w.rowEmissions(s.rows)
+			addCueBias(em, float32(cfg.CueBias))
+			decode(em, &w.trans, tags[s.doc][s.para.First:s.para.Last], margins[s.doc][s.para.First:s.para.Last])
+		}
+		for d := fold; d < len(ctxs); d += refinerFolds {
+			ctx, gold := ctxs[d], goldSpans(ctxs[d].t, articles[d].Attributions)
+			group(ctx, tags[d], margins[d], func(s edgeSpan) (int, int) {
+				if g, ok := matchGold(s, gold[s.role]); ok {
+					examples[s.role] = append(examples[s.role], ctx.edgeExamples(s, g.first, g.last-1, tags[d])...)
+				}
+				return s.first, s.last
+			})
+		}
+		slog.Info("refiner fold tagged", "fold", fold+1, "content examples", len(examples[ContentRole]), "source examples", len(examples[SourceRole]))
+	}
+	// Each role is learnt on its own, so that neither's averaged weights
+	// depend on how many examples the other has; their features differ
+	// by prefix, so the weights merge into one refiner.
+	r := &refiner{w: map[uint32]float32{}}
+	for _, role := range []Role{ContentRole, SourceRole} {
+		tr := newRefinerTrainer()
+		rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x51ed2701))
+		order := make([]int, len(examples[role]))
+		for k := range order {
+			order[k] = k
+		}
+		for range cfg.Epochs {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				tr.learn(examples[role][k])
+			}
+		}
+		maps.Copy(r.w, tr.averaged().w)
+	}
+	return r
+}
+
+// goldSpans returns by role the token spans of the gold sources and
+// contents whose edges fall on token edges (white space trimmed), from
+// the first fragment's start to the last one's end.
+func goldSpans(t *text.Text, attrs []corpus.Attribution) map[Role][]span {
+	out := map[Role][]span{}
+	for _, a := range attrs {
+		for _, r := range []*corpus.Region{a.Source, a.Content, a.Content2} {
+			if r == nil || len(r.Fragments) == 0 {
+				continue
+			}
+			lo, hi := r.Fragments[0].Start, r.Fragments[len(r.Fragments)-1].End
+			for lo < hi && isSpace(t.Src[lo]) {
+				lo++
+			}
+			for hi > lo && isSpace(t.Src[hi-1]) {
+				hi--
+			}
+			if lo >= hi || lo >= len(t.Src) {
+				continue
+			}
+			first, last := t.TokenAt(lo), t.TokenAt(hi-1)
+			if first < 0 || last < 0 || first >= len(t.Tokens) || last >= len(t.Tokens) || t.Tokens[first].Start != lo || t.Tokens[last].End != hi {
+				continue
+			}
+			role := ContentRole
+			if r == a.Source {
+				role = SourceRole
+			}
+			out[role] = append(out[role], span{role: role, first: first, last: last + 1})
+		}
+	}
+	return out
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// matchGold returns the gold span that span s covers best, if s
+// covers at least 30% of its tokens (the evaluation's overlap rule).
+func matchGold(s edgeSpan, gold []span) (span, bool) {
+	best, bestCov := span{}, 0.3
+	found := false
+	for _, g := range gold {
+		overlap := min(g.last, s.last) - max(g.first, s.first)
+		if cov := float64(overlap) / float64(g.last-g.first); overlap > 0 && cov >= bestCov {
+			best, bestCov, found = g, cov, true
+		}
+	}
+	return best, found
 }
 
 // TrainMain runs "whosaid train attribution": it trains a model on the

@@ -24,7 +24,7 @@ var ruleAccuracy = map[string]float64{
 	"clause, speaker cue":           0.8,
 	"speaker cue clause":            0.85,
 	"transcript turn":               0.6,
-	"learned attribution":           0.7,
+	"learned attribution":           0.73,
 	"parenthetical speaker cue":     0.5,
 	"participle or coordinated cue": 0.75,
 	"according to":                  0.5,

@@ -1,0 +1,417 @@
+package attribution
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/whosaid/whosaid/text"
+)
+
+// The tagger places a content's edges token by token, and most of its
+// boundary errors are whole phrases: a content that starts at the object
+// of the cue instead of its complement, or runs on into ", saying …" or a
+// trailing "on Twitter". The refiner re-chooses each edge among the
+// tokens where a phrase of the parse opens or closes, near the tagger's
+// edge, with a ranking perceptron over features of the candidate edge.
+// Sources get the same treatment ("A 2014 study that appeared in …",
+// "Dean, a medical doctor,"), with features of their own.
+
+// refineWindow bounds how many tokens an edge may move.
+const refineWindow = 20
+
+// refiner scores candidate content edges; start and end features use
+// distinct templates, so one weight map holds both.
+type refiner struct {
+	w map[uint32]float32
+}
+
+// edgeSpan is a content or source found by the tagger with what the
+// refiner looks at: its role, its tokens [first, last) and its cue's
+// tokens (cueFirst < 0 when none).
+type edgeSpan struct {
+	role              Role
+	first, last       int
+	cueFirst, cueLast int
+}
+
+// prefix keeps the features of source edges apart from those of
+// content edges: the same words mark different edges.
+func (s edgeSpan) prefix() string {
+	if s.role == SourceRole {
+		return "source:"
+	}
+	return ""
+}
+
+// startCandidates returns the tokens a content may start at instead of
+// s.first: phrase openings, the token after one (past "that", a mark or a
+// conjunction) and sentence starts, within the window and before the
+// content's last token. s.first is always among them.
+func (c *docContext) startCandidates(s edgeSpan, p text.Paragraph) []int {
+	var out []int
+	for i := max(p.First, s.first-refineWindow); i <= min(s.last-1, s.first+refineWindow); i++ {
+		tok := c.t.Tokens[i]
+		open := c.opens[i] >= 0 || i > p.First && c.opens[i-1] >= 0 || c.t.Sentences[c.sentence[i]].First == i
+		if i == s.first || open && (tok.Kind != text.Punct && (tok.Kind != text.Quote || tok.Opening)) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// endCandidates returns the tokens a content may end at (inclusive)
+// instead of s.last-1: phrase ends, the token after one (a closing mark
+// or full stop) and sentence ends, within the window and after the
+// content's first token.
+func (c *docContext) endCandidates(s edgeSpan, p text.Paragraph) []int {
+	var out []int
+	for e := max(s.first, s.last-1-refineWindow); e <= min(p.Last-1, s.last-1+refineWindow); e++ {
+		closes := c.closes[e] >= 0 || e > p.First && c.closes[e-1] >= 0 || c.t.Sentences[c.sentence[e]].Last-1 == e
+		if e == s.last-1 || closes {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// phraseOf describes a phrase of the parse by its relation and what it
+// depends on: a likely cue, the root, or its head's part of speech.
+func (c *docContext) phraseOf(a int) (rel, head string) {
+	if a < 0 {
+		return "-", "-"
+	}
+	h := c.head[a]
+	switch {
+	case h < 0:
+		return c.rel[a], "root"
+	case max(c.rate[h], c.lrate[h]) >= cueCandidate:
+		return c.rel[a], "cue"
+	}
+	return c.rel[a], c.pos[h]
+}
+
+// between describes the tokens an edge moves over, from a to b (either
+// order, b excluded): whether they hold a likely cue, a sentence end, a
+// quotation mark, a comma.
+func (c *docContext) between(a, b int) string {
+	lo, hi := min(a, b), max(a, b)
+	var flags [4]bool
+	for i := lo; i < hi; i++ {
+		flags[0] = flags[0] || c.cand[i]
+		flags[1] = flags[1] || c.sentence[i] != c.sentence[hi]
+		flags[2] = flags[2] || c.t.Tokens[i].Kind == text.Quote
+		flags[3] = flags[3] || c.low[i] == ","
+	}
+	return btoa(flags[0]) + btoa(flags[1]) + btoa(flags[2]) + btoa(flags[3])
+}
+
+// phraseAt describes the phrase that opens or closes (edges) at token i
+// of paragraph p; "|" before the paragraph.
+func (c *docContext) phraseAt(edges []int, i int, p text.Paragraph) (rel, head string) {
+	if i < p.First {
+		return "|", "|"
+	}
+	return c.phraseOf(edges[i])
+}
+
+// signedBucket coarsens a signed token offset.
+func signedBucket(d int) string {
+	if d < 0 {
+		return "-" + string(bucket(-d))
+	}
+	return "+" + string(bucket(d))
+}
+
+// inPara is the features' view of the tokens of a paragraph: "|" beyond
+// it.
+type inPara struct {
+	c *docContext
+	p text.Paragraph
+}
+
+func (v inPara) outside(j int) bool { return j < v.p.First || j >= v.p.Last }
+
+func (v inPara) word(j int) string {
+	if v.outside(j) {
+		return "|"
+	}
+	return v.c.low[j]
+}
+
+func (v inPara) kind(j int) string {
+	if v.outside(j) {
+		return "|"
+	}
+	return v.c.markKind(j)
+}
+
+func (v inPara) pos(j int) string {
+	if v.outside(j) {
+		return "|"
+	}
+	return v.c.pos[j]
+}
+
+// tag is a tag for features.
+func (v inPara) tag(tags []Tag, j int) string {
+	if v.outside(j) {
+		return "|"
+	}
+	return string(rune('0' + tags[j]))
+}
+
+// startFeatures returns the features of starting content s at token i.
+func (c *docContext) startFeatures(s edgeSpan, i int, tags []Tag, p text.Paragraph, f *featureHasher) {
+	f.out = f.out[:0]
+	v := inPara{c, p}
+	word, kind, pos := v.word, v.kind, v.pos
+	d := signedBucket(i - s.first)
+	orel, ohead := c.phraseAt(c.opens, i, p)
+	prel, phead := c.phraseAt(c.opens, i-1, p)
+	f.add("S")
+	f.add("Sd", d)
+	f.add("Sbetween", d[:1], c.between(i, s.first))
+	f.add("Sw", word(i))
+	f.add("Sw-1", word(i-1))
+	f.add("Sw-1w", word(i-1), word(i))
+	f.add("Sp-1p", pos(i-1), pos(i))
+	f.add("Sk-1k", kind(i-1), kind(i))
+	f.add("So", orel, ohead)
+	f.add("So-1", prel, phead)
+	f.add("Soo-1", orel, ohead, prel, phead)
+	f.add("Sdo", d, orel, ohead)
+	f.add("Sg", v.tag(tags, i-1), v.tag(tags, i))
+	f.add("Sdg", d, v.tag(tags, i-1))
+	f.add("Ssent", btoa(c.t.Sentences[c.sentence[i]].First == i), kind(i))
+	if s.cueFirst >= 0 {
+		side := "after"
+		gap := i - s.cueLast
+		if i < s.cueFirst {
+			side, gap = "before", s.cueFirst-i
+		}
+		f.add("Scue", side, string(bucket(max(gap, 0))))
+		f.add("Scuew", side, string(bucket(max(gap, 0))), word(i))
+		f.add("Scuep", side, string(bucket(max(gap, 0))), pos(i-1), pos(i))
+		// How the phrase opening here (or at the token before) hangs
+		// from the cue: its complement, its object, or not at all.
+		path := c.pathToCue(c.opens[i], s)
+		f.add("Spath", path, side)
+		f.add("Spathd", path, side, d)
+		f.add("Spathw", path, word(i))
+		if i > p.First {
+			f.add("Spath-1", c.pathToCue(c.opens[i-1], s), side)
+		}
+		f.add("Scuel", side, lemma(c.low[s.cueLast-1]), pos(i))
+	} else {
+		f.add("Snocue", d, kind(i))
+	}
+	// A likely cue just before: the content starts past it.
+	for j := i - 1; j >= max(p.First, i-3); j-- {
+		if c.cand[j] {
+			f.add("Scand", string(bucket(i-j)), kind(i))
+			break
+		}
+	}
+}
+
+// pathToCue is the chain of relations from token a up to the cue of s,
+// at most three steps; "?" when the chain does not reach the cue.
+func (c *docContext) pathToCue(a int, s edgeSpan) string {
+	if a < 0 {
+		return "-"
+	}
+	var b strings.Builder
+	for steps := 0; steps < 3 && a >= 0; steps++ {
+		if a >= s.cueFirst && a < s.cueLast {
+			return b.String()
+		}
+		b.WriteString(c.rel[a])
+		b.WriteByte('/')
+		a = c.head[a]
+	}
+	if a >= s.cueFirst && a < s.cueLast {
+		return b.String()
+	}
+	return "?"
+}
+
+// endFeatures returns the features of ending content s at token e
+// (inclusive).
+func (c *docContext) endFeatures(s edgeSpan, e int, tags []Tag, p text.Paragraph, f *featureHasher) {
+	f.out = f.out[:0]
+	v := inPara{c, p}
+	word, kind, pos := v.word, v.kind, v.pos
+	d := signedBucket(e - (s.last - 1))
+	crel, chead := c.phraseAt(c.closes, e, p)
+	prel, phead := c.phraseAt(c.closes, e-1, p)
+	f.add("E")
+	f.add("Ed", d)
+	f.add("Ebetween", d[:1], c.between(e, s.last-1))
+	f.add("Ew", word(e))
+	f.add("Ew+1", word(e+1))
+	f.add("Eww+1", word(e), word(e+1))
+	f.add("Ew+1w+2", word(e+1), word(e+2))
+	f.add("Epp+1", pos(e), pos(e+1))
+	f.add("Ekk+1", kind(e), kind(e+1))
+	f.add("Ekk+1k+2", kind(e), kind(e+1), kind(e+2))
+	f.add("Ec", crel, chead)
+	f.add("Ec-1", prel, phead, kind(e))
+	f.add("Edc", d, crel, chead)
+	f.add("Eg", v.tag(tags, e), v.tag(tags, e+1))
+	f.add("Edg", d, v.tag(tags, e+1))
+	sent := c.t.Sentences[c.sentence[e]]
+	f.add("Esent", btoa(sent.Last-1 == e), btoa(sent.Last-2 == e), kind(e))
+	if s.cueFirst >= 0 {
+		side := "after"
+		gap := s.cueFirst - e
+		if e >= s.cueFirst {
+			side, gap = "past", e-s.cueLast+1
+		}
+		f.add("Ecue", side, string(bucket(max(gap, 0))))
+		f.add("Ecuew", side, string(bucket(max(gap, 0))), word(e+1))
+		f.add("Ecuek", side, string(bucket(max(gap, 0))), kind(e), kind(e+1))
+		path := c.pathToCue(c.closes[e], s)
+		f.add("Epath", path, side)
+		f.add("Epathd", path, side, d)
+		f.add("Epathw", path, word(e+1))
+		if e > p.First {
+			f.add("Epath-1", c.pathToCue(c.closes[e-1], s), side, kind(e))
+		}
+		f.add("Ecuel", side, lemma(c.low[s.cueLast-1]), kind(e+1))
+	} else {
+		f.add("Enocue", d, kind(e+1))
+	}
+	// A likely cue just after: ", saying …" or ", he said".
+	for j := e + 1; j <= min(p.Last-1, e+3); j++ {
+		if c.cand[j] {
+			f.add("Ecand", string(bucket(j-e)), kind(e+1), v.tag(tags, j))
+			break
+		}
+	}
+}
+
+// score sums the weights of the features.
+func (r *refiner) score(fs []uint32) float32 {
+	v := float32(0)
+	for _, h := range fs {
+		v += r.w[h]
+	}
+	return v
+}
+
+// refine returns the span's edges as the refiner chooses them.
+func (r *refiner) refine(c *docContext, s edgeSpan, tags []Tag) (first, last int) {
+	p := c.t.Paragraphs[c.t.Sentences[c.sentence[s.first]].Paragraph]
+	f := featureHasher{prefix: s.prefix()}
+	first = r.best(c.startCandidates(s, p), s.first, func(i int) { c.startFeatures(s, i, tags, p, &f) }, &f)
+	lastTok := r.best(c.endCandidates(s, p), s.last-1, func(e int) { c.endFeatures(s, e, tags, p, &f) }, &f)
+	if lastTok < first {
+		return s.first, s.last
+	}
+	return first, lastTok + 1
+}
+
+// best returns the highest-scoring candidate; ties keep the tagger's
+// choice, then the earliest.
+func (r *refiner) best(cands []int, tagger int, feats func(int), f *featureHasher) int {
+	best, bestScore := tagger, float32(0)
+	found := false
+	for _, i := range cands {
+		feats(i)
+		v := r.score(f.out)
+		if !found || v > bestScore || v == bestScore && i == tagger {
+			best, bestScore, found = i, v, true
+		}
+	}
+	return best
+}
+
+// refinerTrainer trains a refiner as an averaged ranking perceptron.
+type refinerTrainer struct {
+	w, sum map[uint32]float64
+	stamp  map[uint32]int
+	step   int
+}
+
+func newRefinerTrainer() *refinerTrainer {
+	return &refinerTrainer{w: map[uint32]float64{}, sum: map[uint32]float64{}, stamp: map[uint32]int{}}
+}
+
+func (t *refinerTrainer) bump(h uint32, d float64) {
+	t.sum[h] += float64(t.step-t.stamp[h]) * t.w[h]
+	t.stamp[h] = t.step
+	t.w[h] += d
+}
+
+// edgeExample is one edge to learn: the candidates' features and the
+// index of the gold candidate.
+type edgeExample struct {
+	feats [][]uint32
+	gold  int
+}
+
+// learn scores the candidates with the current weights and, when the
+// best is not the gold one, moves the weights towards the gold.
+func (t *refinerTrainer) learn(ex edgeExample) {
+	t.step++
+	best, bestScore := -1, 0.0
+	for k, fs := range ex.feats {
+		v := 0.0
+		for _, h := range fs {
+			v += t.w[h]
+		}
+		if best < 0 || v > bestScore {
+			best, bestScore = k, v
+		}
+	}
+	if best == ex.gold {
+		return
+	}
+	for _, h := range ex.feats[ex.gold] {
+		t.bump(h, 1)
+	}
+	for _, h := range ex.feats[best] {
+		t.bump(h, -1)
+	}
+}
+
+// averaged returns the refiner with the averaged weights, zeros dropped.
+func (t *refinerTrainer) averaged() *refiner {
+	r := &refiner{w: map[uint32]float32{}}
+	hashes := make([]uint32, 0, len(t.w))
+	for h := range t.w {
+		hashes = append(hashes, h)
+	}
+	slices.Sort(hashes)
+	for _, h := range hashes {
+		if v := (t.sum[h] + float64(t.step-t.stamp[h])*t.w[h]) / float64(max(t.step, 1)); v != 0 {
+			r.w[h] = float32(v)
+		}
+	}
+	return r
+}
+
+// edgeExamples returns the training examples of a span the tagger
+// found (s) whose gold span is tokens [gFirst, gLast]: one for the
+// start and one for the end, each only when the gold edge is among the
+// candidates.
+func (c *docContext) edgeExamples(s edgeSpan, gFirst, gLast int, tags []Tag) []edgeExample {
+	p := c.t.Paragraphs[c.t.Sentences[c.sentence[s.first]].Paragraph]
+	var out []edgeExample
+	collect := func(cands []int, gold int, feats func(int, *featureHasher)) {
+		k := slices.Index(cands, gold)
+		if k < 0 {
+			return
+		}
+		ex := edgeExample{gold: k}
+		for _, i := range cands {
+			f := featureHasher{prefix: s.prefix()}
+			feats(i, &f)
+			ex.feats = append(ex.feats, f.out)
+		}
+		out = append(out, ex)
+	}
+	collect(c.startCandidates(s, p), gFirst, func(i int, f *featureHasher) { c.startFeatures(s, i, tags, p, f) })
+	collect(c.endCandidates(s, p), gLast, func(e int, f *featureHasher) { c.endFeatures(s, e, tags, p, f) })
+	return out
+}

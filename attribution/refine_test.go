@@ -1,0 +1,112 @@
+package attribution
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+)
+
+func TestPhraseEdges(t *testing.T) {
+	// "The mayor said that taxes rise ." with "said" the root, "mayor" its
+	// subject, "rise" its complement and the full stop attached to it.
+	ps := parse{
+		rel:  []string{"det", "nsubj", "root", "mark", "nsubj", "ccomp", "punct"},
+		head: []int{1, 2, -1, 5, 5, 2, 2},
+	}
+	opens, closes := phraseEdges(ps)
+	wantOpens := []int{2, -1, -1, 5, 4, -1, 6}
+	wantCloses := []int{0, 1, -1, 3, 4, 2, -1}
+	if !slices.Equal(opens, wantOpens) {
+		t.Errorf("opens = %v, want %v", opens, wantOpens)
+	}
+	if !slices.Equal(closes, wantCloses) {
+		t.Errorf("closes = %v, want %v", closes, wantCloses)
+	}
+}
+
+func TestRestAfterCue(t *testing.T) {
+	tx := analyze("Lee mocked the plan, saying it will fail.")
+	tags := tagsOf(t, "s q c C - q c C C -")
+	ctx := newDocContext(tx, nil)
+	tests := []struct {
+		name     string
+		from, to int
+		want     span
+		ok       bool
+	}{
+		{"a cue then content", 4, 9, span{role: ContentRole, first: 6, last: 9}, true},
+		{"no cue in between", 2, 4, span{}, false},
+		{"a cue with nothing after it", 4, 6, span{}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := ctx.restAfterCue(tc.from, tc.to, tags)
+			if ok != tc.ok || got != tc.want {
+				t.Errorf("restAfterCue(%d, %d) = %+v, %v; want %+v, %v", tc.from, tc.to, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+// hashOf is the hash featureHasher gives a feature.
+func hashOf(tmpl string, vals ...string) uint32 {
+	var f featureHasher
+	f.add(tmpl, vals...)
+	return f.out[0]
+}
+
+func TestRefineMovesStartPastThat(t *testing.T) {
+	tx := analyze("The mayor said that the bridge will open in May.")
+	ctx := newDocContext(tx, nil)
+	tags := tagsOf(t, "s S q c C C C C C C -")
+	s := edgeSpan{role: ContentRole, first: 3, last: 10, cueFirst: 2, cueLast: 3}
+	tests := []struct {
+		name      string
+		r         refiner
+		wantFirst int
+	}{
+		{"no weights keep the tagger's edges", refiner{w: map[uint32]float32{}}, 3},
+		{"a start after that", refiner{w: map[uint32]float32{hashOf("Sw-1", "that"): 1}}, 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			first, last := tc.r.refine(ctx, s, tags)
+			if first != tc.wantFirst || last != s.last {
+				t.Errorf("refine = [%d, %d), want [%d, %d)", first, last, tc.wantFirst, s.last)
+			}
+		})
+	}
+}
+
+func TestRefinerTrainerLearnsGold(t *testing.T) {
+	// Two candidates that differ in one feature: one update makes the
+	// gold one win, and the average over the second, correct, step keeps
+	// it ahead.
+	ex := edgeExample{feats: [][]uint32{{1, 2}, {1, 3}}, gold: 1}
+	tr := newRefinerTrainer()
+	tr.learn(ex)
+	tr.learn(ex)
+	r := tr.averaged()
+	if r.score(ex.feats[1]) <= r.score(ex.feats[0]) {
+		t.Errorf("gold scores %v, other %v", r.score(ex.feats[1]), r.score(ex.feats[0]))
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	var buf bytes.Buffer
+	m := tinyModel()
+	m.refine = &refiner{w: map[uint32]float32{7: 0.5}}
+	if err := m.Encode(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("whosaid attribution model v3\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// Any input either decodes or fails with an error; it must not
+		// panic or exhaust memory.
+		m, err := Decode(bytes.NewReader(data))
+		if err == nil && m == nil {
+			t.Fatal("nil model without an error")
+		}
+	})
+}
