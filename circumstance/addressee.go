@@ -65,11 +65,14 @@ func (s *stage) isAnchor(f frame, i int) bool {
 // a clause, a preposition or punctuation ("reporters"); either may go on
 // with "of" and a mention ("members of the Harbour Union").
 func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
-	if s.syn != nil && !nominal[s.syn.XPOS(i)] {
+	m := s.mentionFrom(i)
+	// The tagger is asked only when no mention starts here: tagging costs
+	// a sentence.
+	if m < 0 && s.syn != nil && !nominal[s.syn.XPOS(i)] {
 		return nil // "a motion to dismiss the case"
 	}
 	last, name := -1, ""
-	if m := s.mentionFrom(i); m >= 0 {
+	if m >= 0 {
 		mm := s.ms.Mentions[m]
 		if mm.Form == mention.Pronoun || mm.Last > end || determiners[strings.ToLower(s.t.Src[mm.Start:mm.End])] {
 			return nil // a pronoun or "some" (of the miners) names no one by itself
@@ -93,7 +96,8 @@ func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 		for last+1 < end && s.t.Tokens[last+1].Upper && isWordy(s.t.Str(last+1)) && (s.t.Str(last+1) == "Today" || !timex.IsTimeWord(s.t.Str(last+1))) {
 			last++
 		}
-		for last+1 < end && s.syn != nil && strings.HasPrefix(s.syn.XPOS(last+1), "NN") && !s.t.Tokens[last+1].Upper {
+		for last+1 < end && !s.t.Tokens[last+1].Upper && isWordy(s.t.Str(last+1)) && !stopAfterAddressee[strings.ToLower(s.t.Str(last+1))] &&
+			s.syn != nil && strings.HasPrefix(s.syn.XPOS(last+1), "NN") {
 			last, name = last+1, ""
 		}
 	} else {
