@@ -12,6 +12,7 @@ import (
 	"iter"
 	"log/slog"
 	"os"
+	"runtime/debug"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attribution"
@@ -44,8 +45,16 @@ usage:
 exit status: 0 done, 1 some bad input records skipped (the others processed), 2 failure
 `
 
+// softMemoryLimit is the heap size past which the garbage collector works
+// harder, unless GOMEMLIMIT says otherwise: a 60 MB article then peaks
+// at 1.4 GB instead of 1.9 GB, for the same time.
+const softMemoryLimit = 1 << 30
+
 func main() {
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "whosaid:", err)
