@@ -70,7 +70,7 @@ func (s *Set) keepArticles() {
 	for e := range s.Entities {
 		ent := &s.Entities[e]
 		words := strings.Fields(ent.Name)
-		// An office is named by its title: "the Parliamentary Budget Officer".
+		// An office is named by its title: "the Harbour Budget Officer".
 		office := len(words) > 1 && ent.Kind != whosaid.Person && (personRoles[strings.ToLower(words[len(words)-1])] || titleWords[strings.ToLower(words[len(words)-1])])
 		if ent.Kind == whosaid.Person || s.personLike(e) && !office || 2*withThe[e] < named[e] || len(nameWords(ent.Name)) < len(words) {
 			continue
@@ -117,7 +117,7 @@ func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.Speaker
 	if len(words) <= len(own) || !strings.EqualFold(words[0], own[0]) {
 		return false
 	}
-	// A corporate suffix completes the name: "Suncor" is "Suncor Energy".
+	// A corporate suffix completes the name: "Corvane" is "Corvane Energy".
 	for _, w := range words[len(own):] {
 		if !corporateSuffixes[strings.ToLower(strings.TrimSuffix(w, "."))] {
 			return true

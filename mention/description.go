@@ -186,7 +186,7 @@ func (s *Set) Extend(d, last int) int {
 }
 
 // AddNames records tokens [first, last) as one mention of several people
-// named together ("Charles Glynn and Richard Jones") and returns it: a
+// named together ("Carla Glenn and Ricky Jonas") and returns it: a
 // group whose name as written is the whole phrase.
 func (s *Set) AddNames(first, last int) int {
 	if mi, ok := s.byFirst[first]; ok && s.Mentions[mi].Last == last {

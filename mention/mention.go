@@ -147,7 +147,7 @@ func (s *Set) genderFromPronouns() {
 
 // personLike says whether entity e may be a person: one, or a name of
 // several words of unknown kind, or a lone unknown word that has spoken
-// ("Yuni said"; a lone word that has not is more often a place).
+// ("Tomas said"; a lone word that has not is more often a place).
 func (s *Set) personLike(e int) bool {
 	ent := s.Entities[e]
 	return ent.Kind == whosaid.Person || ent.Kind == whosaid.Unknown && (ent.Spoke || strings.Contains(ent.Name, " "))
@@ -278,7 +278,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	for end < sent.Last {
 		tok := toks[end]
 		w := s.bare(end)
-		// "Procter & Gamble", "Johnson & Johnson": an ampersand between
+		// "Harlow & Finch", "Marsh & Vale": an ampersand between
 		// capitalised words joins one organisation's name.
 		if s.T.Str(end) == "&" && end > i && end+1 < sent.Last && toks[end+1].Upper && toks[end+1].Kind == text.Word {
 			end++
@@ -310,7 +310,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		first++
 	}
 	// A photo credit left in the text runs into the name after it:
-	// "RONALD/AFP/Getty Images Dudi Dwiriadi, a commander, said".
+	// "KATE MORROW/Harbour Press Photos Dana Dorr, a commander, said".
 	for j := end - 2; j >= first; j-- {
 		if w := s.T.Str(j); strings.Contains(w, "/") || creditWords[strings.ToLower(w)] {
 			first, i = j+1, j+1
@@ -318,7 +318,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		}
 	}
 	// A place-derived modifier is not part of the name: "Calgary-based
-	// Suncor Energy", "Ottawa-born singer".
+	// Corvane Energy", "Ottawa-born singer".
 	if end-first > 1 && placeModifier(s.bare(first)) {
 		first++
 		i = first

@@ -439,8 +439,8 @@ func (s *Set) organizationBefore(m Mention) int {
 }
 
 // documentOwner returns the entity whose document description m names:
-// "Infrastructure Canada’s public database", "the ministry's report"
-// speak for Infrastructure Canada and the ministry; -1 otherwise.
+// "Harbour Transit’s public database", "the ministry's report"
+// speak for Harbour Transit and the ministry; -1 otherwise.
 func (s *Set) documentOwner(m Mention) int {
 	if m.Form != Description || !documentNouns[m.Head] {
 		return -1
@@ -461,8 +461,8 @@ func (s *Set) documentOwner(m Mention) int {
 
 // subjectOrganization returns the organisation named at the opening of the
 // sentence of token i, or of the sentence before it when i opens its own:
-// the subject that "it" most often continues ("EDC declined to answer
-// questions about the Suncor policy. “…,” it said"); -1 when that is no
+// the subject that "it" most often continues ("HTB declined to answer
+// questions about the Corvane policy. “…,” it said"); -1 when that is no
 // organisation (a person, or a lone word that may be a place).
 func (s *Set) subjectOrganization(i int) int {
 	si := s.T.SentenceOf(i)
@@ -522,7 +522,7 @@ func (s *Set) groupName(g Mention) string {
 }
 
 // appositiveTo returns the person a description stands in apposition to:
-// "Nunes, the ferocious brawler who calls herself …" is Nunes; -1
+// "Nunez, the relentless striker who calls herself …" is Nunez; -1
 // otherwise.
 func (s *Set) appositiveTo(m Mention) int {
 	o := m.Outer

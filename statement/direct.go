@@ -58,10 +58,11 @@ func (e *extractor) direct(qi int) {
 }
 
 // reportedBefore widens an attributed quotation that closes a clause of
-// reported speech to the whole clause, a mixed statement: `There was a
-// "whiff" of concern in 1994, when officials called it "a breach," Holt
-// said.` The clause opens the sentence, has words of its own and no other
-// quotation or cue that would attribute it otherwise.
+// reported speech to the whole clause, a mixed statement: `The audit found
+// a "serious gap" in 2015, when the firm signed the deal "without a
+// tender," Holt said.` The clause opens the sentence, has words of its own
+// and no cue or colon that would attribute it otherwise; a scare quote
+// inside it stays in.
 func (e *extractor) reportedBefore(f *found, q text.Quotation) {
 	s := e.sentence(q.Open)
 	if q.Open-s.First < 3 || f.cueFirst < q.Close {
@@ -305,7 +306,7 @@ func (e *extractor) titledSpeakerCue(f *found, j int, s text.Sentence) bool {
 				return false
 			}
 			if w := e.sourceOf(m, s); e.ms.Mentions[w].First >= j {
-				m = w // "Jingyi Pan of IG said"
+				m = w // "Jing Pan of Harbour Capital said"
 			}
 			f.cueFirst, f.cueLast, f.speaker = c, c+1, m
 			f.rule = "quote, titled speaker cue"

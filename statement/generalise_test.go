@@ -62,8 +62,8 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 			"Ann Holt's husband, Rob Holt, said the basement flooded.",
 			[]string{"indirect|Rob Holt|Rob Holt|say|the basement flooded"}},
 		{"an ampersand joins an organisation's name",
-			"Procter & Gamble said sales fell in the quarter.",
-			[]string{"indirect|Procter & Gamble|Procter & Gamble|say|sales fell in the quarter"}},
+			"Harlow & Finch said sales fell in the quarter.",
+			[]string{"indirect|Harlow & Finch|Harlow & Finch|say|sales fell in the quarter"}},
 		{"a pull quote signed after its full stop",
 			"“We will rebuild, stronger than before.” — Mayor Ann Holt, in a post on Twitter",
 			[]string{"direct|Mayor Ann Holt|Ann Holt|dash|“We will rebuild, stronger than before.”"}},
@@ -77,14 +77,14 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 			"The crews arrived at midnight and worked until dawn — Dale Ford watched them from the pier.",
 			nil},
 		{"a cue and an adverbial before a quotation",
-			"Rival candidate Ben Hale joked in his turn to answer the question, “It was a dream years ago.”",
-			[]string{"direct|Rival candidate Ben Hale|Ben Hale|joke|“It was a dream years ago.”"}},
+			"Rival candidate Ben Hale joked in his turn to reply to the panel, “It was a sketch on a napkin back then.”",
+			[]string{"direct|Rival candidate Ben Hale|Ben Hale|joke|“It was a sketch on a napkin back then.”"}},
 		{"an inverted cue with a role phrase before the quotation",
 			"Seated across from each other, asks policy editor Jon Ditch, “has anyone ever considered another design?”",
 			[]string{"direct|editor Jon Ditch|Jon Ditch|ask|“has anyone ever considered another design?”"}},
 		{"a named possessor opens the speaker phrase",
-			"The cuts fall short of the reductions that the United Nations’ climate change panel says are needed.",
-			[]string{"indirect|the United Nations’ climate change panel|the United Nations’ climate change panel|say|are needed"}},
+			"The plan falls short of the targets that the Coastal Nations’ fisheries panel says are needed.",
+			[]string{"indirect|the Coastal Nations’ fisheries panel|the Coastal Nations’ fisheries panel|say|are needed"}},
 		{"a role phrase between an inverted cue and the name",
 			`"The ability to work matters," said lead author Dr. Alan Garr, a specialist at the university.`,
 			[]string{`direct|author Dr. Alan Garr|Alan Garr|say|"The ability to work matters,"`}},
@@ -107,7 +107,7 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 			"But lower costs, and lower lengths, could be part of the plan to sell it, said Telford.",
 			[]string{"indirect|Telford|Telford|say|But lower costs, and lower lengths, could be part of the plan to sell it"}},
 		{"a photo credit run into the next name",
-			"RONALD/AFP/Getty Images Dana Dorrwadi, a commander, said the crews had been briefed.",
+			"KATE MORROW/Harbour Press Photos Dana Dorrwadi, a commander, said the crews had been briefed.",
 			[]string{"indirect|Dana Dorrwadi|Dana Dorrwadi|say|the crews had been briefed"}},
 		{"a document speaks for its named owner",
 			"According to Harbour Transit’s public database, most of the reporting gaps have been filled.",
@@ -125,10 +125,10 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 			"City financial records from December indicated the debt load was then $267 million.",
 			nil},
 		{"an indirect question is no statement",
-			"At some point in the round, Spieth asked Woods how long he had been coming to this course.",
+			"During the practice round, Dale Prent asked Ana Voss how long she had played the island course.",
 			nil},
 		{"a request is no statement",
-			"The company asked the bid team not to discuss the deal with staff.",
+			"The firm asked its lawyers not to mention the merger to reporters.",
 			nil},
 		{"asking with a quotation is",
 			`Lina Cole asked, "Are there prizes for this?"`,
@@ -140,8 +140,8 @@ func TestLayoutsThatGeneralise(t *testing.T) {
 			"Ana Gill suggested she might run again next year.",
 			[]string{"indirect|Ana Gill|Ana Gill|suggest|she might run again next year"}},
 		{"a participle phrase between the speaker and the cue",
-			"The team posted a video on Friday. “Help us help our coach,” team members dressed for a game say in the video.",
-			[]string{"direct|team members|team members|say|“Help us help our coach,”"}},
+			"The team posted a clip on Friday. “Please keep our rink open,” team members dressed in jerseys say in the clip.",
+			[]string{"direct|team members|team members|say|“Please keep our rink open,”"}},
 		{"a person of an organisation after a quotation",
 			`"The worries surround the tariffs," Jing Pan of Harbour Capital said in a market commentary.`,
 			[]string{`direct|Jing Pan|Jing Pan|say|"The worries surround the tariffs,"`}},
@@ -217,7 +217,7 @@ func TestFloatingQuoteAfterAnIntroduction(t *testing.T) {
 func TestFloatingQuoteAfterNarrative(t *testing.T) {
 	src := "Stroke Survivors\n\nMarta Quill runs a bakery in Harbourton.\n\n" +
 		"She had to give up her career after the stroke.\n\n" +
-		`"It took me two years to grieve the loss of not being able to work."` + "\n"
+		`"It took me a year to accept that I could not go back to the bakery."` + "\n"
 	st := extractParsed(t, src)
 	if len(st) != 1 || st[0].SpeakerName == nil || *st[0].SpeakerName != "Marta Quill" || st[0].SpeakerKind != whosaid.Person {
 		t.Fatalf("statements %+v, want one by Marta Quill, a person", st)
@@ -243,7 +243,7 @@ func TestDocumentOfAPerson(t *testing.T) {
 // resolved to whoever issued it earlier in the article, by the parse.
 func TestDocumentSpeaksForItsAuthor(t *testing.T) {
 	src := "Juice Rules\n\nThe Harbour Growers Association said in a statement that juice is a source of vitamins.\n\n" +
-		"The statement also said that removing it from the diet would have consequences.\n"
+		"The statement also said that cutting juice from school menus would hurt growers.\n"
 	var names []string
 	for _, s := range extractParsed(t, src) {
 		names = append(names, *s.SpeakerName)
@@ -257,7 +257,7 @@ func TestDocumentSpeaksForItsAuthor(t *testing.T) {
 // ties to a name in apposition.
 func TestDescriptionsOfNamedPeople(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{`The crowd watched Amanda Nunez, the ferocious brawler who calls herself "The Lioness of Rio."`, "Amanda Nunez"},
+		{`The crowd watched Amanda Nunez, the relentless striker who calls herself "The Storm of Rio."`, "Amanda Nunez"},
 	}
 	for _, tt := range tests {
 		st := extractParsed(t, tt.src)

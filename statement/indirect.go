@@ -424,7 +424,7 @@ func (e *extractor) finiteVerbWithin(start, end int) bool {
 // and could have been the verb's object.
 func (e *extractor) clausalComplement(c, start, end int) bool {
 	if e.syn == nil || e.t.Tokens[start].Kind == text.Number {
-		return false // "added 0.1 per cent to 11,193 and the CAC 40 rose"
+		return false // "added 0.4 per cent to 2,106 and the bond market rose"
 	}
 	// Parsing costs several times tagging, so it is asked only where the
 	// tagger may have read a verb as a noun before an infinitive: "the
@@ -623,7 +623,7 @@ func (e *extractor) accordingTo(c int, s text.Sentence) {
 }
 
 // listedName extends a source that stops at the comma of a listed
-// organisation's name ("the Meteorology, Climatology and Geophysics
+// organisation's name ("the Water, Climate and Coast
 // Agency") to the whole name: capitalised words, commas and one "and",
 // ending in an organisation noun.
 func (e *extractor) listedName(srcEnd int, s text.Sentence) int {

@@ -211,7 +211,7 @@ func (e *extractor) documentAuthor(m int) int {
 		}
 		verb := toks[j].Head - 1
 		if !authoring[toks[verb].Lemma] {
-			continue // "Kudlow denied reports by media outlets" did not write them
+			continue // "Kadlow denied reports by several newspapers" did not write them
 		}
 		for n, tok := range toks {
 			if tok.Head == verb+1 && tok.Rel == "nsubj" {

@@ -327,7 +327,7 @@ var sourcePrepositions = map[string]bool{"for": true, "at": true, "of": true, "f
 // which speaks for the organisation but is not it.
 func (e *extractor) sourceOf(m int, s text.Sentence) int {
 	o := e.ms.Mentions[m].Outer
-	// "members of Northern Ireland’s Democratic Unionist Party": the
+	// "members of the Harbour Coast’s Unionist Party": the
 	// possessor belongs to the organisation's name.
 	if o-2 > s.First && possessives[e.low(o-1)] {
 		if p, ok := e.ms.EndingAt(o - 2); ok && e.ms.Mentions[p].Form == mention.Name {
@@ -342,7 +342,7 @@ func (e *extractor) sourceOf(m int, s text.Sentence) int {
 		return m
 	}
 	dm := e.ms.Mentions[d]
-	// A person of the organisation: "Jingyi Pan of IG said".
+	// A person of the organisation: "Jing Pan of Harbour Capital said".
 	if dm.Form == mention.Name && dm.Entity >= 0 && e.ms.PersonLike(dm.Entity) && e.ms.Entities[dm.Entity].Kind != whosaid.Organization {
 		return d
 	}
@@ -375,8 +375,8 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 	for k := j - 1; k >= s.First && j-k < 8; k-- {
 		w := e.low(k)
 		t := e.t.Tokens[k]
-		// A possessor opens the phrase: "the United Nations’ climate
-		// change panel".
+		// A possessor opens the phrase: "the Coastal Nations’ fisheries
+		// panel".
 		if possessives[w] && k > s.First {
 			if m, ok := e.ms.EndingAt(k - 1); ok && e.ms.Mentions[m].Form == mention.Name {
 				first = e.ms.Mentions[m].Outer
