@@ -99,14 +99,10 @@ func extract(ctx context.Context, a whosaid.Article, scope statement.Scope, t *T
 func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope, published time.Time, t *Timings, lap func() time.Duration) ([]whosaid.Statement, []whosaid.Entity) {
 	tx := text.Analyze(src, blocks)
 	tokenized := lap()
-	var syn *syntax.Sentences
-	// An empty text needs no model: a run over no articles starts fast.
-	if len(tx.Sentences) > 0 {
-		if m := syntaxModel(); m != nil {
-			syn = syntax.NewSentences(tx, m)
-			syn.Timed = t != nil
-		}
-	}
+	// The model loads when a stage first asks about a sentence: a text
+	// with nothing to ask about (no article, no speech verb) starts fast.
+	syn := syntax.NewLazySentences(tx, syntaxModel)
+	syn.Timed = t != nil
 	ms := mention.Find(tx)
 	var learned []attribution.Attribution
 	if scope == statement.All {
@@ -118,11 +114,8 @@ func extractBlocks(src string, blocks []whosaid.Span, scope statement.Scope, pub
 	entities := circumstance.Attach(tx, syn, ms, published, statements)
 	if t != nil {
 		t.Text += tokenized
-		t.Statements += lap()
-		if syn != nil {
-			t.Syntax += syn.Spent
-			t.Statements -= syn.Spent
-		}
+		t.Statements += lap() - syn.Spent
+		t.Syntax += syn.Spent
 	}
 	return statements, entities
 }

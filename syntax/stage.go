@@ -13,6 +13,7 @@ import (
 type Sentences struct {
 	t      *text.Text
 	m      *Model
+	load   func() *Model   // gives m on first use when m is nil
 	tagged map[int][]Token // sentence → its tokens' analysis
 	parsed map[int]bool
 	words  []string // the sentence as the treebank would split it
@@ -26,6 +27,15 @@ type Sentences struct {
 // NewSentences prepares the syntax of t with model m.
 func NewSentences(t *text.Text, m *Model) *Sentences {
 	return &Sentences{t: t, m: m, tagged: map[int][]Token{}, parsed: map[int]bool{}}
+}
+
+// NewLazySentences prepares the syntax of t with the model that load
+// returns, asked for only when a sentence is first analysed: a run whose
+// texts no later stage asks about (no speech verb to check) never loads a
+// model. When load gives none, words are analysed with no tags and no
+// dependencies.
+func NewLazySentences(t *text.Text, load func() *Model) *Sentences {
+	return &Sentences{t: t, load: load, tagged: map[int][]Token{}, parsed: map[int]bool{}}
 }
 
 // Tagged returns the tags and lemmas of token i's sentence and i's
@@ -72,11 +82,20 @@ func (s *Sentences) analyse(si int, parse bool) []Token {
 			s.owner = append(s.owner, i-sent.First)
 		}
 	}
+	if s.m == nil && s.load != nil {
+		s.m, s.load = s.load(), nil
+	}
 	var toks []Token
-	if parse {
+	switch {
+	case s.m == nil:
+		toks = make([]Token, len(s.words))
+		for k, w := range s.words {
+			toks[k] = Token{Form: w, Lemma: w}
+		}
+	case parse:
 		toks = s.m.Parse(s.words)
 		s.parsed[si] = true
-	} else {
+	default:
 		toks = s.m.Tag(s.words)
 	}
 	if len(toks) != sent.Last-sent.First {
