@@ -106,7 +106,7 @@ func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 // extendsEstablishedName says whether a longer name that starts with the
 // name of organisation e, named twice or more already, is something else
 // ("Facebook" then "Facebook Research"): an organisation gives its full
-// name at its first or second mention ("Suncor's refinery … Suncor
+// name at its first or second mention ("Corvane's refinery … Corvane
 // Energy").
 func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.SpeakerKind) bool {
 	ent := s.Entities[e]

@@ -19,7 +19,7 @@ var (
 )
 
 // description finds a description ending at head token i: "the president",
-// "a spokesperson", "Some voters", "the lanky, bespectacled professor".
+// "a spokesperson", "Some voters", "the tall, soft-spoken professor".
 func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 	head := s.bare(i)
 	m := Mention{First: i, Last: i + 1, Form: Description, Head: head, Kind: whosaid.Person}
@@ -75,8 +75,8 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 	if !determined && m.First < i && strings.HasSuffix(s.bare(m.First), "ed") {
 		m.First++
 	}
-	// Only a determiner makes a comma part of the phrase ("the lanky,
-	// bespectacled professor"); otherwise the comma ends it ("In that
+	// Only a determiner makes a comma part of the phrase ("the tall,
+	// soft-spoken professor"); otherwise the comma ends it ("In that
 	// budget, Finance officials").
 	if afterComma >= 0 && (!determined || !s.adjectiveList(m.First, afterComma, i)) {
 		m.First = afterComma
@@ -104,7 +104,7 @@ func (s *Set) description(i int, sent text.Sentence) (Mention, bool) {
 }
 
 // adjectiveList says whether a description that crossed a comma reads as
-// a list of adjectives ("the lanky, bespectacled professor"): one or two
+// a list of adjectives ("the tall, soft-spoken professor"): one or two
 // lower-case words between its determiner and the comma, and no
 // capitalised word after it ("that same budget, Finance officials" is not).
 func (s *Set) adjectiveList(det, afterComma, head int) bool {

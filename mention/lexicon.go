@@ -46,7 +46,7 @@ var maleHonorifics = set("mr", "sir", "lord", "king", "prince", "father", "congr
 var femaleHonorifics = set("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "congresswoman", "councilwoman", "chairwoman", "spokeswoman")
 
 // personRoles are nouns for a person's role; a definite description such
-// as "the president" or "the lanky professor" refers to a person.
+// as "the president" or "the tall professor" refers to a person.
 var personRoles = set(
 	"president", "minister", "premier", "senator", "mayor", "governor", "leader", "spokesperson",
 	"spokesman", "spokeswoman", "official", "adviser", "advisor", "aide", "ambassador",

@@ -103,7 +103,7 @@ func Find(t *text.Text) *Set {
 // genderFromPronouns gives a person whose name, title and given name say
 // nothing of gender the gender of the pronouns that follow their name:
 // the first "he", "his", "she" or "her" in a sentence that has named one
-// person before it ("Kim Lee was forced to hide beneath her kidnapper's
+// person before it ("Kim Lee was forced to wait outside her neighbour's
 // bed"), one vote a sentence, and none when a pronoun comes before the
 // name. The pronoun may still be someone else's ("police told Kim to wait
 // in his car"), so a gender needs twice the votes of the other.
@@ -363,7 +363,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 			break
 		}
 		if personRoles[w] || titleWords[w] || orgDescriptionNouns[w] {
-			roles[w] = true // "media buying company GroupM": the company
+			roles[w] = true // "media buying company Adkin": the company
 		}
 		outer = j
 	}
@@ -390,7 +390,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	m.Name = strings.Join(words, " ")
 	if s.isOrganization(first, end) && first > sent.First && s.bare(first-1) == "the" {
 		// GGT's "most complete name" of an organisation keeps its article:
-		// "The Canadian Beverage Association".
+		// "The Harbour Growers Association".
 		m.Name = s.T.Str(first-1) + " " + m.Name
 	}
 	m.Head = last

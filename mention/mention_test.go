@@ -49,7 +49,7 @@ func TestDescriptions(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"Some residents were angry.", "Some residents"},
 		{"Dozens of Harbour Democrats left.", "Dozens of Harbour Democrats"},
-		{"The lanky, bespectacled professor smiled.", "The lanky, bespectacled professor"},
+		{"The tall, soft-spoken professor smiled.", "The tall, soft-spoken professor"},
 		{"A spokesperson declined to comment.", "A spokesperson"},
 	}
 	for _, tt := range tests {

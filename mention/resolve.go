@@ -113,7 +113,7 @@ func (s *Set) introduced(m Mention) (Mention, bool) {
 }
 
 // namesInside says whether description d runs over capitalised words
-// after its first: then it swallowed a clause ("Larry Kudlow denied
+// after its first: then it swallowed a clause ("Lara Kadlow denied
 // reports"), and cannot name anyone.
 func (s *Set) namesInside(d Mention) bool {
 	for j := d.First + 1; j < d.Last; j++ {
@@ -260,7 +260,7 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		counts[m.Entity]++
 		e := s.Entities[m.Entity]
 		// A name of unknown kind may be a person nobody has called one
-		// yet ("Sutopo Purwo Nugroho").
+		// yet ("Sunaryo Wiratmo Putro").
 		if !s.personLike(m.Entity) || !genderFits(e.Gender, g) {
 			continue
 		}
@@ -286,7 +286,7 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		c.score -= 0.3 * float64(para-s.T.Sentences[ms].Paragraph)
 	}
 	// The first mention of a person, in this sentence or the one before,
-	// introduces who speaks next ("Liberal MP Jo Tan went on CBC. “…,” he
+	// introduces who speaks next ("Liberal MP Jo Tan went on the radio. “…,” he
 	// said."); a "he" that continues the last "he" is most often the same
 	// person.
 	newcomer := -1

@@ -34,7 +34,7 @@ func (e *extractor) direct(qi int) {
 	f := found{typ: whosaid.Direct, start: q.Start, end: q.End, cueFirst: -1, speaker: -1}
 	words := e.wordCount(q.Open, last)
 	// One quoted word with an attribution is a word being discussed
-	// ("three-peat," he said), not a statement.
+	// ("win-win," he said), not a statement.
 	if words < 2 {
 		return
 	}
@@ -293,8 +293,8 @@ func (e *extractor) signedPost(p text.Paragraph) {
 var sentenceEnds = map[string]bool{".": true, "!": true, "?": true, "…": true}
 
 // titledSpeakerCue finds a speaker with a long title before the name and
-// the cue after it: "then-Surrey mayoral candidate Doug McCallum
-// responded", "Rogers spokesperson Andrea Goldstein said".
+// the cue after it: "then-Harbourton mayoral candidate Dale McAlpine
+// responded", "Corvane spokesperson Ana Gold said".
 func (e *extractor) titledSpeakerCue(f *found, j int, s text.Sentence) bool {
 	for c := j + 1; c < s.Last && c < j+14; c++ {
 		if e.t.Tokens[c].Kind != text.Word || e.quoteOf[c] >= 0 {

@@ -90,7 +90,7 @@ func (e *extractor) indirect(s text.Sentence) {
 		}
 		// "call" reports speech with a particle or a quotation ("called
 		// on", "called it "a disgrace""), not with "that" ("a program
-		// called Club Moo that ...").
+		// called Club Moss that ...").
 		if v.lemma == "call" && cueEnd == c+1 && !e.quotesAtLeast(start, end, 3) {
 			continue
 		}
@@ -589,7 +589,7 @@ func (e *extractor) accordingTo(c int, s text.Sentence) {
 		return // "according to figures released by …", a survey
 	}
 	after := srcEnd
-	// Skip an apposition: "according to Henrik Brandt, the party's
+	// Skip an apposition: "according to Henrik Brand, the party's
 	// spokesman, the payments ...".
 	if after < s.Last && e.t.Str(after) == "," {
 		for k := after + 1; k < s.Last && k < after+12; k++ {

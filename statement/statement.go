@@ -212,7 +212,7 @@ func (e *extractor) skipBack(i, first int) int {
 }
 
 // subjectBefore finds the speaker mention of cue c: adjacent ("Trump
-// said"), across an apposition or relative clause ("Cindy Secord, who sits
+// said"), across an apposition or relative clause ("Cora Sedley, who sits
 // on the committee, said"), or across a short adverbial ("Trump at a press
 // conference last month said").
 func (e *extractor) subjectBefore(c int, s text.Sentence) int {
@@ -227,7 +227,7 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		}
 		return e.nounPhraseBefore(j-1, s)
 	}
-	// A party label after the name: "Rep. Gwen Moore (D-Wis.) said".
+	// A party label after the name: "Rep. Gwen Moorcroft (D-Ore.) said".
 	if j > s.First+2 && e.t.Str(j) == ")" {
 		for k := j - 1; k > s.First && k >= j-6; k-- {
 			if e.t.Str(k) == "(" {
@@ -243,7 +243,7 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		return e.sourceOf(m, s)
 	}
 	if e.t.Str(j) == "," {
-		// A name in apposition: "DeLaet's agent, Danny Fritz, told", or
+		// A name in apposition: "Delane's agent, Danny Fritch, told", or
 		// an unnamed source with its organisation: "their allies, members
 		// of the Unionist Party (HUP), have said".
 		end := j - 1
@@ -268,8 +268,8 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			}
 		}
 		// Find the comma opening the apposition; through a relative
-		// clause inside it ("Donald Tusk, president of the European
-		// Council, which represents EU leaders, urged") the subject is
+		// clause inside it ("Dora Tuck, president of the Harbour
+		// Council, which represents the towns, urged") the subject is
 		// the mention that opens the clause.
 		found := -1
 		for k := j - 1; k >= s.First && k >= j-40; k-- {
