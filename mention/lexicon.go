@@ -176,6 +176,10 @@ func set(words ...string) map[string]bool {
 // "spokesperson").
 func IsRole(w string) bool { return personRoles[w] || innerTitles[w] }
 
+// IsPossessive says whether token w marks a possessor: "union's",
+// "Nations’".
+func IsPossessive(w string) bool { return w == "'s" || w == "’s" || w == "'" || w == "’" }
+
 // IsOrgNoun says whether w marks an organisation's name ("agency",
 // "council", "bank").
 func IsOrgNoun(w string) bool { return orgNouns[w] }

@@ -453,7 +453,7 @@ func (s *Set) documentOwner(m Mention) int {
 	if !ok || s.Mentions[n].Form != Name || s.Mentions[n].Entity < 0 {
 		return -1
 	}
-	if end := s.Mentions[n].Last; end >= m.Last || !isClitic(s.lower(end)) && s.lower(end) != "’" && s.lower(end) != "'" {
+	if end := s.Mentions[n].Last; end >= m.Last || !IsPossessive(s.lower(end)) {
 		return -1
 	}
 	return s.Mentions[n].Entity

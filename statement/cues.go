@@ -85,7 +85,7 @@ var irregular = map[string]string{
 	"thought": "think", "felt": "feel", "knew": "know", "known": "know", "heard": "hear",
 	"read": "read", "found": "find", "began": "begin", "begun": "begin", "understood": "understand",
 	"learnt": "learn", "forecast": "forecast", "spoke": "speak", "spoken": "speak",
-	"shown": "show", "swore": "swear", "sworn": "swear",
+	"shown": "show", "swore": "swear", "sworn": "swear", "sent": "send",
 }
 
 // inflect returns the regular forms of an English verb lemma.

@@ -232,13 +232,19 @@ var authoring = map[string]bool{
 	"sign": true, "present": true, "table": true, "deliver": true, "commission": true, "tweet": true,
 }
 
-// authoringForms are the inflected forms of the authoring verbs that a
-// sentence must hold before it is parsed for a document's author.
+// authoringForms are the inflected forms of the authoring verbs (by the
+// cue lexicon's inflect, and its irregular forms) that a sentence must
+// hold before it is parsed for a document's author.
 var authoringForms = func() map[string]bool {
-	m := map[string]bool{"said": true, "says": true, "wrote": true, "written": true, "sent": true, "tweeted": true}
+	m := map[string]bool{}
 	for lemma := range authoring {
-		for _, suffix := range []string{"s", "d", "ed"} {
-			m[lemma+suffix] = true
+		for _, f := range inflect(lemma) {
+			m[f] = true
+		}
+	}
+	for form, lemma := range irregular {
+		if authoring[lemma] {
+			m[form] = true
 		}
 	}
 	return m

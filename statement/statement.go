@@ -329,7 +329,7 @@ func (e *extractor) sourceOf(m int, s text.Sentence) int {
 	o := e.ms.Mentions[m].Outer
 	// "members of the Harbour Coast’s Unionist Party": the
 	// possessor belongs to the organisation's name.
-	if o-2 > s.First && possessives[e.low(o-1)] {
+	if o-2 > s.First && mention.IsPossessive(e.low(o-1)) {
 		if p, ok := e.ms.EndingAt(o - 2); ok && e.ms.Mentions[p].Form == mention.Name {
 			o = e.ms.Mentions[p].Outer
 		}
@@ -377,7 +377,7 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 		t := e.t.Tokens[k]
 		// A possessor opens the phrase: "the Coastal Nations’ fisheries
 		// panel".
-		if possessives[w] && k > s.First {
+		if mention.IsPossessive(w) && k > s.First {
 			if m, ok := e.ms.EndingAt(k - 1); ok && e.ms.Mentions[m].Form == mention.Name {
 				first = e.ms.Mentions[m].Outer
 				if first > s.First && e.low(first-1) == "the" {
@@ -436,9 +436,6 @@ func (e *extractor) hasFiniteVerb(from, to int) bool {
 	}
 	return false
 }
-
-// possessives mark the possessor before a noun: "Nations’", "union's".
-var possessives = map[string]bool{"'s": true, "’s": true, "'": true, "’": true}
 
 // notHeads are words that cannot end a subject noun phrase.
 var notHeads = map[string]bool{
