@@ -257,7 +257,7 @@ func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
 	}
 	// A participle phrase is a circumstance, not a claim: "Speaking in
 	// Vaughan on Thursday, Trudeau denied the story".
-	if strings.HasSuffix(e.low(start), "ing") && !e.t.Tokens[start].Upper || strings.HasSuffix(e.low(start), "ing") && start == s.First {
+	if strings.HasSuffix(e.low(start), "ing") {
 		return
 	}
 	e.usedCue[c] = true
@@ -445,9 +445,10 @@ func (e *extractor) clausalComplement(c, start, end int) bool {
 		// The clause is the complement only if nothing of it lies before
 		// the content: its leftmost word is at or after start.
 		left := j
-		for i := range toks {
-			if i < left && dominates(toks, j, i) {
+		for i := range j {
+			if dominates(toks, j, i) {
 				left = i
+				break
 			}
 		}
 		return first+left >= start
@@ -632,6 +633,7 @@ func (e *extractor) listedName(srcEnd int, s text.Sentence) int {
 	}
 	sawAnd := false
 	k := srcEnd + 1
+name:
 	for ; k < s.Last && k < srcEnd+12; k++ {
 		w := e.low(k)
 		switch {
@@ -639,10 +641,9 @@ func (e *extractor) listedName(srcEnd int, s text.Sentence) int {
 			sawAnd = true
 		case w == "," || e.t.Tokens[k].Upper && e.t.Tokens[k].Kind == text.Word:
 		default:
-			goto done
+			break name
 		}
 	}
-done:
 	if !sawAnd || !mention.IsOrgNoun(e.low(k-1)) {
 		return srcEnd
 	}
