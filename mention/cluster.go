@@ -70,8 +70,12 @@ func (s *Set) keepArticles() {
 	for e := range s.Entities {
 		ent := &s.Entities[e]
 		words := strings.Fields(ent.Name)
+		if len(words) == 0 {
+			continue
+		}
+		last := strings.ToLower(words[len(words)-1])
 		// An office is named by its title: "the Harbour Budget Officer".
-		office := len(words) > 1 && ent.Kind != whosaid.Person && (personRoles[strings.ToLower(words[len(words)-1])] || titleWords[strings.ToLower(words[len(words)-1])])
+		office := len(words) > 1 && ent.Kind != whosaid.Person && (personRoles[last] || titleWords[last])
 		if ent.Kind == whosaid.Person || s.personLike(e) && !office || 2*withThe[e] < named[e] || len(nameWords(ent.Name)) < len(words) {
 			continue
 		}

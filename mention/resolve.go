@@ -54,7 +54,7 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		}
 		return asWritten
 	}
-	if r, ok := s.documentAuthor(m, prev, recent); ok {
+	if r, ok := s.pronounAuthor(m, prev, recent); ok {
 		return r
 	}
 	if e := s.documentOwner(m); e >= 0 {
@@ -486,9 +486,6 @@ func (s *Set) subjectOrganization(i int) int {
 			}
 			break
 		}
-		if k < si {
-			break
-		}
 	}
 	return -1
 }
@@ -496,9 +493,9 @@ func (s *Set) subjectOrganization(i int) int {
 // possessivePronouns stand for a document's author: "her statement".
 var possessivePronouns = map[string]string{"his": "he", "her": "she", "its": "it", "their": "they"}
 
-// documentAuthor resolves a document described with a possessive pronoun
+// pronounAuthor resolves a document described with a possessive pronoun
 // to the pronoun's referent: "her statement said" is hers.
-func (s *Set) documentAuthor(m Mention, prev Prev, recent bool) (Resolution, bool) {
+func (s *Set) pronounAuthor(m Mention, prev Prev, recent bool) (Resolution, bool) {
 	head, ok := possessivePronouns[s.bare(m.First)]
 	if m.Form != Description || !documentNouns[m.Head] || !ok {
 		return Resolution{}, false
