@@ -82,7 +82,10 @@ type Statement struct {
 	Speaker     *Span         `json:"speaker"`
 	SpeakerName *string       `json:"speaker_name"`
 	SpeakerKind SpeakerKind   `json:"speaker_kind"`
-	Confidence  float64       `json:"confidence"`
+	// SpeakerGender is female, male or unknown for a person speaker, from
+	// the article's own evidence; empty for other kinds.
+	SpeakerGender string  `json:"speaker_gender,omitempty"`
+	Confidence    float64 `json:"confidence"`
 	// Rule names the extraction rule that produced the statement.
 	Rule string `json:"rule,omitempty"`
 	// Resolution says how the speaker's canonical name was found.
