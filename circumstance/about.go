@@ -3,6 +3,7 @@ package circumstance
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/mention"
@@ -51,7 +52,7 @@ func (s *stage) about(k int) []whosaid.About {
 	var out []whosaid.About
 	var seen []int // a statement is about a few entities at most
 	add := func(e int, ev whosaid.Span) {
-		if e < 0 || e == speaker || slices.Contains(seen, e) {
+		if e < 0 || e == speaker || !s.surePerson(e) || slices.Contains(seen, e) {
 			return
 		}
 		seen = append(seen, e)
@@ -91,6 +92,19 @@ func (s *stage) about(k int) []whosaid.About {
 	return out
 }
 
+// surePerson says whether entity e, when a person, has a name that shows
+// it is one: the entities that only a pronoun or a speech verb made
+// people are as often companies and places. A name opening a sentence
+// ("Harbour Coal said", "Outside Harbour Coal, ...") is asked of the
+// tagger, only for such entities.
+func (s *stage) surePerson(e int) bool {
+	if !s.ents.unsure[e] {
+		return true
+	}
+	m := s.ents.opener[e]
+	return m >= 0 && s.syn != nil && s.syn.XPOS(s.ms.Mentions[m].First) == "NNP"
+}
+
 // talkedAbout says whether the named mention m in a content is someone
 // the statement talks about, rather than a word of something else's name
 // ("the Varga campaign", "Labour leadership candidate", "Halifax,
@@ -99,7 +113,28 @@ func (s *stage) about(k int) []whosaid.About {
 func (s *stage) talkedAbout(m int) bool {
 	mm := s.ms.Mentions[m]
 	return !s.ix.inside[m] && !s.ents.partial(m) && !s.placeQualifier(mm) && !s.title(mm) &&
-		!s.vocative(mm) && !s.source(mm)
+		!s.vocative(mm) && !s.source(mm) && !s.ofLongerName(mm)
+}
+
+// nameJoiners join the words of an organisation's longer name: "the
+// Department of Fisheries", "the Centre for Coastal Studies".
+var nameJoiners = map[string]bool{"of": true, "for": true}
+
+// ofLongerName says whether organisation mention mm is one side of a
+// longer name joined by "of" or "for" ("Department" or "Fisheries" in
+// "the state Department of Fisheries", "the Centre for Coastal Studies"):
+// the mention stage took a part of a name, and the entity it was linked
+// to is another one.
+func (s *stage) ofLongerName(mm mention.Mention) bool {
+	if mm.Form != mention.Name || mm.Kind != whosaid.Organization && mm.Kind != whosaid.Unknown {
+		return false
+	}
+	sent := s.t.Sentences[s.t.SentenceOf(mm.First)]
+	if k := mm.Last; k+1 < sent.Last && nameJoiners[s.t.Str(k)] && s.t.Tokens[k+1].Upper {
+		return true
+	}
+	k := mm.First - 1
+	return k-1 >= sent.First && nameJoiners[s.t.Str(k)] && s.t.Tokens[k-1].Upper && s.t.Tokens[k-1].Kind == text.Word
 }
 
 func seenText(as []whosaid.About, text string) bool {
@@ -355,22 +390,68 @@ func (s *stage) vocative(mm mention.Mention) bool {
 // take for an organisation.
 func (s *stage) placeQualifier(mm mention.Mention) bool {
 	k := mm.Outer
-	return k >= 2 && s.t.Str(k-1) == "," && s.t.Tokens[k-2].Upper && s.ix.smallest[k-2] < 0
+	if k < 2 || s.t.Str(k-1) != "," || !s.t.Tokens[k-2].Upper {
+		return false
+	}
+	// The place before may be a mention the entities leave out when the
+	// qualifier is abbreviated ("Charlotte, N.C.", "Charlotte" taken for
+	// a woman's name).
+	p := s.ix.smallest[k-2]
+	return p < 0 || mm.Last-mm.First == 1 && abbreviated(s.t.Str(mm.First)) && s.ents.ofMention(int(p)) < 0
 }
 
-// title says whether name mention mm stands alone in quotation marks: a
-// title or a nickname ("hailed Lee as 'The Closer'"), not
+// abbreviated says whether w is written as an abbreviation of a state or a
+// country: "N.C.", "NH", "U.K.".
+func abbreviated(w string) bool {
+	return strings.HasSuffix(w, ".") || len(w) <= 2 && strings.ToUpper(w) == w
+}
+
+// maxTitle is how many words a title in quotation marks may have: "State
+// of the Harbour", "Meet the Press".
+const maxTitle = 6
+
+// titleWords are the lower-case words a title in title case may hold.
+var titleWords = setOf(`of the and a an in on for to at with from by`)
+
+// title says whether name mention mm stands in quotation marks that hold a
+// few words in title case and nothing else: a title or a nickname
+// ("hailed Lee as 'The Closer'", "said on 'State of the Harbour'"), not
 // someone the statement is about.
 func (s *stage) title(mm mention.Mention) bool {
-	return mm.Outer > 0 && mm.Last < len(s.t.Tokens) &&
-		s.t.Tokens[mm.Outer-1].Kind == text.Quote && s.t.Tokens[mm.Last].Kind == text.Quote
+	open, close := mm.Outer-1, mm.Last
+	for open >= 0 && open >= mm.Outer-maxTitle && s.t.Tokens[open].Kind != text.Quote && s.titleWord(open) {
+		open--
+	}
+	for close < len(s.t.Tokens) && close < mm.Last+maxTitle && s.t.Tokens[close].Kind != text.Quote && s.titleWord(close) {
+		close++
+	}
+	if close+1 < len(s.t.Tokens) && (s.t.Str(close) == "," || s.t.Str(close) == ".") && s.t.Tokens[close+1].Kind == text.Quote {
+		close++ // "on “Meet the Harbour,” she said"
+	}
+	if open < 0 || close >= len(s.t.Tokens) || close-open-1 > maxTitle+1 ||
+		s.t.Tokens[open].Kind != text.Quote || !s.t.Tokens[open].Opening ||
+		s.t.Tokens[close].Kind != text.Quote || s.t.Tokens[close].Opening {
+		return false
+	}
+	for i := mm.Outer; i < mm.Last; i++ {
+		if !s.titleWord(i) {
+			return false // "and encouraged Americans to" between two quotations
+		}
+	}
+	return true
+}
+
+// titleWord says whether token i may be a word of a title in title case.
+func (s *stage) titleWord(i int) bool {
+	return s.t.Tokens[i].Kind == text.Word && (s.t.Tokens[i].Upper || titleWords[s.t.Str(i)])
 }
 
 // speechVerbs after a name make it the source of a statement of its own
 // that the content holds ("..., Mr. Okafor said, ..."): a speaker, not
 // what the statement is about.
 var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true, "wrote": true,
-	"writes": true, "added": true, "adds": true, "noted": true, "asked": true, "recalled": true}
+	"writes": true, "added": true, "adds": true, "noted": true, "asked": true, "recalled": true, "reported": true,
+	"reports": true, "announced": true, "announces": true, "tweeted": true, "stated": true, "explained": true}
 
 // source says whether name mention mm is the source of an attribution
 // inside a content: followed by a speech verb, or after "according to"

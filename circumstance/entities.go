@@ -1,6 +1,7 @@
 package circumstance
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -19,8 +20,11 @@ type entities struct {
 	ofCluster []int       // mention-stage entity → index in all, -1 when left out
 	ofGroup   map[int]int // description mention → index in all
 	gender    []mention.Gender
-	named     map[string]int // name → the first entity with it
-	nameAt    []int32        // token → the name mention over it, -1 when none
+	unsure    []bool           // a person whose kind no name mention shows by itself
+	opener    []int32          // for an unsure person, a name of its opening a sentence, -1 when none
+	family    map[string][]int // lower-case surname → the people of two or more name words with it, when two or more
+	named     map[string]int   // name → the first entity with it
+	nameAt    []int32          // token → the name mention over it, -1 when none
 }
 
 func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
@@ -33,6 +37,8 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 		es.ofCluster[e] = len(es.all)
 		es.all = append(es.all, whosaid.Entity{Name: ent.Name, Kind: ent.Kind, Mentions: []whosaid.Span{}})
 		es.gender = append(es.gender, ent.Gender)
+		es.unsure = append(es.unsure, ent.Kind == whosaid.Person)
+		es.opener = append(es.opener, -1)
 	}
 	groups := map[string]int{}
 	for mi, m := range ms.Mentions {
@@ -40,6 +46,14 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 		case m.Form == mention.Name && m.Entity >= 0 && es.ofCluster[m.Entity] >= 0:
 			e := es.ofCluster[m.Entity]
 			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, m.Start, m.End))
+			switch es.personEvidence(m) {
+			case shown:
+				es.unsure[e] = false
+			case opening:
+				if es.opener[e] < 0 {
+					es.opener[e] = int32(mi)
+				}
+			}
 		case m.Form == mention.Description && m.Kind == whosaid.Group:
 			head := es.groupHead(m)
 			if head < 0 {
@@ -56,6 +70,8 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 				groups[name] = e
 				es.all = append(es.all, whosaid.Entity{Name: name, Kind: whosaid.Group})
 				es.gender = append(es.gender, mention.UnknownGender)
+				es.unsure = append(es.unsure, false)
+				es.opener = append(es.opener, -1)
 			}
 			es.ofGroup[mi] = e
 			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, t.Tokens[from].Start, t.Tokens[head].End))
@@ -65,6 +81,18 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 	for e := len(es.all) - 1; e >= 0; e-- {
 		es.named[es.all[e].Name] = e
 	}
+	es.family = map[string][]int{}
+	for e, ent := range es.all {
+		if words := strings.Fields(ent.Name); ent.Kind == whosaid.Person && len(words) >= 2 {
+			last := strings.ToLower(words[len(words)-1])
+			es.family[last] = append(es.family[last], e)
+		}
+	}
+	for last, people := range es.family {
+		if len(people) < 2 {
+			delete(es.family, last)
+		}
+	}
 	return es
 }
 
@@ -72,8 +100,19 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 // one of unknown kind that never speaks is more often a place ("Russia"),
 // and a known place is one even when it speaks ("North Korea said").
 func kept(ent mention.Entity) bool {
-	return (ent.Kind != whosaid.Unknown || ent.Spoke) && !isPlace(ent.Name)
+	return (ent.Kind != whosaid.Unknown || ent.Spoke) && !isPlace(ent.Name) && !notNames[strings.ToLower(ent.Name)]
 }
+
+// notNames are capitalised words the mention stage may take for a name
+// that never name a person, an organisation or a group: adjectives of
+// parties, peoples and faiths ("a Democratic aide", "Mexican trucks")
+// and abbreviations of things ("a TV host", "the AIDS crisis").
+var notNames = setOf(`democratic republican american mexican german russian chinese british french canadian
+european african asian jewish catholic hispanic latino israeli iranian iraqi syrian afghan pakistani indian
+japanese korean saudi palestinian cuban italian spanish irish english scottish australian ukrainian turkish arab
+arabic islamic muslim christian conservative liberal socialist libertarian progressive presidential congressional
+federal national
+tv aids hiv lgbt lgbtq gdp ceo id dna gps iq phd ok atm suv pc ai it pr hr vip faq ok'd dvd cd usb sms wifi`)
 
 // groupHead returns the capitalised head word of a group description
 // ("Democrats" in "Dozens of Congressional Democrats"), -1 when it is
@@ -99,16 +138,83 @@ func (es *entities) groupHead(m mention.Mention) int {
 	return -1
 }
 
+// evidence is what a name mention shows of its entity being a person.
+type evidence uint8
+
+const (
+	none    evidence = iota
+	shown            // a person's name
+	opening          // a name of two words opening a sentence: a person's when its first word is a proper noun
+)
+
+// personEvidence says whether name mention m shows by itself that it
+// names a person: a given name or a title that tells the gender ("Anna
+// Varga", "Mr. Reilly"), a person's title before it or in it ("Sen.
+// Reilly", "Harbour Gov. Tom Reilly"), or a name of two words or more not
+// ending with a place's or a thing's noun ("Harbour Tower", "the Clean
+// Water Act"). Opening a sentence, two capitalised words may be another
+// word and a name ("Outside Harbour Coal"). A cluster made a person only
+// by a pronoun, a speech verb or a modifier ("former Harbour employees"),
+// with no such mention, is as often a company or a place ("Harbour Coal
+// ... he said").
+func (es *entities) personEvidence(m mention.Mention) evidence {
+	if m.Kind == whosaid.Person && m.Gender != mention.UnknownGender {
+		return shown
+	}
+	for k := m.First - 1; k < m.Last-1; k++ {
+		if k >= 0 && (k >= m.First || m.Kind == whosaid.Person) && mention.PersonTitle(strings.TrimSuffix(strings.ToLower(es.t.Str(k)), ".")) {
+			return shown
+		}
+	}
+	if m.Kind == whosaid.Organization || m.Last-m.First < 2 || thingNouns[strings.ToLower(es.t.Str(m.Last-1))] {
+		return none
+	}
+	if k := m.First - 1; k < 0 || es.t.Sentences[es.t.SentenceOf(m.First)].First == m.First || es.t.Tokens[k].Kind == text.Quote {
+		return opening
+	}
+	return shown
+}
+
+// thingNouns end the names of places, buildings, laws and events, which
+// the mention stage may take for people's: "Harbour Tower", "Clean Water
+// Act", "Civil War".
+var thingNouns = setOf(`tower towers city act park hall war state states report grill hotel bridge street avenue road
+square building plaza river lake mountain county island islands airport station stadium arena church mall bill
+law amendment treaty plan method survey day beach valley heights casino resort restaurant republic kingdom coast
+province region highway boulevard museum library prison jail memorial monument festival awards prize`)
+
 // ofMention returns the entity of mention m, or -1.
 func (es *entities) ofMention(m int) int {
 	mm := es.ms.Mentions[m]
 	if mm.Form == mention.Name && mm.Entity >= 0 {
-		return es.ofCluster[mm.Entity]
+		if e := es.ofCluster[mm.Entity]; e < 0 || len(es.family) == 0 || mm.Last-mm.First != 1 {
+			return e
+		}
+		return es.ofSurname(mm, es.ofCluster[mm.Entity])
 	}
 	if e, ok := es.ofGroup[m]; ok {
 		return e
 	}
 	return -1
+}
+
+// ofSurname returns whom a surname alone names when the article names two
+// or more people with it ("Anna Varga", later "her son Tom Varga", then
+// "Varga"): the mention stage links it to the one named last, but news
+// writing keeps the surname alone for the one it introduced first and calls
+// the others by their full or given names; of the gender its title tells
+// ("Mrs. Varga").
+func (es *entities) ofSurname(mm mention.Mention, linked int) int {
+	people, ok := es.family[strings.ToLower(es.t.Str(mm.First))]
+	if !ok || !slices.Contains(people, linked) {
+		return linked
+	}
+	for _, e := range people { // in the order they were first named
+		if mm.Gender == mention.UnknownGender || es.gender[e] == mm.Gender {
+			return e
+		}
+	}
+	return linked
 }
 
 // byName returns the entity named name, or -1.

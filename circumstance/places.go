@@ -2,7 +2,7 @@ package circumstance
 
 import "strings"
 
-// places are countries and U.S. states, which the mention stage may take
+// places are countries, U.S. states and large cities, which the mention stage may take
 // for a person or an organisation when they act in a sentence ("North
 // Korea said", "Virginia voted"). A statement about a place is not about
 // a person, organisation or group.
@@ -22,13 +22,19 @@ u.s. u.k. usa
 alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
 illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
 mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas
-utah vermont virginia washington wisconsin wyoming`)
+utah vermont virginia washington wisconsin wyoming
+chicago boston philadelphia charlotte atlanta houston dallas denver phoenix seattle miami detroit cleveland
+baltimore pittsburgh milwaukee minneapolis nashville memphis orlando tampa portland sacramento cincinnati
+london paris berlin moscow beijing tokyo rome madrid brussels jerusalem baghdad kabul damascus tehran cairo
+istanbul ankara havana toronto ottawa montreal vancouver dublin geneva vienna warsaw kiev kyiv athens aleppo
+mosul benghazi tripoli beirut riyadh seoul pyongyang manila delhi mumbai islamabad sydney`)
 
 // multiWordPlaces are places of several words.
 var multiWordPlaces = strings.Split("north korea,south korea,south africa,saudi arabia,new zealand,united states,"+
 	"united kingdom,united arab emirates,czech republic,sri lanka,el salvador,costa rica,dominican republic,"+
 	"new hampshire,new jersey,new mexico,new york,north carolina,north dakota,rhode island,south carolina,"+
-	"south dakota,west virginia", ",")
+	"south dakota,west virginia,los angeles,san francisco,san diego,las vegas,new orleans,salt lake city,"+
+	"st. louis,kansas city,mexico city,hong kong,tel aviv,new delhi", ",")
 
 func setOf(words string) map[string]bool {
 	set := map[string]bool{}
@@ -44,7 +50,8 @@ func init() {
 	}
 }
 
-// isPlace says whether an entity's name is a country or state.
+// isPlace says whether an entity's name is a country, a state or a large
+// city.
 func isPlace(name string) bool {
 	return places[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]
 }

@@ -41,6 +41,18 @@ var innerTitles = set(
 	"attorney", "analyst", "economist", "strategist", "adviser", "advisor", "producer",
 )
 
+// PersonTitle says whether w, in lower case and without its period, is a
+// title that only a person bears before their name: "President Varga",
+// "Sen. Reilly", "Dr. Okafor".
+func PersonTitle(w string) bool {
+	return innerTitles[w] || maleHonorifics[w] || femaleHonorifics[w] || officeTitles[w]
+}
+
+// officeTitles are abbreviated and other titles of people not among the
+// innerTitles.
+var officeTitles = set("gov", "governor", "dr", "prof", "rev", "reverend", "gen", "lt", "col", "sgt", "capt",
+	"adm", "det", "insp", "rabbi", "imam", "bishop", "pope", "congressman", "congresswoman", "representative")
+
 // honorifics carry gender.
 var maleHonorifics = set("mr", "sir", "lord", "king", "prince", "father", "congressman", "councilman", "chairman", "spokesman", "brother")
 var femaleHonorifics = set("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "congresswoman", "councilwoman", "chairwoman", "spokeswoman")
