@@ -66,7 +66,7 @@ func (s *stage) about(k int) []whosaid.About {
 			add(s.antecedent(m, k, speaker, true), ev)
 		case s.ents.ofMention(m) >= 0:
 			add(s.ents.ofMention(m), s.groupSpan(mm, ev))
-		case mm.Form == mention.Description && (mm.Definite || mm.Plural) && !s.quoted(mm.Start) && !seenText(out, ev.Text):
+		case mm.Form == mention.Description && (mm.Definite || mm.Plural) && !writings[mm.Head] && !s.quoted(mm.Start) && !seenText(out, ev.Text):
 			// An unnamed object is reported as written: "accused critics";
 			// "a careful manager" in "called Reilly a careful manager" is what
 			// they were called.

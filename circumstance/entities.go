@@ -22,7 +22,7 @@ type entities struct {
 	gender    []mention.Gender
 	unsure    []bool           // a person whose kind no name mention shows by itself
 	opener    []int32          // for an unsure person, a name of its opening a sentence, -1 when none
-	family    map[string][]int // lower-case surname → the people of two or more name words with it, when two or more
+	surnamed  map[string][]int // lower-case surname → the people of two or more name words with it
 	named     map[string]int   // name → the first entity with it
 	nameAt    []int32          // token → the name mention over it, -1 when none
 }
@@ -81,16 +81,11 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 	for e := len(es.all) - 1; e >= 0; e-- {
 		es.named[es.all[e].Name] = e
 	}
-	es.family = map[string][]int{}
+	es.surnamed = map[string][]int{}
 	for e, ent := range es.all {
 		if words := strings.Fields(ent.Name); ent.Kind == whosaid.Person && len(words) >= 2 {
 			last := strings.ToLower(words[len(words)-1])
-			es.family[last] = append(es.family[last], e)
-		}
-	}
-	for last, people := range es.family {
-		if len(people) < 2 {
-			delete(es.family, last)
+			es.surnamed[last] = append(es.surnamed[last], e)
 		}
 	}
 	return es
@@ -114,6 +109,11 @@ arabic islamic muslim christian conservative liberal socialist libertarian progr
 federal national
 tv aids hiv lgbt lgbtq gdp ceo id dna gps iq phd ok atm suv pc ai it pr hr vip faq ok'd dvd cd usb sms wifi`)
 
+// writings are the plural nouns the mention stage takes for groups because
+// they speak ("reports say") that are no people: "dismissed those
+// reports".
+var writings = setOf(`reports studies polls surveys documents records data figures`)
+
 // groupHead returns the capitalised head word of a group description
 // ("Democrats" in "Dozens of Congressional Democrats"), -1 when it is
 // lower case ("officials") or only capitalised as a sentence's first word.
@@ -125,6 +125,9 @@ func (es *entities) groupHead(m mention.Mention) int {
 			// an organisation's name ("Guild of Pilots").
 			if !es.t.Tokens[i].Upper || es.t.Sentences[es.t.SentenceOf(i)].First == i || es.t.Tokens[i-1].Kind == text.Quote {
 				return -1
+			}
+			if writings[m.Head] || es.t.Str(i-1) == "-" && !es.t.Tokens[i-1].SpaceBefore {
+				return -1 // "Harbour Studies", a compound broken at its hyphen ("Pacific- Islanders")
 			}
 			if i >= 2 && es.t.Str(i-1) == "of" && es.t.Tokens[i-2].Upper {
 				return -1 // "the Harbour Guild of Pilots"
@@ -181,13 +184,14 @@ func (es *entities) personEvidence(m mention.Mention) evidence {
 var thingNouns = setOf(`tower towers city act park hall war state states report grill hotel bridge street avenue road
 square building plaza river lake mountain county island islands airport station stadium arena church mall bill
 law amendment treaty plan method survey day beach valley heights casino resort restaurant republic kingdom coast
-province region highway boulevard museum library prison jail memorial monument festival awards prize`)
+province region highway boulevard museum library prison jail memorial monument festival awards prize
+mine mill plant factory farm quarry refinery shipyard`)
 
 // ofMention returns the entity of mention m, or -1.
 func (es *entities) ofMention(m int) int {
 	mm := es.ms.Mentions[m]
 	if mm.Form == mention.Name && mm.Entity >= 0 {
-		if e := es.ofCluster[mm.Entity]; e < 0 || len(es.family) == 0 || mm.Last-mm.First != 1 {
+		if e := es.ofCluster[mm.Entity]; e < 0 || len(es.surnamed) == 0 || mm.Last-mm.First != 1 {
 			return e
 		}
 		return es.ofSurname(mm, es.ofCluster[mm.Entity])
@@ -198,15 +202,25 @@ func (es *entities) ofMention(m int) int {
 	return -1
 }
 
-// ofSurname returns whom a surname alone names when the article names two
-// or more people with it ("Anna Varga", later "her son Tom Varga", then
-// "Varga"): the mention stage links it to the one named last, but news
-// writing keeps the surname alone for the one it introduced first and calls
-// the others by their full or given names; of the gender its title tells
-// ("Mrs. Varga").
+// ofSurname returns whom a surname alone names when the mention stage
+// linked it to something else than the one person of that name ("Varga"
+// taken into "the Harbour Gazette Varga", a run of capitals), or when the
+// article names two people or more with it ("Anna Varga", later "her son
+// Tom Varga", then "Varga"): the mention stage links it to the one named
+// last, but news writing keeps the surname alone for the one it
+// introduced first and calls the others by their full or given names; of
+// the gender its title tells ("Mrs. Varga").
 func (es *entities) ofSurname(mm mention.Mention, linked int) int {
-	people, ok := es.family[strings.ToLower(es.t.Str(mm.First))]
-	if !ok || !slices.Contains(people, linked) {
+	w := es.t.Str(mm.First)
+	people, ok := es.surnamed[strings.ToLower(w)]
+	switch {
+	case !ok:
+		return linked
+	case es.all[linked].Kind != whosaid.Person:
+		if !strings.HasSuffix(es.all[linked].Name, " "+w) || strings.ToUpper(w) == w {
+			return linked // "Varga" may be a company's short name, "GOP" no one's surname
+		}
+	case len(people) < 2 || !slices.Contains(people, linked):
 		return linked
 	}
 	for _, e := range people { // in the order they were first named
