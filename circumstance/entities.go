@@ -1,7 +1,6 @@
 package circumstance
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -20,11 +19,11 @@ type entities struct {
 	ofCluster []int       // mention-stage entity → index in all, -1 when left out
 	ofGroup   map[int]int // description mention → index in all
 	gender    []mention.Gender
-	unsure    []bool           // a person whose kind no name mention shows by itself
-	opener    []int32          // for an unsure person, a name of its opening a sentence, -1 when none
-	surnamed  map[string][]int // lower-case surname → the people of two or more name words with it
-	named     map[string]int   // name → the first entity with it
-	nameAt    []int32          // token → the name mention over it, -1 when none
+	unsure    []bool             // a person whose kind no name mention shows by itself
+	opener    []int32            // for an unsure person, a name of its opening a sentence, -1 when none
+	surnamed  map[string]*family // lower-case surname → the people of two or more name words with it
+	named     map[string]int     // name → the first entity with it
+	nameAt    []int32            // token → the name mention over it, -1 when none
 }
 
 func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
@@ -81,11 +80,22 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 	for e := len(es.all) - 1; e >= 0; e-- {
 		es.named[es.all[e].Name] = e
 	}
-	es.surnamed = map[string][]int{}
+	es.surnamed = map[string]*family{}
 	for e, ent := range es.all {
-		if words := strings.Fields(ent.Name); ent.Kind == whosaid.Person && len(words) >= 2 {
-			last := strings.ToLower(words[len(words)-1])
-			es.surnamed[last] = append(es.surnamed[last], e)
+		last := surname(ent)
+		if last == "" {
+			continue
+		}
+		f, ok := es.surnamed[last]
+		if !ok {
+			f = &family{first: [3]int{-1, -1, -1}}
+			es.surnamed[last] = f
+		}
+		f.people++
+		for _, g := range [2]mention.Gender{mention.UnknownGender, es.gender[e]} {
+			if f.first[g] < 0 {
+				f.first[g] = e
+			}
 		}
 	}
 	return es
@@ -202,6 +212,22 @@ func (es *entities) ofMention(m int) int {
 	return -1
 }
 
+// family is the people of an article who share a surname.
+type family struct {
+	people int
+	first  [3]int // by gender, unknown first: the first named of it, -1 when none
+}
+
+// surname returns the lower-case last word of person ent's name of two
+// words or more, "" for anything else.
+func surname(ent whosaid.Entity) string {
+	k := strings.LastIndexByte(ent.Name, ' ')
+	if ent.Kind != whosaid.Person || k < 0 {
+		return ""
+	}
+	return strings.ToLower(ent.Name[k+1:])
+}
+
 // ofSurname returns whom a surname alone names when the mention stage
 // linked it to something else than the one person of that name ("Varga"
 // taken into "the Harbour Gazette Varga", a run of capitals), or when the
@@ -212,7 +238,7 @@ func (es *entities) ofMention(m int) int {
 // the gender its title tells ("Mrs. Varga").
 func (es *entities) ofSurname(mm mention.Mention, linked int) int {
 	w := es.t.Str(mm.First)
-	people, ok := es.surnamed[strings.ToLower(w)]
+	f, ok := es.surnamed[strings.ToLower(w)]
 	switch {
 	case !ok:
 		return linked
@@ -220,13 +246,11 @@ func (es *entities) ofSurname(mm mention.Mention, linked int) int {
 		if !strings.HasSuffix(es.all[linked].Name, " "+w) || strings.ToUpper(w) == w {
 			return linked // "Varga" may be a company's short name, "GOP" no one's surname
 		}
-	case len(people) < 2 || !slices.Contains(people, linked):
+	case f.people < 2 || !strings.EqualFold(surname(es.all[linked]), w):
 		return linked
 	}
-	for _, e := range people { // in the order they were first named
-		if mm.Gender == mention.UnknownGender || es.gender[e] == mm.Gender {
-			return e
-		}
+	if e := f.first[mm.Gender]; e >= 0 {
+		return e
 	}
 	return linked
 }

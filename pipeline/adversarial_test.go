@@ -29,6 +29,7 @@ var adversarial = map[string]func(n int) string{
 	"capitalised":      func(n int) string { return strings.Repeat("Alpha Beta Gamma Delta ", n/23) },
 	"paragraphs":       func(n int) string { return strings.Repeat("\"Q,\" he said.\n", n/15) },
 	"distinct names":   func(n int) string { return distinctNames(n) },
+	"shared surname":   func(n int) string { return sharedSurname(n) },
 	"unclosed quotes":  func(n int) string { return strings.Repeat("“It runs on, she said\n\n", n/24) },
 	"cue without open": func(n int) string { return strings.Repeat("said ", n/5) },
 }
@@ -39,6 +40,17 @@ func distinctNames(n int) string {
 	var b strings.Builder
 	for i := 0; b.Len() < n; i++ {
 		fmt.Fprintf(&b, "\"Yes,\" said Name%c%c Surname%c%c. ", 'A'+i%26, 'A'+i/26%26, 'A'+i/676%26, 'A'+i%17)
+	}
+	return b.String()
+}
+
+// sharedSurname writes sentences about many people of one surname, each
+// named in full and then by the surname alone, so that telling which one
+// a surname means cannot look at them all.
+func sharedSurname(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		fmt.Fprintf(&b, "Dr. Name%c%c Varga spoke. \"Varga is right,\" Lee said. ", 'A'+i%26, 'A'+i/26%26)
 	}
 	return b.String()
 }
