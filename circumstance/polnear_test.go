@@ -59,10 +59,18 @@ func TestPolNeARChecked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		dev := name == "polnear-dev.jsonl"
+		var n fieldCounts
 		for _, a := range arts {
-			if _, ok := records[a.ID]; ok {
-				records[a.ID] = pipeline.Extract(a.Article)
+			if _, ok := records[a.ID]; ok || dev {
+				rec := pipeline.Extract(a.Article)
+				records[a.ID] = rec
+				n.add(rec)
 			}
+		}
+		if dev {
+			t.Logf("PolNeAR dev: %d statements; said_on on %d, setting on %d, addressee on %d, about on %d (%d entities)",
+				n.statements, n.saidOn, n.setting, n.addressee, n.about, n.entities)
 		}
 	}
 	right, given := map[string]int{}, map[string]int{}
@@ -84,6 +92,28 @@ func TestPolNeARChecked(t *testing.T) {
 		t.Logf("%s: %d of %d checked outputs still given are right (%.0f%%)", field, right[field], given[field], 100*p)
 		if p < floor {
 			t.Errorf("%s: precision %.2f on the checked cases, want at least %.2f", field, p, floor)
+		}
+	}
+}
+
+// fieldCounts counts the statements that get each field.
+type fieldCounts struct{ statements, saidOn, setting, addressee, about, entities int }
+
+func (n *fieldCounts) add(rec whosaid.Record) {
+	for _, st := range rec.Statements {
+		n.statements++
+		if st.SaidOn != nil {
+			n.saidOn++
+		}
+		if st.Setting != nil {
+			n.setting++
+		}
+		if st.Addressee != nil {
+			n.addressee++
+		}
+		if len(st.About) > 0 {
+			n.about++
+			n.entities += len(st.About)
 		}
 	}
 }
