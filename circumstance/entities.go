@@ -21,7 +21,7 @@ type entities struct {
 	gender    []mention.Gender
 	unsure    []bool             // a person whose kind no name mention shows by itself
 	opener    []int32            // for an unsure person, a name of its opening a sentence, -1 when none
-	surnamed  map[string]*family // lower-case surname → the people of two or more name words with it
+	surnamed  map[string]*family // lower-case surname → the people whose name of two words or more ends with it
 	named     map[string]int     // name → the first entity with it
 	nameAt    []int32            // token → the name mention over it, -1 when none
 }
@@ -117,7 +117,7 @@ european african asian jewish catholic hispanic latino israeli iranian iraqi syr
 japanese korean saudi palestinian cuban italian spanish irish english scottish australian ukrainian turkish arab
 arabic islamic muslim christian conservative liberal socialist libertarian progressive presidential congressional
 federal national
-tv aids hiv lgbt lgbtq gdp ceo id dna gps iq phd ok atm suv pc ai it pr hr vip faq ok'd dvd cd usb sms wifi`)
+tv aids hiv lgbt lgbtq gdp ceo id dna gps iq phd ok atm suv pc ai it pr hr vip faq dvd cd usb sms wifi`)
 
 // writings are the plural nouns the mention stage takes for groups because
 // they speak ("reports say") that are no people: "dismissed those

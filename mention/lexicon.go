@@ -50,8 +50,8 @@ func PersonTitle(w string) bool {
 
 // officeTitles are abbreviated and other titles of people not among the
 // innerTitles.
-var officeTitles = set("gov", "governor", "dr", "prof", "rev", "reverend", "gen", "lt", "col", "sgt", "capt",
-	"adm", "det", "insp", "rabbi", "imam", "bishop", "pope", "congressman", "congresswoman", "representative")
+var officeTitles = set("gov", "dr", "prof", "rev", "reverend", "gen", "lt", "col", "sgt", "capt", "adm", "det",
+	"insp", "rabbi", "imam", "bishop", "pope", "representative")
 
 // honorifics carry gender.
 var maleHonorifics = set("mr", "sir", "lord", "king", "prince", "father", "congressman", "councilman", "chairman", "spokesman", "brother")

@@ -216,3 +216,15 @@ func BenchmarkFindAndResolve(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(t.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestPersonTitle(t *testing.T) {
+	for w, want := range map[string]bool{
+		"president": true, "sen": true, "gov": true, "mr": true, "ms": true, "dr": true, "secretary": true,
+		// Words that also stand before organisations, or modify a title.
+		"former": false, "executive": false, "state": false, "national": false, "house": false,
+	} {
+		if got := PersonTitle(w); got != want {
+			t.Errorf("PersonTitle(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
