@@ -394,8 +394,8 @@ func (s *stage) placeQualifier(mm mention.Mention) bool {
 		return false
 	}
 	// The place before may be a mention the entities leave out when the
-	// qualifier is abbreviated ("Charlotte, N.C.", "Charlotte" taken for
-	// a woman's name).
+	// qualifier is abbreviated ("Charlotte, N.C.": a city, though a
+	// woman's name).
 	p := s.ix.smallest[k-2]
 	return p < 0 || mm.Last-mm.First == 1 && abbreviated(s.t.Str(mm.First)) && s.ents.ofMention(int(p)) < 0
 }

@@ -29,17 +29,17 @@ func TestAboutLeavesOutUncertain(t *testing.T) {
 		},
 		{
 			name:    "a source reporting inside the content",
-			text:    `"The plan is sound," Anna Varga said. She said Bloomberg reports that the port lost money for three years.`,
+			text:    `"The plan is sound," Anna Varga said. She said Harbour Wire reports that the port lost money for three years.`,
 			content: "the port lost money",
 		},
 		{
 			name:    "a large city taken for a woman's name",
-			text:    "Tom Reilly, a union leader, said Charlotte officials should release the report.",
-			content: "officials should release",
+			text:    "Tom Reilly, a union leader, said Charlotte councillors should publish the report.",
+			content: "councillors should publish",
 		},
 		{
 			name:    "an abbreviated state after a city",
-			text:    "Dana Okafor said the new plant in Charlotte, N.C., would open in May.",
+			text:    "Dana Okafor said the new plant in Raleigh, N.C., would open in May.",
 			content: "the new plant",
 		},
 		{
@@ -56,13 +56,14 @@ func TestAboutLeavesOutUncertain(t *testing.T) {
 		{
 			name: "a quarry is no person though called he",
 			text: "Workers at Brandt Quarry were laid off last week. \"Brandt Quarry was a good place to work until he " +
-				"sold it,\" said Tom Reilly, a former foreman.",
+				"sold it,\" said Tom Reilly, a former foreman.\n\nLena Park said former Brandt employees had not been " +
+				"paid. \"He owes them money,\" she said of Brandt.",
 			content: "a good place to work",
 		},
 		{
 			name:    "a show's title in quotation marks",
-			text:    `Anna Varga leads the Harbour Union. Tom Reilly said on Sunday's "State of the Union," that the port would close.`,
-			content: "State of the Union",
+			text:    `Anna Varga leads the Harbour Union. Tom Reilly said on Sunday's "Inside the Union," that the port would close.`,
+			content: "Inside the Union",
 		},
 		{
 			name:    "a title inside a quotation",
@@ -71,12 +72,12 @@ func TestAboutLeavesOutUncertain(t *testing.T) {
 		},
 		{
 			name:    "writings are no group",
-			text:    `The council published its budget on Monday. Lena Park, the treasurer, dismissed those reports as "idle rumours from the docks."`,
+			text:    `The council published its budget on Monday. Lena Park, the treasurer, dismissed the reports as "idle rumours from the docks."`,
 			content: "idle rumours",
 		},
 		{
 			name:    "a compound broken at its hyphen",
-			text:    `"Many African- Americans have left the city," Lena Park said.`,
+			text:    `"Many Harbour- Canadians have left the city," Lena Park said.`,
 			content: "have left the city",
 		},
 		{
