@@ -82,6 +82,7 @@ var migrations = []func(*sql.Tx) error{
 	execMigration(schema1),
 	migrateRankKeys,
 	execMigration(schemaCircumstances),
+	migrateSources,
 }
 
 func execMigration(query string) func(*sql.Tx) error {
