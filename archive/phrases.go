@@ -39,8 +39,8 @@ func nounPhrases(m *syntax.Model, content string) []string {
 	for _, sent := range syntax.SplitSentences(syntax.SplitWords(content)) {
 		toks := m.Parse(sent)
 		for h, tok := range toks {
-			if tok.UPOS != "NOUN" || !isWordy(tok.Form) {
-				continue
+			if tok.UPOS != "NOUN" || !isWordy(tok.Form) || modifies(toks, h, tok.Head-1) {
+				continue // not a noun, or a noun inside a longer phrase ("housing" of "housing costs")
 			}
 			start := h
 			for start > 0 && modifies(toks, start-1, h) {
@@ -92,7 +92,7 @@ func modifies(toks []syntax.Token, i, h int) bool {
 	default:
 		return false
 	}
-	return t.Head-1 > i && t.Head-1 <= h
+	return t.Head-1 > i && t.Head-1 <= h && t.Head-1 < len(toks)
 }
 
 // isWordy reports whether a word has a letter and only letters, hyphens
