@@ -2,11 +2,13 @@ package archive
 
 import (
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -350,3 +352,52 @@ func ggtSourceLists(path string) (map[string]ggtLists, error) {
 }
 
 func normName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// TestMigrateSources upgrades an archive of the schema before the source
+// figures: its articles get their outlet from their URL and its
+// occurrences their noun phrases; genders stay unknown.
+func TestMigrateSources(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:3] {
+		if err := m(tx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, ext_id, hash, title, url, published, body, record) VALUES (1, 'a', x'00', '', 'https://www.ledger.example/a', '2024-03-02', 'x', '{}')`,
+		`INSERT INTO statements (id, type, content, content_hash, confidence, published, n_sources) VALUES (1, 'direct', 'The carbon tax is a mistake.', 0, 0.9, '2024-03-02', 1)`,
+		`INSERT INTO occurrences (article_id, statement_id, type, content_start, content_end, speaker_kind, confidence, rule, resolution, context_start, context_end)
+			VALUES (1, 1, 'direct', 0, 1, 'person', 0.9, '', '', 0, 1)`,
+		`PRAGMA user_version = 3`,
+	} {
+		if _, err := tx.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	a, err := Open(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	var outlet, phrases string
+	var gender sql.NullString
+	if err := a.db.QueryRow(`SELECT a.outlet, o.speaker_gender, (SELECT group_concat(phrase, ',') FROM occurrence_phrases)
+		FROM articles a JOIN occurrences o ON o.article_id = a.id`).Scan(&outlet, &gender, &phrases); err != nil {
+		t.Fatal(err)
+	}
+	if outlet != "ledger.example" || gender.Valid || phrases != "carbon tax,mistake" {
+		t.Errorf("after the upgrade: outlet %q, gender %v, phrases %q", outlet, gender, phrases)
+	}
+}
