@@ -37,35 +37,49 @@ func nounPhrases(m *syntax.Model, content string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, sent := range syntax.SplitSentences(syntax.SplitWords(content)) {
-		toks := m.Parse(sent)
-		for h, tok := range toks {
-			if tok.UPOS != "NOUN" || !isWordy(tok.Form) || modifies(toks, h, tok.Head-1) {
-				continue // not a noun, or a noun inside a longer phrase ("housing" of "housing costs")
-			}
-			start := h
-			for start > 0 && modifies(toks, start-1, h) {
-				start--
-			}
-			start = max(start, h-maxPhraseWords+1)
-			for start < h && weakModifiers[strings.ToLower(toks[start].Form)] {
-				start++
-			}
-			words := make([]string, 0, h-start+1)
-			for _, t := range toks[start:h] {
-				words = append(words, strings.ToLower(t.Form))
-			}
-			head := strings.ToLower(tok.Lemma)
-			if head == "" || !isWordy(head) {
-				head = strings.ToLower(tok.Form)
-			}
-			words = append(words, head)
-			if len(words) == 1 && (genericNouns[head] || len(head) < 3) {
-				continue
-			}
-			if p := strings.Join(words, " "); !seen[p] {
-				seen[p] = true
-				out = append(out, p)
-			}
+		for len(sent) > maxParseWords { // a content that never ends a sentence is parsed in pieces
+			out = phrasesOf(m.Parse(sent[:maxParseWords]), out, seen)
+			sent = sent[maxParseWords:]
+		}
+		out = phrasesOf(m.Parse(sent), out, seen)
+	}
+	return out
+}
+
+// maxParseWords bounds the words parsed at once, as the pipeline bounds a
+// sentence.
+const maxParseWords = 300
+
+// phrasesOf appends to out the noun phrases of a parsed sentence not seen
+// before.
+func phrasesOf(toks []syntax.Token, out []string, seen map[string]bool) []string {
+	for h, tok := range toks {
+		if tok.UPOS != "NOUN" || !isWordy(tok.Form) || modifies(toks, h, tok.Head-1) {
+			continue // not a noun, or a noun inside a longer phrase ("housing" of "housing costs")
+		}
+		start := h
+		for start > 0 && modifies(toks, start-1, h) {
+			start--
+		}
+		start = max(start, h-maxPhraseWords+1)
+		for start < h && weakModifiers[strings.ToLower(toks[start].Form)] {
+			start++
+		}
+		words := make([]string, 0, h-start+1)
+		for _, t := range toks[start:h] {
+			words = append(words, strings.ToLower(t.Form))
+		}
+		head := strings.ToLower(tok.Lemma)
+		if head == "" || !isWordy(head) {
+			head = strings.ToLower(tok.Form)
+		}
+		words = append(words, head)
+		if len(words) == 1 && (genericNouns[head] || len(head) < 3) {
+			continue
+		}
+		if p := strings.Join(words, " "); !seen[p] {
+			seen[p] = true
+			out = append(out, p)
 		}
 	}
 	return out

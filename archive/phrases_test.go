@@ -82,3 +82,50 @@ func TestSpeakerTopics(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNounPhrases checks that any content gives lower-case phrases of at
+// most maxPhraseWords words, each once.
+func FuzzNounPhrases(f *testing.F) {
+	for _, s := range []string{"The carbon tax is a mistake.", "“Rising housing costs,” she said", "", "a a a a a a", "Ünïcode café prices rose."} {
+		f.Add(s)
+	}
+	m, err := syntax.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		seen := map[string]bool{}
+		for _, p := range nounPhrases(m, content) {
+			if p == "" || p != strings.ToLower(p) || len(strings.Fields(p)) > maxPhraseWords || seen[p] {
+				t.Fatalf("nounPhrases(%q): bad phrase %q", content, p)
+			}
+			seen[p] = true
+		}
+	})
+}
+
+// BenchmarkNounPhrases measures the parse of a statement's content at
+// ingest.
+func BenchmarkNounPhrases(b *testing.B) {
+	m, err := syntax.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	content := "“The provincial government will spend three billion dollars on new public transit lines, and rising housing costs are probably the biggest worry along the coast,” she said."
+	for b.Loop() {
+		nounPhrases(m, content)
+	}
+}
+
+// TestNounPhrasesLongContent checks that a content that never ends a
+// sentence is parsed in pieces, and its phrases still found.
+func TestNounPhrasesLongContent(t *testing.T) {
+	m, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := nounPhrases(m, strings.Repeat("the ferry timetable and ", 400))
+	if !slices.Equal(got, []string{"ferry timetable"}) {
+		t.Errorf("long content: %q", got)
+	}
+}

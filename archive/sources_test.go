@@ -401,3 +401,28 @@ func TestMigrateSources(t *testing.T) {
 		t.Errorf("after the upgrade: outlet %q, gender %v, phrases %q", outlet, gender, phrases)
 	}
 }
+
+// FuzzOutletOf checks that any outlet, site or URL gives an outlet of one
+// line without surrounding spaces.
+func FuzzOutletOf(f *testing.F) {
+	for _, s := range []string{"https://www.ledger.example/a", "Harbour Ledger", "www.example.co.uk", "http://[::1]:80/", "://", " "} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, site, u string) {
+		got := outletOf(whosaid.Article{Site: site, URL: u})
+		if got != strings.TrimSpace(got) || strings.ContainsAny(got, "\n\r\t") {
+			t.Fatalf("outletOf(site %q, url %q) = %q", site, u, got)
+		}
+	})
+}
+
+// BenchmarkSources measures the source figures by outlet and month over
+// a synthetic archive.
+func BenchmarkSources(b *testing.B) {
+	a := syntheticArchive(b, 1, 300)
+	for b.Loop() {
+		if _, err := a.Sources(context.Background(), SourcesQuery{By: Grouping{Outlet: true, Month: true}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
