@@ -324,41 +324,44 @@ func (a *Archive) Sources(ctx context.Context, q SourcesQuery) ([]SourceGroup, e
 	err := scan(`SELECT `+keys+`, count(*) FROM articles a WHERE 1 = 1`+filter+` GROUP BY 1, 2`,
 		func(g *SourceGroup, r *sql.Rows) error { return r.Scan(&g.Outlet, &g.Month, &g.Articles) })
 	if err == nil {
-		err = scan(`SELECT `+keys+`, count(*),
-			sum(CASE WHEN o.speaker_name IS NOT NULL AND s.speaker_id IS NULL THEN 1 ELSE 0 END),
-			sum(CASE WHEN s.speaker_id IS NOT NULL AND o.speaker_kind = 'person' THEN 1 ELSE 0 END),
-			sum(CASE WHEN s.speaker_id IS NOT NULL AND o.speaker_kind = 'organization' THEN 1 ELSE 0 END),
-			sum(CASE WHEN s.speaker_id IS NOT NULL AND o.speaker_kind = 'group' THEN 1 ELSE 0 END)
-			FROM occurrences o JOIN articles a ON a.id = o.article_id JOIN statements s ON s.id = o.statement_id
-			WHERE 1 = 1`+filter+` GROUP BY 1, 2`,
-			func(g *SourceGroup, r *sql.Rows) error {
-				if err := r.Scan(&g.Outlet, &g.Month, &g.Statements, &g.ByUnnamed, &g.ByPerson, &g.ByOrganization, &g.ByGroup); err != nil {
-					return err
-				}
-				g.ByOther = g.Statements - g.ByUnnamed - g.ByPerson - g.ByOrganization - g.ByGroup
-				return nil
-			})
-	}
-	if err == nil {
-		// One row per group and person: how many of the group's
-		// occurrences give each gender.
-		err = scan(`SELECT `+keys+`, sum(CASE WHEN o.speaker_gender = 'female' THEN 1 ELSE 0 END),
+		// One row per group, speaker (0 for none: a description or no
+		// speaker) and kind, with the occurrences that give each gender.
+		err = scan(`SELECT `+keys+`, coalesce(s.speaker_id, 0), o.speaker_kind,
+			CASE WHEN o.speaker_name IS NULL THEN 1 ELSE 0 END, count(*),
+			sum(CASE WHEN o.speaker_gender = 'female' THEN 1 ELSE 0 END),
 			sum(CASE WHEN o.speaker_gender = 'male' THEN 1 ELSE 0 END)
 			FROM occurrences o JOIN articles a ON a.id = o.article_id JOIN statements s ON s.id = o.statement_id
-			WHERE s.speaker_id IS NOT NULL AND o.speaker_kind = 'person'`+filter+` GROUP BY 1, 2, s.speaker_id`,
+			WHERE 1 = 1`+filter+` GROUP BY 1, 2, 3, 4, 5`,
 			func(g *SourceGroup, r *sql.Rows) error {
-				var female, male int
-				if err := r.Scan(&g.Outlet, &g.Month, &female, &male); err != nil {
+				var speaker int64
+				var kind string
+				var noName bool
+				var n, female, male int
+				if err := r.Scan(&g.Outlet, &g.Month, &speaker, &kind, &noName, &n, &female, &male); err != nil {
 					return err
 				}
-				g.People = 1
+				g.Statements = n
 				switch {
-				case female > 0 && male == 0:
-					g.Women = 1
-				case male > 0 && female == 0:
-					g.Men = 1
+				case speaker == 0 && !noName:
+					g.ByUnnamed = n
+				case speaker == 0:
+					g.ByOther = n
+				case kind == string(whosaid.Person):
+					g.ByPerson, g.People = n, 1
+					switch {
+					case female > 0 && male == 0:
+						g.Women = 1
+					case male > 0 && female == 0:
+						g.Men = 1
+					default:
+						g.GenderUnknown = 1
+					}
+				case kind == string(whosaid.Organization):
+					g.ByOrganization = n
+				case kind == string(whosaid.Group):
+					g.ByGroup = n
 				default:
-					g.GenderUnknown = 1
+					g.ByOther = n
 				}
 				return nil
 			})
