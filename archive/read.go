@@ -443,7 +443,7 @@ func (a *Archive) Article(ctx context.Context, id int64) (StoredArticle, error) 
 	art.Record = whosaid.Record{ID: art.ExtID, Title: stored.Title, Furniture: stored.Furniture, Statements: []whosaid.Statement{}}
 	rows, err := a.db.QueryContext(ctx, `SELECT o.statement_id, coalesce(s.speaker_id, 0), o.type, o.content_start, o.content_end,
 		o.cue_start, o.cue_end, o.cue_lemma, o.speaker_start, o.speaker_end, o.speaker_name, o.speaker_kind,
-		o.confidence, o.rule, o.resolution
+		o.confidence, o.rule, o.resolution, coalesce(o.speaker_gender, '')
 		FROM occurrences o JOIN statements s ON s.id = o.statement_id WHERE o.article_id = ? ORDER BY o.content_start, o.id`, id)
 	if err != nil {
 		return art, fmt.Errorf("archive: article %d statements: %w", id, err)
@@ -456,7 +456,7 @@ func (a *Archive) Article(ctx context.Context, id int64) (StoredArticle, error) 
 		var cueLemma, spName sql.NullString
 		var typ, kind string
 		if err := rows.Scan(&stID, &spID, &typ, &st.Content.Start, &st.Content.End, &cueStart, &cueEnd, &cueLemma,
-			&spStart, &spEnd, &spName, &kind, &st.Confidence, &st.Rule, &st.Resolution); err != nil {
+			&spStart, &spEnd, &spName, &kind, &st.Confidence, &st.Rule, &st.Resolution, &st.SpeakerGender); err != nil {
 			return art, fmt.Errorf("archive: article %d statements: %w", id, err)
 		}
 		st.Type, st.SpeakerKind = whosaid.StatementType(typ), whosaid.SpeakerKind(kind)

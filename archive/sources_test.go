@@ -426,3 +426,24 @@ func BenchmarkSources(b *testing.B) {
 		}
 	}
 }
+
+// TestArticleKeepsGender checks that a stored article gives back the
+// speaker genders of its record.
+func TestArticleKeepsGender(t *testing.T) {
+	a := sourcesFixture(t)
+	var id int64
+	if err := a.db.QueryRow(`SELECT id FROM articles WHERE ext_id = 'l1'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	art, err := a.Article(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, st := range art.Record.Statements {
+		got = append(got, st.SpeakerGender)
+	}
+	if want := []string{"female", "male", "", "unknown"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("genders %q, want %q", got, want)
+	}
+}

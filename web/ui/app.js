@@ -325,7 +325,8 @@ function renderArticle(view) {
     if (!span) { tooltip.hidden = true; return; }
     const st = view.statements[Number(span.dataset.statement) - 1];
     tooltip.replaceChildren(
-      el('div', {}, el('b', {}, st.speaker_name || (st.speaker ? st.speaker.text : 'unknown speaker')), ' (' + st.speaker_kind + ')'),
+      el('div', {}, el('b', {}, st.speaker_name || (st.speaker ? st.speaker.text : 'unknown speaker')),
+        ' (' + [st.speaker_kind, st.speaker_gender].filter(Boolean).join(', ') + ')'),
       el('div', {}, st.resolution || 'speaker as written'),
       el('div', {}, st.type + ' · confidence ' + st.confidence.toFixed(2) + (st.rule ? ' · ' + st.rule : '')));
     tooltip.hidden = false;
