@@ -133,8 +133,9 @@ const topicCandidates = 200
 // (profileSample of them) weighted against the whole archive, as tf-idf:
 // the number of the speaker's statement occurrences holding the phrase
 // times log(1 + N / df), where df is the number of occurrences in the
-// archive holding it and N all occurrences. A phrase must occur twice
-// unless the speaker has few statements. Count.N is the speaker's count.
+// archive holding it and N all occurrences. Phrases the speaker used
+// more than once come first, then those used once. Count.N is the
+// speaker's count.
 func (a *Archive) speakerTopics(ctx context.Context, speakerID int64, n int) ([]Count, error) {
 	tf, err := a.counts(ctx, `SELECT p.phrase, count(*) FROM occurrence_phrases p
 		JOIN occurrences o ON o.id = p.occurrence_id
@@ -169,14 +170,17 @@ func (a *Archive) speakerTopics(ctx context.Context, speakerID int64, n int) ([]
 	}
 	var list []scored
 	for _, c := range tf {
-		if c.N < 2 && len(tf) >= n {
-			continue
-		}
 		list = append(list, scored{c, float64(c.N) * math.Log(1+total/float64(max(dfOf[c.Label], c.N)))})
 	}
 	sort.Slice(list, func(i, j int) bool {
+		if (list[i].N > 1) != (list[j].N > 1) {
+			return list[i].N > 1 // phrases said more than once first
+		}
 		if list[i].score != list[j].score {
 			return list[i].score > list[j].score
+		}
+		if wi, wj := strings.Count(list[i].Label, " "), strings.Count(list[j].Label, " "); wi != wj {
+			return wi > wj // the more specific phrase first
 		}
 		return list[i].Label < list[j].Label
 	})
