@@ -20,6 +20,10 @@ type Article struct {
 	Title     string    // optional title given by the input record
 	URL       string    // optional
 	Published time.Time // zero when unknown; anchors relative dates
+	// Outlet is the news outlet the input names ("outlet" of a JSON Lines
+	// record); empty when it names none, and the archive then takes the
+	// site or the URL's host.
+	Outlet string
 
 	// Metadata of a web page (input/webpage); empty for other input.
 	PublishedSource string // where Published came from: PublishedInput or PublishedHTMLMeta

@@ -82,6 +82,7 @@ var migrations = []func(*sql.Tx) error{
 	execMigration(schema1),
 	migrateRankKeys,
 	execMigration(schemaCircumstances),
+	migrateSources,
 }
 
 func execMigration(query string) func(*sql.Tx) error {
@@ -243,12 +244,12 @@ func (a *Archive) Check(ctx context.Context) error {
 // row ids and ordering accidents, so two archives can be compared.
 func (a *Archive) Dump(ctx context.Context, w io.Writer) error {
 	queries := []string{
-		`SELECT 'article', ext_id, hex(hash), published, (SELECT count(*) FROM occurrences o WHERE o.article_id = a.id) FROM articles a ORDER BY ext_id`,
+		`SELECT 'article', ext_id, hex(hash), published || ' ' || outlet, (SELECT count(*) FROM occurrences o WHERE o.article_id = a.id) FROM articles a ORDER BY ext_id`,
 		`SELECT 'speaker', key, name, kind, (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) FROM speakers sp ORDER BY key`,
 		`SELECT 'alias', name_key, speaker_key, '', '' FROM aliases ORDER BY name_key`,
 		`SELECT 'statement', coalesce(sp.key, ''), s.content, s.type || ' ' || s.n_sources || ' ' || s.published, printf('%.3f', s.confidence)
 		 FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY 2, 3, 4`,
-		`SELECT 'occurrence', a.ext_id, o.content_start, o.content_end, s.content
+		`SELECT 'occurrence', a.ext_id, o.content_start, o.content_end || ' ' || coalesce(o.speaker_gender, ''), s.content
 		 FROM occurrences o JOIN articles a ON a.id = o.article_id JOIN statements s ON s.id = o.statement_id ORDER BY 2, 3, 4`,
 	}
 	for _, q := range queries {

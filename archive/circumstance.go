@@ -35,13 +35,9 @@ CREATE INDEX statement_about_article ON statement_about(article_id);
 CREATE INDEX statement_about_statement ON statement_about(statement_id);
 `
 
-// storeCircumstances records the circumstances of occurrence occ, of
+// storeCircumstances records the circumstances of occurrence id, of
 // statement stID in article artID.
-func (w *writer) storeCircumstances(artID, stID int64, occ sql.Result, st whosaid.Statement) error {
-	id, err := occ.LastInsertId()
-	if err != nil {
-		return fmt.Errorf("circumstances: %w", err)
-	}
+func (w *writer) storeCircumstances(artID, stID, id int64, st whosaid.Statement) error {
 	var saidOn, start, end, setting, addressee, addresseeName sql.NullString
 	if st.SaidOn != nil {
 		lo, hi, err := dayRange(st.SaidOn.Value)

@@ -11,6 +11,8 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/pipeline"
+	"github.com/whosaid/whosaid/statement"
+	"github.com/whosaid/whosaid/syntax"
 )
 
 // IngestStats counts what an ingest did.
@@ -33,6 +35,10 @@ type IngestOptions struct {
 	BatchSize int
 	// Progress, when set, is called after every article.
 	Progress func(IngestStats)
+	// Extract gives an article's record; by default the pipeline's
+	// speech scope. It runs on the workers and should stop when ctx is
+	// done.
+	Extract func(ctx context.Context, a whosaid.Article) (whosaid.Record, error)
 }
 
 // pendingArticle is an article sent to extraction, awaiting its record.
@@ -92,7 +98,8 @@ func (a *Archive) Ingest(ctx context.Context, src iter.Seq2[whosaid.Article, err
 	batchSize := max(opts.BatchSize, 1)
 	type extracted struct {
 		pendingArticle
-		record whosaid.Record
+		record  whosaid.Record
+		phrases [][]string // of each statement's content
 	}
 	var batch []extracted
 	batchStart := time.Now()
@@ -106,7 +113,7 @@ func (a *Archive) Ingest(ctx context.Context, src iter.Seq2[whosaid.Article, err
 			w := newWriter(tx)
 			for i, e := range batch {
 				var err error
-				if outcomes[i], err = w.storeArticle(e.article, e.record, e.hash); err != nil {
+				if outcomes[i], err = w.storeArticle(e.article, e.record, e.phrases, e.hash); err != nil {
 					return err
 				}
 			}
@@ -133,15 +140,21 @@ func (a *Archive) Ingest(ctx context.Context, src iter.Seq2[whosaid.Article, err
 		batch, batchStart = batch[:0], time.Now()
 		return nil
 	}
-	emit := func(rec whosaid.Record) error {
+	emit := func(x analysed, err error) error {
+		if err == nil {
+			err = ctx.Err() // a record cut short by a cancellation is not stored
+		}
+		if err != nil {
+			return err
+		}
 		mu.Lock()
 		next := pending[0]
 		pending = pending[1:]
 		mu.Unlock()
-		if next.article.ID != rec.ID {
-			return fmt.Errorf("archive: ingest: record %q arrived for article %q", rec.ID, next.article.ID)
+		if next.article.ID != x.record.ID {
+			return fmt.Errorf("archive: ingest: record %q arrived for article %q", x.record.ID, next.article.ID)
 		}
-		batch = append(batch, extracted{pendingArticle: next, record: rec})
+		batch = append(batch, extracted{pendingArticle: next, record: x.record, phrases: x.phrases})
 		if len(batch) >= batchSize || time.Since(batchStart) > time.Second {
 			return commit()
 		}
@@ -150,7 +163,7 @@ func (a *Archive) Ingest(ctx context.Context, src iter.Seq2[whosaid.Article, err
 	// Commit what was extracted even when extraction stopped on an input
 	// error or a cancellation: those articles are whole. A cancellation
 	// also stops the analysis of the articles in flight, which are dropped.
-	runErr := pipeline.RunContext(ctx, unseen, opts.Workers, emit)
+	runErr := pipeline.Ordered(unseen, opts.Workers, analyser(ctx, opts.Extract), emit)
 	if errors.Is(runErr, ctx.Err()) {
 		runErr = nil // reported once, below
 	}
@@ -169,4 +182,37 @@ func (a *Archive) hasArticle(ctx context.Context, id string, hash []byte) (bool,
 		return false, fmt.Errorf("archive: article %q: %w", id, err)
 	}
 	return n > 0, nil
+}
+
+// analysed is an article's record with the noun phrases of each of its
+// statements' contents (the speaker's topics), computed on the workers.
+type analysed struct {
+	record  whosaid.Record
+	phrases [][]string
+}
+
+// analyser returns the work of an ingest's workers: extract an article
+// with extract (the pipeline's speech scope when nil) and parse its
+// statements' contents for their noun phrases.
+func analyser(ctx context.Context, extract func(context.Context, whosaid.Article) (whosaid.Record, error)) func(whosaid.Article) (analysed, error) {
+	if extract == nil {
+		extract = func(ctx context.Context, a whosaid.Article) (whosaid.Record, error) {
+			return pipeline.ExtractContext(ctx, a, statement.Speech)
+		}
+	}
+	return func(a whosaid.Article) (analysed, error) {
+		rec, err := extract(ctx, a)
+		if err != nil || len(rec.Statements) == 0 {
+			return analysed{record: rec}, err
+		}
+		m, err := syntax.Default()
+		if err != nil {
+			return analysed{}, fmt.Errorf("archive: %w", err)
+		}
+		x := analysed{record: rec, phrases: make([][]string, len(rec.Statements))}
+		for i, st := range rec.Statements {
+			x.phrases[i] = nounPhrases(m, st.Content.Text)
+		}
+		return x, nil
+	}
 }

@@ -292,7 +292,7 @@ type SpeakerProfile struct {
 	Aliases    []Count `json:"aliases"`  // names the speaker was written as, most used first
 	Timeline   []Count `json:"timeline"` // statements per month (YYYY-MM); undated ones are not counted
 	People     []Count `json:"people"`   // names the speaker mentions most
-	Topics     []Count `json:"topics"`   // words the speaker uses most
+	Topics     []Count `json:"topics"`   // noun phrases of their statements, weighted against the archive (tf-idf)
 	About      []Count `json:"about"`    // entities their statements are about, most often first
 	SaidOn     []Count `json:"said_on"`  // statements per month (YYYY-MM) said, where the text tells to the month
 }
@@ -325,18 +325,21 @@ func (a *Archive) Speaker(ctx context.Context, id int64) (SpeakerProfile, error)
 		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
 	}
 	defer rows.Close()
-	people, topics := map[string]int{}, map[string]int{}
+	people := map[string]int{}
 	for rows.Next() {
 		var content string
 		if err := rows.Scan(&content); err != nil {
 			return p, fmt.Errorf("archive: speaker %d: %w", id, err)
 		}
-		countWords(content, p.Name, people, topics)
+		countNames(content, p.Name, people)
 	}
 	if err := rows.Err(); err != nil {
 		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
 	}
-	p.People, p.Topics = top(people, 10), top(topics, 15)
+	p.People = top(people, 10)
+	if p.Topics, err = a.speakerTopics(ctx, id, 15); err != nil {
+		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
+	}
 	if err := a.speakerCircumstances(ctx, &p); err != nil {
 		return p, fmt.Errorf("archive: speaker %d: %w", id, err)
 	}
@@ -360,19 +363,9 @@ func (a *Archive) counts(ctx context.Context, query string, args ...any) ([]Coun
 	return out, rows.Err()
 }
 
-// stopWords are not topics.
-var stopWords = setOf(`about above after again against also although among because been before
-being below between both could does doing down during each either every from further have having
-here hers herself himself into itself just more most much must myself never once only other ours
-ourselves over same should some such than that their theirs them themselves then there these they
-this those through under until very were what when where which while whom with within without
-would your yours yourself said says will shall going want people thing things think know really
-make made like well even still back year years time today week told last next first many`)
-
-// countWords counts in content the capitalised name runs that are not
-// the speaker's own name (people) and the longer lower-case words that
-// are not stop words (topics).
-func countWords(content, self string, people, topics map[string]int) {
+// countNames counts in content the capitalised name runs that are not
+// the speaker's own name.
+func countNames(content, self string, people map[string]int) {
 	words := strings.FieldsFunc(content, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '.' && r != ','
 	})
@@ -396,9 +389,6 @@ func countWords(content, self string, people, topics map[string]int) {
 			run = append(run, w)
 		} else {
 			flush()
-			if lw := strings.ToLower(w); len(lw) >= 5 && !stopWords[lw] && lw == w {
-				topics[lw]++
-			}
 		}
 		if end {
 			flush()
@@ -453,7 +443,7 @@ func (a *Archive) Article(ctx context.Context, id int64) (StoredArticle, error) 
 	art.Record = whosaid.Record{ID: art.ExtID, Title: stored.Title, Furniture: stored.Furniture, Statements: []whosaid.Statement{}}
 	rows, err := a.db.QueryContext(ctx, `SELECT o.statement_id, coalesce(s.speaker_id, 0), o.type, o.content_start, o.content_end,
 		o.cue_start, o.cue_end, o.cue_lemma, o.speaker_start, o.speaker_end, o.speaker_name, o.speaker_kind,
-		o.confidence, o.rule, o.resolution
+		o.confidence, o.rule, o.resolution, coalesce(o.speaker_gender, '')
 		FROM occurrences o JOIN statements s ON s.id = o.statement_id WHERE o.article_id = ? ORDER BY o.content_start, o.id`, id)
 	if err != nil {
 		return art, fmt.Errorf("archive: article %d statements: %w", id, err)
@@ -466,7 +456,7 @@ func (a *Archive) Article(ctx context.Context, id int64) (StoredArticle, error) 
 		var cueLemma, spName sql.NullString
 		var typ, kind string
 		if err := rows.Scan(&stID, &spID, &typ, &st.Content.Start, &st.Content.End, &cueStart, &cueEnd, &cueLemma,
-			&spStart, &spEnd, &spName, &kind, &st.Confidence, &st.Rule, &st.Resolution); err != nil {
+			&spStart, &spEnd, &spName, &kind, &st.Confidence, &st.Rule, &st.Resolution, &st.SpeakerGender); err != nil {
 			return art, fmt.Errorf("archive: article %d statements: %w", id, err)
 		}
 		st.Type, st.SpeakerKind = whosaid.StatementType(typ), whosaid.SpeakerKind(kind)

@@ -75,7 +75,11 @@ func (w *writer) scalar(query string, args []any, dest ...any) (found bool, err 
 // articleHash identifies an article's content: same hash, nothing to do.
 func articleHash(a whosaid.Article) []byte {
 	h := sha256.New()
-	for _, field := range []string{a.Text, a.Title, a.URL, publishedDate(a)} {
+	fields := []string{a.Text, a.Title, a.URL, publishedDate(a)}
+	if o := outletOf(a); o != hostOf(a.URL) {
+		fields = append(fields, o) // an outlet or site the input names; archives of before it keep their hashes
+	}
+	for _, field := range fields {
 		var n [8]byte
 		binary.BigEndian.PutUint64(n[:], uint64(len(field)))
 		h.Write(n[:])
@@ -109,7 +113,8 @@ const (
 
 // storeArticle stores an article and its record, replacing the statements
 // of an earlier version with the same id.
-func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []byte) (storeOutcome, error) {
+// phrases[i] are the noun phrases of statement i's content.
+func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, phrases [][]string, hash []byte) (storeOutcome, error) {
 	if art.URL != "" && !whosaid.IsWebURL(art.URL) {
 		// The pages link to the stored URL: only http and https are kept.
 		slog.Warn("archive: dropping an article URL that is not http or https", "id", art.ID)
@@ -155,7 +160,10 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []by
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
 	}
-	for _, st := range rec.Statements {
+	if err := w.storeOutlet(id, art); err != nil {
+		return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
+	}
+	for i, st := range rec.Statements {
 		stID, err := w.statementFor(st.SpeakerName, st.SpeakerKind, st.Type, st.Content.Text)
 		if err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
@@ -181,7 +189,14 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []by
 		if err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: occurrence: %w", art.ID, err)
 		}
-		if err := w.storeCircumstances(id, stID, occ, st); err != nil {
+		occID, err := occ.LastInsertId()
+		if err != nil {
+			return unchanged, fmt.Errorf("archive: article %q: occurrence: %w", art.ID, err)
+		}
+		if err := w.storeCircumstances(id, stID, occID, st); err != nil {
+			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
+		}
+		if err := w.storeSpeakerFacts(occID, st, phrases[i]); err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
 	}

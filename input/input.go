@@ -280,6 +280,8 @@ type record struct {
 	Title     string          `json:"title"`
 	Published string          `json:"published"`
 	URL       string          `json:"url"`
+	Outlet    string          `json:"outlet"`
+	Site      string          `json:"site"`
 }
 
 // parseRecord decodes one JSON Lines record, which must be an object with
@@ -323,7 +325,8 @@ func toArticle(name string, lineNo int, line []byte, rec record, recErr error, p
 		slog.Warn("dropping an article URL that is not http or https", "file", name, "line", lineNo, "url", preview([]byte(url)))
 		url = ""
 	}
-	return whosaid.Article{ID: id, Text: *rec.Text, Title: rec.Title, URL: url, Published: published}, nil
+	return whosaid.Article{ID: id, Text: *rec.Text, Title: rec.Title, URL: url, Published: published,
+		Outlet: strings.TrimSpace(rec.Outlet), Site: strings.TrimSpace(rec.Site)}, nil
 }
 
 // recordID returns the record's id: a string, a number as written, or the

@@ -77,6 +77,12 @@ func TestStream(t *testing.T) {
 			},
 		},
 		{
+			name:  "outlet and site kept, trimmed",
+			file:  "o.jsonl",
+			input: "{\"id\": \"o1\", \"text\": \"one\", \"outlet\": \" Harbour Ledger \", \"site\": \"ledger.example\"}\n",
+			want:  []whosaid.Article{{ID: "o1", Text: "one", Outlet: "Harbour Ledger", Site: "ledger.example", Published: defaultDate}},
+		},
+		{
 			name:  "URL that is not http or https dropped",
 			file:  "in.jsonl",
 			input: `{"text": "a", "url": "javascript:alert(1)"}`,

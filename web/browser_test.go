@@ -1,16 +1,22 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"github.com/whosaid/whosaid/archive"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -132,6 +138,59 @@ func TestBrowser(t *testing.T) {
 	screenshot("upload")
 	if speaker := text(`#upload-result .article-text .seg-speaker`); speaker != "Alma Moreau" {
 		t.Errorf("upload: speaker %q", speaker)
+	}
+	// The Sources page, on an archive of two outlets over three months:
+	// a line per outlet, a point per month with quoted people of known
+	// gender, the table behind it, and its CSV downloaded and read.
+	sourcesSrv := newServerOn(t, newSourcesArchive(t))
+	downloads := t.TempDir()
+	progress := chromedp.Events(ctx, browser.DownloadProgress)
+	step("sources page", chromedp.Navigate(sourcesSrv.URL+"/sources"), chromedp.WaitVisible(`#sources-chart polyline`),
+		chromedp.WaitVisible(`#sources-table`))
+	screenshot("sources")
+	// Harbour Ledger has figures for three months in a row, Coast Courier
+	// for January and March: its points are not joined across February.
+	if lines, points, rows, keys := count(`#sources-chart polyline.share-line[data-outlet="Harbour Ledger"]`), count(`#sources-chart circle.share-point`),
+		count(`#sources-table tr`), count(`.chart-legend span`); lines != 1 || count(`#sources-chart polyline`) != 1 || points != 5 || rows != 6 || keys != 2 {
+		t.Errorf("sources page: %d lines, %d points, %d table rows, %d legend keys (want 1, 5, 6, 2)", lines, points, rows, keys)
+	}
+	if tip := browserRun(t, ctx, chromedp.Evaluate[string](`document.querySelector('#sources-chart circle[data-outlet="Harbour Ledger"][data-month="2024-03"] title').textContent`)); !strings.Contains(tip, "66.7% women (2 of 3") {
+		t.Errorf("sources page: point title %q", tip)
+	}
+	step("sources CSV", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: downloads, EventsEnabled: new(true)})
+		return err
+	}), chromedp.Click(`#sources-csv`))
+	var csvPath string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("sources CSV download: %v", err)
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			csvPath = filepath.Join(downloads, ev.GUID)
+			break
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatal("sources CSV download cancelled")
+		}
+	}
+	data, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatalf("downloaded CSV: %v", err)
+	}
+	tableRows := browserRun(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#sources-table tr')].slice(1).map(r =>
+		[...r.cells].slice(0, 8).map(c => c.textContent).join(' '))`))
+	var csvRows []string
+	for _, r := range records[1:] {
+		csvRows = append(csvRows, strings.Join(r[:8], " "))
+	}
+	if len(records) == 0 || !slices.Equal(records[0], archive.SourcesCSVHeader) || !slices.Equal(csvRows, tableRows) {
+		t.Errorf("downloaded CSV %q does not hold the table's rows %q", csvRows, tableRows)
 	}
 	t.Logf("screenshots in %s", shots)
 }

@@ -80,6 +80,7 @@ func New(a *archive.Archive, opts Options) http.Handler {
 	api.HandleFunc("GET /api/speakers", s.speakers)
 	api.HandleFunc("GET /api/speakers/{id}", s.speaker)
 	api.HandleFunc("GET /api/articles/{id}", s.article)
+	api.HandleFunc("GET /api/sources", s.sources)
 	api.HandleFunc("POST /api/extract", s.extract)
 	api.HandleFunc("POST /api/ingest", s.writer(s.ingest))
 	api.HandleFunc("POST /api/aliases/merge", s.writer(s.merge))
@@ -94,7 +95,7 @@ func New(a *archive.Archive, opts Options) http.Handler {
 	ui, _ := fs.Sub(assets, "ui") // the embedded directory always exists
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(ui)))
 	index := serveAsset("ui/index.html", "text/html; charset=utf-8")
-	for _, page := range []string{"GET /{$}", "GET /speakers", "GET /speakers/{id}", "GET /articles/{id}", "GET /upload"} {
+	for _, page := range []string{"GET /{$}", "GET /speakers", "GET /speakers/{id}", "GET /articles/{id}", "GET /upload", "GET /sources"} {
 		mux.HandleFunc(page, index)
 	}
 	return securityHeaders(mux)

@@ -39,6 +39,8 @@ usage:
   whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
   whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
   whosaid speakers [NAME]                           speakers by number of statements
+  whosaid sources [--by outlet|month|outlet,month] [--since DATE] [--until DATE] [--format text|csv|jsonl]
+                                                    who gets quoted: people, women's share, kinds of source
   whosaid alias merge NAME INTO | alias split NAME  fix speaker identity by hand
   whosaid serve [--addr 127.0.0.1:8080] [--write-token TOKEN]   JSON API and web UI
 
@@ -134,6 +136,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return searchCmd(rest, stdout, stderr)
 	case "speakers":
 		return speakersCmd(rest, stdout, stderr)
+	case "sources":
+		return sourcesCmd(rest, stdout, stderr)
 	case "alias":
 		return aliasCmd(rest, stdout, stderr)
 	case "serve":

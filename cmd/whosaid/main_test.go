@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -223,6 +224,52 @@ func TestBench(t *testing.T) {
 	for _, want := range []string{"read", "html+lang", "clean", "syntax", "statements", "write", "all stages, 1 workers", "peak memory"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("bench output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// TestSources checks the sources command's formats and flags over two
+// articles of two outlets, one named by the input, one by its URL.
+func TestSources(t *testing.T) {
+	db := t.TempDir() + "/a.db"
+	in := writeTemp(t, `{"id":"a","outlet":"Ledger","published":"2024-03-02","text":"\"We will win,\" said Ana Ruiz."}`+"\n"+
+		`{"id":"b","url":"https://www.courier.example/b","published":"2024-04-01","text":"\"We lost,\" said Ben Cole. \"We will try again,\" said Cole."}`+"\n")
+	if err := run([]string{"ingest", "--db", db, "--lang", "any", in}, nil, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	sources := func(args ...string) string {
+		t.Helper()
+		var out bytes.Buffer
+		if err := run(append([]string{"sources", "--db", db}, args...), nil, &out, &bytes.Buffer{}); err != nil {
+			t.Fatalf("sources %v: %v", args, err)
+		}
+		return out.String()
+	}
+	rows, err := csv.NewReader(strings.NewReader(sources("--by", "outlet,month", "--format", "csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, strings.Join(r[:5], " ")) // outlet, month, articles, statements, people
+	}
+	if want := []string{"Ledger 2024-03 1 1 1", "courier.example 2024-04 1 2 1"}; !slices.Equal(got, want) {
+		t.Errorf("sources --format csv: %q, want %q", got, want)
+	}
+	var g struct {
+		Month      string `json:"month"`
+		Articles   int    `json:"articles"`
+		Statements int    `json:"statements"`
+	}
+	if err := json.Unmarshal([]byte(sources("--by", "month", "--since", "2024-03-10", "--format", "jsonl")), &g); err != nil || g.Month != "2024-04" || g.Statements != 2 {
+		t.Errorf("sources --since --format jsonl: %+v, %v", g, err)
+	}
+	if text := sources(); !strings.Contains(text, "women %") || !strings.Contains(text, "courier.example") {
+		t.Errorf("sources: %s", text)
+	}
+	for _, bad := range [][]string{{"--by", "speaker"}, {"--format", "xml"}, {"--since", "yesterday"}} {
+		if err := run(append([]string{"sources", "--db", db}, bad...), nil, &bytes.Buffer{}, &bytes.Buffer{}); err == nil || exitStatus(err) != 2 {
+			t.Errorf("sources %v: err = %v, want a failure", bad, err)
 		}
 	}
 }

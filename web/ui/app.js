@@ -54,6 +54,7 @@ function route() {
   if ((m = path.match(/^\/articles\/(\d+)$/))) return articlePage(m[1]).catch(showError);
   if (path === '/speakers') return speakersPage().catch(showError);
   if (path === '/upload') return uploadPage();
+  if (path === '/sources') return sourcesPage().catch(showError);
   return searchPage().catch(showError);
 }
 
@@ -165,15 +166,7 @@ function svg(tag, attrs, text) {
 function timelineChart(timeline, id = 'timeline', title = 'Statements per month') {
   if (!timeline.length) return el('p', {class: 'muted', id}, 'No dated statements.');
   const byMonth = new Map(timeline.map(c => [c.label, c.n]));
-  const months = [];
-  let [y, m] = timeline[0].label.split('-').map(Number);
-  const last = timeline[timeline.length - 1].label;
-  for (;;) {
-    const label = y + '-' + String(m).padStart(2, '0');
-    months.push(label);
-    if (label >= last || months.length > 600) break;
-    if (++m > 12) { m = 1; y++; }
-  }
+  const months = monthRange(timeline.map(c => c.label));
   const width = 720, height = 160, pad = 24;
   const maxN = Math.max(...timeline.map(c => c.n));
   const bw = (width - 2 * pad) / months.length;
@@ -189,6 +182,121 @@ function timelineChart(timeline, id = 'timeline', title = 'Statements per month'
   chart.append(svg('text', {x: pad, y: height - 6}, months[0]), svg('text', {x: width - pad, y: height - 6, 'text-anchor': 'end'}, months[months.length - 1]));
   chart.append(svg('text', {x: pad, y: 14}, 'max ' + maxN + ' / month'));
   return chart;
+}
+
+// ---- sources ----
+
+// sourcesPage shows who gets quoted: the share of women among the people
+// each outlet quotes, month by month, as a line chart, the table behind it
+// and a CSV download of the same figures.
+async function sourcesPage() {
+  const params = new URLSearchParams(location.search);
+  const form = el('form', {class: 'filters', id: 'sources-form'},
+    el('label', {}, 'Published since', el('input', {name: 'since', type: 'date', value: params.get('since') || ''})),
+    el('label', {}, 'Until', el('input', {name: 'until', type: 'date', value: params.get('until') || ''})),
+    el('button', {type: 'submit'}, 'Show'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) next.set(k, v);
+    history.pushState(null, '', '/sources?' + next);
+    route();
+  });
+  const query = new URLSearchParams({by: 'outlet,month'});
+  for (const k of ['since', 'until']) if (params.get(k)) query.set(k, params.get(k));
+  const data = await api('/api/sources?' + query);
+  query.set('format', 'csv');
+  show(el('h1', {}, 'Who gets quoted'),
+    el('p', {class: 'muted'}, 'Share of women among the people each outlet quotes by name, by month of publication; ' +
+      'a person counts once per outlet and month, and only people whose gender the articles give count.'),
+    form,
+    sourcesChart(data.groups),
+    el('p', {}, link('/api/sources?' + query, 'Download CSV', {id: 'sources-csv', download: 'whosaid-sources.csv'})),
+    sourcesTable(data.groups));
+}
+
+const lineColours = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#4b5563'];
+
+// sourcesChart draws one line per outlet (the eight quoting most people)
+// of the women's share per month, 0 to 100%, as inline SVG.
+function sourcesChart(groups) {
+  const dated = groups.filter(g => g.month && g.women_share);
+  if (!dated.length) return el('p', {class: 'muted', id: 'sources-chart'}, 'No dated articles with quoted people of known gender.');
+  const months = monthRange([...new Set(dated.map(g => g.month))].sort());
+  const people = new Map();
+  for (const g of dated) people.set(g.outlet, (people.get(g.outlet) || 0) + g.women + g.men);
+  const outlets = [...people.keys()].sort((a, b) => people.get(b) - people.get(a) || (a < b ? -1 : 1)).slice(0, lineColours.length);
+  const width = 720, height = 260, left = 40, right = 16, top = 16, bottom = 28;
+  const x = (m) => months.length === 1 ? (left + width - right) / 2 : left + (width - left - right) * months.indexOf(m) / (months.length - 1);
+  const y = (share) => top + (height - top - bottom) * (1 - share);
+  const chart = svg('svg', {class: 'chart', id: 'sources-chart', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img'});
+  chart.append(svg('title', {}, 'Share of women among people quoted, per outlet and month'));
+  for (const pct of [0, 25, 50, 75, 100]) {
+    chart.append(svg('line', {class: 'grid', x1: left, x2: width - right, y1: y(pct / 100), y2: y(pct / 100)}),
+      svg('text', {x: left - 4, y: y(pct / 100) + 3, 'text-anchor': 'end'}, pct + '%'));
+  }
+  chart.append(svg('text', {x: left, y: height - 8}, months[0]),
+    svg('text', {x: width - right, y: height - 8, 'text-anchor': 'end'}, months[months.length - 1]));
+  outlets.forEach((outlet, i) => {
+    const colour = lineColours[i];
+    const points = dated.filter(g => g.outlet === outlet).sort((a, b) => a.month < b.month ? -1 : 1);
+    // A line joins consecutive months only: a month with no figure breaks it.
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) {
+        chart.append(svg('polyline', {class: 'share-line', fill: 'none', stroke: colour, 'stroke-width': 2, 'data-outlet': outlet,
+          points: run.map(g => `${x(g.month).toFixed(1)},${y(g.women_share.value).toFixed(1)}`).join(' ')}));
+      }
+      run = [];
+    };
+    for (const g of points) {
+      if (run.length && months.indexOf(g.month) !== months.indexOf(run[run.length - 1].month) + 1) flush();
+      run.push(g);
+    }
+    flush();
+    for (const g of points) {
+      const dot = svg('circle', {class: 'share-point', cx: x(g.month).toFixed(1), cy: y(g.women_share.value).toFixed(1), r: 3.5, fill: colour,
+        'data-outlet': outlet, 'data-month': g.month});
+      dot.append(svg('title', {}, `${outlet || '(no outlet)'} ${g.month}: ${percent(g.women_share.value)} women ` +
+        `(${g.women} of ${g.women + g.men}; 95% ${percent(g.women_share.low)}–${percent(g.women_share.high)})`));
+      chart.append(dot);
+    }
+  });
+  const legend = el('p', {class: 'chart-legend'}, outlets.map((o, i) => {
+    const key = svg('svg', {width: 14, height: 10});
+    key.append(svg('rect', {width: 14, height: 10, fill: lineColours[i]}));
+    return el('span', {}, key, ' ', o || '(no outlet)');
+  }));
+  return el('div', {}, chart, legend);
+}
+
+// monthRange returns every month (YYYY-MM) from the first of the sorted
+// months to the last, at most 600.
+function monthRange(sorted) {
+  const out = [];
+  let [y, m] = sorted[0].split('-').map(Number);
+  for (;;) {
+    const label = y + '-' + String(m).padStart(2, '0');
+    out.push(label);
+    if (label >= sorted[sorted.length - 1] || out.length >= 600) return out;
+    if (++m > 12) { m = 1; y++; }
+  }
+}
+
+function percent(x) { return (100 * x).toFixed(1) + '%'; }
+
+function sourcesTable(groups) {
+  const share = (g, n) => g.statements ? percent(n / g.statements) : '–';
+  const head = ['Outlet', 'Month', 'Articles', 'Statements', 'People', 'Women', 'Men', 'Unknown', 'Women %', '95% interval',
+    'By people', 'Organisations', 'Groups', 'Unnamed', 'Other'];
+  return el('table', {id: 'sources-table'},
+    el('tr', {}, head.map(h => el('th', {}, h))),
+    groups.map(g => el('tr', {},
+      [g.outlet || '(none)', g.month || 'undated', g.articles, g.statements, g.people, g.women, g.men, g.gender_unknown,
+        g.women_share ? percent(g.women_share.value) : '–',
+        g.women_share ? percent(g.women_share.low) + '–' + percent(g.women_share.high) : '–',
+        share(g, g.by_person), share(g, g.by_organization), share(g, g.by_group), share(g, g.by_unnamed), share(g, g.by_other),
+      ].map(v => el('td', {}, v)))));
 }
 
 // ---- articles ----
@@ -217,7 +325,8 @@ function renderArticle(view) {
     if (!span) { tooltip.hidden = true; return; }
     const st = view.statements[Number(span.dataset.statement) - 1];
     tooltip.replaceChildren(
-      el('div', {}, el('b', {}, st.speaker_name || (st.speaker ? st.speaker.text : 'unknown speaker')), ' (' + st.speaker_kind + ')'),
+      el('div', {}, el('b', {}, st.speaker_name || (st.speaker ? st.speaker.text : 'unknown speaker')),
+        ' (' + [st.speaker_kind, st.speaker_gender].filter(Boolean).join(', ') + ')'),
       el('div', {}, st.resolution || 'speaker as written'),
       el('div', {}, st.type + ' · confidence ' + st.confidence.toFixed(2) + (st.rule ? ' · ' + st.rule : '')));
     tooltip.hidden = false;
