@@ -16,11 +16,14 @@ type entities struct {
 	t         *text.Text
 	ms        *mention.Set
 	all       []whosaid.Entity
-	ofCluster []int       // mention-stage entity → index in all, -1 when left out
-	ofGroup   map[int]int // description mention → index in all
-	gender    []mention.Gender
-	named     map[string]int // name → the first entity with it
-	nameAt    []int32        // token → the name mention over it, -1 when none
+	ofCluster []int            // mention-stage entity → index in all, -1 when left out
+	ofGroup   map[int]int      // description mention → index in all
+	gender    []mention.Gender // as the mention stage resolved pronouns with
+	// evidence is each person's gender weighed from all the article's
+	// evidence once the statements are resolved (output).
+	evidence []mention.GenderEvidence
+	named    map[string]int // name → the first entity with it
+	nameAt   []int32        // token → the name mention over it, -1 when none
 }
 
 func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
@@ -33,6 +36,7 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 		es.ofCluster[e] = len(es.all)
 		es.all = append(es.all, whosaid.Entity{Name: ent.Name, Kind: ent.Kind, Mentions: []whosaid.Span{}})
 		es.gender = append(es.gender, ent.Gender)
+		es.evidence = append(es.evidence, ms.GenderOf(e))
 	}
 	groups := map[string]int{}
 	for mi, m := range ms.Mentions {
@@ -56,6 +60,7 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 				groups[name] = e
 				es.all = append(es.all, whosaid.Entity{Name: name, Kind: whosaid.Group})
 				es.gender = append(es.gender, mention.UnknownGender)
+				es.evidence = append(es.evidence, mention.GenderEvidence{})
 			}
 			es.ofGroup[mi] = e
 			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, t.Tokens[from].Start, t.Tokens[head].End))
@@ -122,19 +127,21 @@ func (es *entities) byName(name string) int {
 // list returns the entities for the record, with the gender of people.
 func (es *entities) list() []whosaid.Entity {
 	for e := range es.all {
-		if es.all[e].Kind != whosaid.Person {
-			continue
-		}
-		switch es.gender[e] {
-		case mention.Male:
-			es.all[e].Gender = "male"
-		case mention.Female:
-			es.all[e].Gender = "female"
-		default:
-			es.all[e].Gender = "unknown"
+		if es.all[e].Kind == whosaid.Person {
+			es.all[e].Gender = es.evidence[e].Gender.String()
 		}
 	}
 	return es.all
+}
+
+// speakerGender is the gender of statement st's speaker when a person:
+// their entity's, or for an unnamed one the gender its description
+// shows ("a spokeswoman").
+func (es *entities) speakerGender(st whosaid.Statement) mention.GenderEvidence {
+	if e := es.byName(*st.SpeakerName); e >= 0 && es.all[e].Kind == whosaid.Person {
+		return es.evidence[e]
+	}
+	return mention.DescriptionGender(*st.SpeakerName)
 }
 
 // partial says whether name mention m is one word of an organisation's
