@@ -32,8 +32,8 @@ func (g Gender) String() string {
 // guessed: with no evidence the gender is unknown.
 type GenderEvidence struct {
 	Gender Gender
-	// Why lists the evidence for --explain: "Ms. (honorific), she ×2
-	// (pronouns)", "conflicting: Mr. (honorific) vs she ×3 (pronouns)".
+	// Why lists the evidence for --explain: "honorific Ms.; pronouns she
+	// ×2", "conflicting: honorific Mr. vs pronouns she ×3".
 	Why string
 }
 
@@ -106,7 +106,7 @@ func decideGender(clues []genderClue, given Gender, first string) GenderEvidence
 	}
 	name := ""
 	if given != UnknownGender {
-		name = fmt.Sprintf("given name %s (%s)", first, given)
+		name = fmt.Sprintf("given name %s is %s", first, given)
 	}
 	switch {
 	case len(texts[UnknownGender]) > 0 || len(texts[Male]) > 0 && len(texts[Female]) > 0:
@@ -119,7 +119,7 @@ func decideGender(clues []genderClue, given Gender, first string) GenderEvidence
 		if weak && given != UnknownGender && given != g {
 			return GenderEvidence{Why: "conflicting: " + name + " vs " + texts[g][0]}
 		}
-		why := strings.Join(texts[g], ", ")
+		why := strings.Join(texts[g], "; ")
 		if name != "" {
 			why += "; " + name
 		}
@@ -130,12 +130,12 @@ func decideGender(clues []genderClue, given Gender, first string) GenderEvidence
 	return GenderEvidence{Why: "no evidence"}
 }
 
-// join returns the non-empty lists, each joined with ", ".
+// join returns the non-empty lists, each joined with "; ".
 func join(lists ...[]string) []string {
 	var out []string
 	for _, l := range lists {
 		if len(l) > 0 {
-			out = append(out, strings.Join(l, ", "))
+			out = append(out, strings.Join(l, "; "))
 		}
 	}
 	return out
@@ -149,7 +149,7 @@ func pronounCount(v *[3]int) string {
 	if v[Female] > 0 {
 		parts = append(parts, fmt.Sprintf("she ×%d", v[Female]))
 	}
-	return strings.Join(parts, ", ") + " (pronouns)"
+	return "pronouns " + strings.Join(parts, ", ")
 }
 
 // wordClues are the honorifics and gendered role nouns written with name
@@ -160,11 +160,11 @@ func (s *Set) wordClues(m Mention) []genderClue {
 	add := func(j int, kind string) {
 		w := s.bare(j)
 		if g := genderedWord(w); g != UnknownGender {
-			clues = append(clues, genderClue{gender: g, text: s.T.Str(j) + " (" + kind + ")"})
+			clues = append(clues, genderClue{gender: g, text: kind + " " + s.T.Str(j)})
 		}
 	}
 	for j := m.Outer; j < m.First; j++ {
-		if maleHonorifics[s.bare(j)] || femaleHonorifics[s.bare(j)] {
+		if courtesyTitles[s.bare(j)] {
 			add(j, "honorific")
 		} else {
 			add(j, "role")
@@ -187,6 +187,9 @@ func (s *Set) wordClues(m Mention) []genderClue {
 	}
 	return clues
 }
+
+// courtesyTitles are the honorifics that say nothing but gender and rank.
+var courtesyTitles = set("mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord")
 
 // appositionStops end the part of an apposition that describes the person
 // named before it: "a mother of two", "the wife of the mayor" (of whom the
@@ -278,7 +281,7 @@ func DescriptionGender(desc string) GenderEvidence {
 		head = w
 	}
 	if g := genderedWord(head); g != UnknownGender {
-		return GenderEvidence{Gender: g, Why: head + " (role)"}
+		return GenderEvidence{Gender: g, Why: "role " + head}
 	}
 	return GenderEvidence{Why: "no evidence"}
 }
