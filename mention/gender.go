@@ -227,10 +227,12 @@ var (
 // givenNameGender is the gender of a given name in the name table,
 // unknown for a name not in it or given to both sexes.
 func givenNameGender(first string) Gender {
+	male := maleNames[first] || moreMaleNames[first]
+	female := femaleNames[first] || moreFemaleNames[first]
 	switch {
-	case maleNames[first] && !femaleNames[first]:
+	case male && !female:
 		return Male
-	case femaleNames[first] && !maleNames[first]:
+	case female && !male:
 		return Female
 	}
 	return UnknownGender
