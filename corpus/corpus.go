@@ -24,6 +24,9 @@ type GGTArticle struct {
 	// SourcesFemale, SourcesMale and SourcesUnknown are the people the
 	// article quotes, by the gender the annotators gave them.
 	SourcesFemale, SourcesMale, SourcesUnknown []string
+	// PeopleFemale and PeopleMale are all the people the article
+	// mentions whose gender the annotators give.
+	PeopleFemale, PeopleMale []string
 }
 
 // GGTQuote is one gold quote. Span texts are the annotated strings, which
@@ -67,6 +70,8 @@ type ggtLine struct {
 	SourcesFemale  []string `json:"sourcesFemale"`
 	SourcesMale    []string `json:"sourcesMale"`
 	SourcesUnknown []string `json:"sourcesUnknown"`
+	PeopleFemale   []string `json:"peopleFemale"`
+	PeopleMale     []string `json:"peopleMale"`
 	Quotes         []struct {
 		QuoteSpan   *ggtSpan `json:"quote_span"`
 		SpeakerSpan *ggtSpan `json:"speaker_span"`
@@ -111,7 +116,8 @@ func LoadGGT(path string) ([]GGTArticle, error) {
 	var articles []GGTArticle
 	err := readJSONLFile(path, func(line ggtLine) error {
 		a := GGTArticle{Article: whosaid.Article{ID: line.ID, Text: line.Text, URL: line.URL}, Outlet: line.Outlet,
-			SourcesFemale: line.SourcesFemale, SourcesMale: line.SourcesMale, SourcesUnknown: line.SourcesUnknown}
+			SourcesFemale: line.SourcesFemale, SourcesMale: line.SourcesMale, SourcesUnknown: line.SourcesUnknown,
+			PeopleFemale: line.PeopleFemale, PeopleMale: line.PeopleMale}
 		for i, q := range line.Quotes {
 			if q.QuoteSpan == nil {
 				continue

@@ -21,6 +21,7 @@ const (
 	ggtSourcesMale
 	ggtSourcesAny
 	ggtGenderPrecision
+	ggtPeopleGender
 )
 
 var ggtMeasures = []measure{
@@ -38,6 +39,9 @@ var ggtMeasures = []measure{
 	ggtSourcesMale:     {"sources male", prfMeasure},
 	ggtSourcesAny:      {"sources any", prfMeasure},
 	ggtGenderPrecision: {"gender precision", accuracyMeasure},
+	// The genders of all the people the record lists (entities), quoted
+	// or not, against the annotators' people lists.
+	ggtPeopleGender: {"people gender", accuracyMeasure},
 }
 
 // ScoreGGT scores predictions against the GGT gold. Speaker, verb and
@@ -109,6 +113,7 @@ func scoreGGTArticle(a corpus.GGTArticle, rec whosaid.Record) ([]tally, []Judgem
 	row[ggtSourcesMale] = setTally(people, goldSources, "male")
 	row[ggtSourcesAny] = setTally(people, goldSources, "")
 	row[ggtGenderPrecision] = genderTally(people, goldSources)
+	row[ggtPeopleGender] = genderTally(entityPeople(rec.Entities), goldMentioned(a))
 	errs = append(errs, spurious(doc, st, match)...)
 	return row, judgements(st, right), errs
 }

@@ -2,6 +2,8 @@ package eval
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
@@ -29,8 +31,19 @@ type quotedPeople map[string]string
 
 // goldPeople are the people the annotators list as the article's sources.
 func goldPeople(a corpus.GGTArticle) quotedPeople {
+	return byGender(map[string][]string{"female": a.SourcesFemale, "male": a.SourcesMale, "unknown": a.SourcesUnknown})
+}
+
+// goldMentioned are all the people the annotators list with a gender,
+// quoted or not.
+func goldMentioned(a corpus.GGTArticle) quotedPeople {
+	return byGender(map[string][]string{"female": a.PeopleFemale, "male": a.PeopleMale})
+}
+
+// byGender files lists of names under their gender.
+func byGender(lists map[string][]string) quotedPeople {
 	p := quotedPeople{}
-	for g, names := range map[string][]string{"female": a.SourcesFemale, "male": a.SourcesMale, "unknown": a.SourcesUnknown} {
+	for g, names := range lists {
 		for _, n := range names {
 			if k := personKey(n); k != "" {
 				p[k] = g
@@ -40,13 +53,27 @@ func goldPeople(a corpus.GGTArticle) quotedPeople {
 	return p
 }
 
+// entityPeople are the people among a record's entities, with their
+// gender.
+func entityPeople(ents []whosaid.Entity) quotedPeople {
+	p := quotedPeople{}
+	for _, e := range ents {
+		if k := personKey(e.Name); e.Kind == whosaid.Person && k != "" {
+			p[k] = e.Gender
+		}
+	}
+	return p
+}
+
 // predictedPeople are the named speakers of the statements whose speaker
 // is a person, with the gender the statements give them; a person given
-// two genders is of unknown gender.
+// two genders is of unknown gender. Like the gold lists, the sets hold
+// people named by their names: an unnamed speaker ("a spokeswoman", "the
+// official") is no one's name, so it is left out of them.
 func predictedPeople(st []whosaid.Statement) quotedPeople {
 	p := quotedPeople{}
 	for _, s := range st {
-		if s.SpeakerKind != whosaid.Person || s.SpeakerName == nil {
+		if s.SpeakerKind != whosaid.Person || s.SpeakerName == nil || !properName(*s.SpeakerName) {
 			continue
 		}
 		k := personKey(*s.SpeakerName)
@@ -97,10 +124,27 @@ func genderTally(pred, gold quotedPeople) tally {
 	var t tally
 	for k, pg := range pred {
 		gg := gold[k]
-		if pg == "unknown" || gg != "female" && gg != "male" {
+		if pg != "female" && pg != "male" || gg != "female" && gg != "male" {
 			continue
 		}
 		t.add(hit(pg == gg))
 	}
 	return t
 }
+
+// properName says whether every word of name is capitalised, name
+// particles aside ("Ludwig van Beethoven"): "Another player" and "the
+// Budget Officer" describe someone rather than name them.
+func properName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !nameParticles[w] {
+			return false
+		}
+	}
+	return name != ""
+}
+
+// nameParticles are the lower-case words inside people's names.
+var nameParticles = map[string]bool{"de": true, "van": true, "von": true, "der": true, "den": true, "da": true,
+	"di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "dos": true, "del": true}

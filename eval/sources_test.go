@@ -39,6 +39,9 @@ func TestSourcesByGender(t *testing.T) {
 			[]whosaid.Statement{person("Ana López", "male"), person("Rita Vale", "unknown"), person("Tom Pell", "male")},
 			map[int]tally{ggtSourcesFemale: {FN: 2}, ggtSourcesMale: {TP: 1, FP: 1, FN: 1}, ggtSourcesAny: {TP: 3, FN: 2},
 				ggtGenderPrecision: {Correct: 1, Total: 2}}},
+		{"an unnamed speaker is in no set",
+			[]whosaid.Statement{person("a Navy spokeswoman", "female"), person("Another player", "unknown"), person("Ana López", "female")},
+			map[int]tally{ggtSourcesFemale: {TP: 1, FN: 1}, ggtSourcesAny: {TP: 1, FN: 4}}},
 		{"a person given two genders is unknown; someone not quoted by the gold is a false positive",
 			[]whosaid.Statement{person("Tom Pell", "male"), person("Tom Pell", "female"), person("Lee Dorn", "female")},
 			map[int]tally{ggtSourcesFemale: {FP: 1, FN: 2}, ggtSourcesMale: {FN: 2}, ggtSourcesAny: {TP: 1, FP: 1, FN: 4},
@@ -68,5 +71,20 @@ func TestPublishedBeside(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}
+	}
+}
+
+func TestPeopleGender(t *testing.T) {
+	gold := corpus.GGTArticle{Article: whosaid.Article{ID: "a1"}, PeopleFemale: []string{"Ana López"}, PeopleMale: []string{"Tom Pell", "Jon Reyes"}}
+	rec := whosaid.Record{ID: "a1", Entities: []whosaid.Entity{
+		{Name: "Ana Lopez", Kind: whosaid.Person, Gender: "female"},
+		{Name: "Tom Pell", Kind: whosaid.Person, Gender: "female"},
+		{Name: "Jon Reyes", Kind: whosaid.Person, Gender: "unknown"},
+		{Name: "Rita Vale", Kind: whosaid.Person, Gender: "female"},
+		{Name: "Harbour Transit", Kind: whosaid.Organization},
+	}}
+	got := ScoreGGT([]corpus.GGTArticle{gold}, map[string]whosaid.Record{"a1": rec}).total()[ggtPeopleGender]
+	if want := (tally{Correct: 1, Total: 2}); got != want {
+		t.Errorf("people gender = %+v, want %+v", got, want)
 	}
 }
