@@ -2,6 +2,7 @@ package mention
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/whosaid/whosaid/text"
@@ -51,31 +52,10 @@ func (s *Set) GenderOf(e int) GenderEvidence {
 	if !s.personLike(e) {
 		return GenderEvidence{}
 	}
-	if s.votes == nil {
-		s.votes = s.pronounVotes()
-		for _, l := range s.chain {
-			v := s.votes[l.entity]
-			if v == nil {
-				v = new([3]int)
-				s.votes[l.entity] = v
-			}
-			v[l.gender]++
-		}
+	if s.wordClues == nil {
+		s.weighEvidence()
 	}
-	var clues []genderClue
-	words := map[string]bool{}
-	for _, mi := range s.names {
-		m := s.Mentions[mi]
-		if m.Entity != e {
-			continue
-		}
-		for _, c := range s.wordClues(m) {
-			if !words[c.text] {
-				words[c.text] = true
-				clues = append(clues, c)
-			}
-		}
-	}
+	clues := slices.Clip(s.wordClues[e])
 	if v := s.votes[e]; v != nil {
 		switch {
 		case v[Male] >= 2*v[Female] && v[Male] > 0:
@@ -152,10 +132,40 @@ func pronounCount(v *[3]int) string {
 	return "pronouns " + strings.Join(parts, ", ")
 }
 
-// wordClues are the honorifics and gendered role nouns written with name
+// weighEvidence counts, once every statement is resolved, the pronouns
+// that refer to each person and gathers the words written with each
+// person's names, one pass over the article for all its entities.
+func (s *Set) weighEvidence() {
+	s.votes = s.pronounVotes()
+	for _, l := range s.chain {
+		v := s.votes[l.entity]
+		if v == nil {
+			v = new([3]int)
+			s.votes[l.entity] = v
+		}
+		v[l.gender]++
+	}
+	s.wordClues = map[int][]genderClue{}
+	type said struct {
+		entity int
+		text   string
+	}
+	seen := map[said]bool{}
+	for _, mi := range s.names {
+		m := s.Mentions[mi]
+		for _, c := range s.cluesOf(m) {
+			if key := (said{m.Entity, c.text}); !seen[key] {
+				seen[key] = true
+				s.wordClues[m.Entity] = append(s.wordClues[m.Entity], c)
+			}
+		}
+	}
+}
+
+// cluesOf are the honorifics and gendered role nouns written with name
 // mention m: its titles ("Ms. Lena Park", "spokeswoman Ana Ruiz") and an
 // apposition after it ("Ana Ruiz, a mother of two,").
-func (s *Set) wordClues(m Mention) []genderClue {
+func (s *Set) cluesOf(m Mention) []genderClue {
 	var clues []genderClue
 	add := func(j int, kind string) {
 		w := s.bare(j)

@@ -87,9 +87,11 @@ type Set struct {
 	// chain holds the resolved "he" and "she" speaker pronouns, in text
 	// order.
 	chain []chainLink
-	// votes are the pronouns that refer to each person, counted once
+	// votes are the pronouns that refer to each person, and wordClues the
+	// honorifics and role nouns written with their names, gathered once
 	// every statement is resolved (GenderOf).
-	votes map[int]*[3]int
+	votes     map[int]*[3]int
+	wordClues map[int][]genderClue
 }
 
 // Find detects the mentions of t and clusters the names into entities.
