@@ -23,13 +23,15 @@ func (g Gender) String() string {
 // GenderEvidence is what an article shows of a person's gender, and the
 // gender it adds up to.
 //
-// Precedence: the article's own words (honorifics, gendered role nouns,
-// pronouns that refer to the person) decide when they agree with one
-// another, whatever the given name suggests, since a name's gender is only
-// the most common one for it. When they disagree the gender is unknown.
-// The given-name table decides only when the article says nothing, and
-// a single pronoun is too little to overrule it: the pronoun may be someone
-// else's, so that disagreement leaves the gender unknown. Nothing else is
+// Precedence: the article's own evidence (honorifics, gendered role nouns,
+// pronouns that refer to the person) decides when it agrees with itself;
+// when it disagrees the gender is unknown. Words written with the full
+// name ("Ms. Ana Ruiz", "spokeswoman Ana Ruiz") overrule the given name,
+// whose gender is only the most common one for it. Pronouns, and words
+// written with the surname alone ("Mrs. Clinton"), do not: they are
+// counted for the name's cluster, which may hold a namesake (two
+// Clintons), so against the given name they leave the gender unknown. The
+// given-name table decides when the article says nothing. Nothing else is
 // guessed: with no evidence the gender is unknown.
 type GenderEvidence struct {
 	Gender Gender
@@ -42,7 +44,9 @@ type GenderEvidence struct {
 type genderClue struct {
 	gender Gender
 	text   string
-	weak   bool // a single pronoun
+	// cluster is set for evidence that may belong to a namesake: pronouns,
+	// and words written with a surname alone.
+	cluster bool
 }
 
 // GenderOf weighs the evidence for entity e's gender: call it once every
@@ -59,11 +63,11 @@ func (s *Set) GenderOf(e int) GenderEvidence {
 	if v := s.votes[e]; v != nil {
 		switch {
 		case v[Male] >= 2*v[Female] && v[Male] > 0:
-			clues = append(clues, genderClue{Male, pronounCount(v), v[Male] == 1})
+			clues = append(clues, genderClue{Male, pronounCount(v), true})
 		case v[Female] >= 2*v[Male] && v[Female] > 0:
-			clues = append(clues, genderClue{Female, pronounCount(v), v[Female] == 1})
+			clues = append(clues, genderClue{Female, pronounCount(v), true})
 		case v[Male]+v[Female] > 0:
-			clues = append(clues, genderClue{UnknownGender, pronounCount(v), false})
+			clues = append(clues, genderClue{UnknownGender, pronounCount(v), true})
 		}
 	}
 	given := UnknownGender
@@ -79,10 +83,10 @@ func (s *Set) GenderOf(e int) GenderEvidence {
 // clues and the given name's gender.
 func decideGender(clues []genderClue, given Gender, first string) GenderEvidence {
 	var texts [3][]string
-	weak := true
+	cluster := true
 	for _, c := range clues {
 		texts[c.gender] = append(texts[c.gender], c.text)
-		weak = weak && c.weak
+		cluster = cluster && c.cluster
 	}
 	name := ""
 	if given != UnknownGender {
@@ -96,8 +100,8 @@ func decideGender(clues []genderClue, given Gender, first string) GenderEvidence
 		if len(texts[Female]) > 0 {
 			g = Female
 		}
-		if weak && given != UnknownGender && given != g {
-			return GenderEvidence{Why: "conflicting: " + name + " vs " + texts[g][0]}
+		if cluster && given != UnknownGender && given != g {
+			return GenderEvidence{Why: "conflicting: " + name + " vs " + strings.Join(texts[g], "; ")}
 		}
 		why := strings.Join(texts[g], "; ")
 		if name != "" {
@@ -167,10 +171,11 @@ func (s *Set) weighEvidence() {
 // apposition after it ("Ana Ruiz, a mother of two,").
 func (s *Set) cluesOf(m Mention) []genderClue {
 	var clues []genderClue
+	surname := len(nameWords(m.Name)) < 2
 	add := func(j int, kind string) {
 		w := s.bare(j)
 		if g := genderedWord(w); g != UnknownGender {
-			clues = append(clues, genderClue{gender: g, text: kind + " " + s.T.Str(j)})
+			clues = append(clues, genderClue{gender: g, text: kind + " " + s.T.Str(j), cluster: surname})
 		}
 	}
 	for j := m.Outer; j < m.First; j++ {
@@ -186,7 +191,8 @@ func (s *Set) cluesOf(m Mention) []genderClue {
 	}
 	for j := m.Last + 1; j < sent.Last && j <= m.Last+8; j++ {
 		w := s.bare(j)
-		if s.T.Tokens[j].Kind != text.Word || appositionStops[w] {
+		// "Corvane, Mr. Pell said": an honorific starts someone else's name.
+		if s.T.Tokens[j].Kind != text.Word || appositionStops[w] || courtesyTitles[w] {
 			break
 		}
 		if j+1 < sent.Last && IsPossessive(s.lower(j+1)) {
