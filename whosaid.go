@@ -88,8 +88,10 @@ type Statement struct {
 	SpeakerKind SpeakerKind   `json:"speaker_kind"`
 	// SpeakerGender is female, male or unknown for a person speaker, from
 	// the article's own evidence; empty for other kinds.
-	SpeakerGender string  `json:"speaker_gender,omitempty"`
-	Confidence    float64 `json:"confidence"`
+	SpeakerGender string `json:"speaker_gender,omitempty"`
+	// GenderEvidence is what SpeakerGender was decided from.
+	GenderEvidence string  `json:"gender_evidence,omitempty"`
+	Confidence     float64 `json:"confidence"`
 	// Rule names the extraction rule that produced the statement.
 	Rule string `json:"rule,omitempty"`
 	// Resolution says how the speaker's canonical name was found.

@@ -61,6 +61,10 @@ func Attach(t *text.Text, syn *syntax.Sentences, ms *mention.Set, published time
 	}
 	for k := range sts {
 		sts[k].About = s.about(k)
+		if sts[k].SpeakerKind == whosaid.Person && sts[k].SpeakerName != nil {
+			g := s.ents.speakerGender(sts[k])
+			sts[k].SpeakerGender, sts[k].GenderEvidence = g.Gender.String(), g.Why
+		}
 	}
 	return s.ents.list()
 }

@@ -16,14 +16,17 @@ type entities struct {
 	t         *text.Text
 	ms        *mention.Set
 	all       []whosaid.Entity
-	ofCluster []int       // mention-stage entity → index in all, -1 when left out
-	ofGroup   map[int]int // description mention → index in all
-	gender    []mention.Gender
-	unsure    []bool             // a person whose kind no name mention shows by itself
-	opener    []int32            // for an unsure person, a name of its opening a sentence, -1 when none
-	surnamed  map[string]*family // lower-case surname → the people whose name of two words or more ends with it
-	named     map[string]int     // name → the first entity with it
-	nameAt    []int32            // token → the name mention over it, -1 when none
+	ofCluster []int            // mention-stage entity → index in all, -1 when left out
+	ofGroup   map[int]int      // description mention → index in all
+	gender    []mention.Gender // as the mention stage resolved pronouns with
+	// evidence is each person's gender weighed from all the article's
+	// evidence once the statements are resolved (output).
+	evidence []mention.GenderEvidence
+	unsure   []bool             // a person whose kind no name mention shows by itself
+	opener   []int32            // for an unsure person, a name of its opening a sentence, -1 when none
+	surnamed map[string]*family // lower-case surname → the people whose name of two words or more ends with it
+	named    map[string]int     // name → the first entity with it
+	nameAt   []int32            // token → the name mention over it, -1 when none
 }
 
 func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
@@ -38,6 +41,7 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 		es.gender = append(es.gender, ent.Gender)
 		es.unsure = append(es.unsure, ent.Kind == whosaid.Person)
 		es.opener = append(es.opener, -1)
+		es.evidence = append(es.evidence, ms.GenderOf(e))
 	}
 	groups := map[string]int{}
 	for mi, m := range ms.Mentions {
@@ -71,6 +75,7 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 				es.gender = append(es.gender, mention.UnknownGender)
 				es.unsure = append(es.unsure, false)
 				es.opener = append(es.opener, -1)
+				es.evidence = append(es.evidence, mention.GenderEvidence{})
 			}
 			es.ofGroup[mi] = e
 			es.all[e].Mentions = append(es.all[e].Mentions, whosaid.NewSpan(t.Src, t.Tokens[from].Start, t.Tokens[head].End))
@@ -266,19 +271,21 @@ func (es *entities) byName(name string) int {
 // list returns the entities for the record, with the gender of people.
 func (es *entities) list() []whosaid.Entity {
 	for e := range es.all {
-		if es.all[e].Kind != whosaid.Person {
-			continue
-		}
-		switch es.gender[e] {
-		case mention.Male:
-			es.all[e].Gender = "male"
-		case mention.Female:
-			es.all[e].Gender = "female"
-		default:
-			es.all[e].Gender = "unknown"
+		if es.all[e].Kind == whosaid.Person {
+			es.all[e].Gender = es.evidence[e].Gender.String()
 		}
 	}
 	return es.all
+}
+
+// speakerGender is the gender of statement st's speaker when a person:
+// their entity's, or for an unnamed one the gender its description
+// shows ("a spokeswoman").
+func (es *entities) speakerGender(st whosaid.Statement) mention.GenderEvidence {
+	if e := es.byName(*st.SpeakerName); e >= 0 && es.all[e].Kind == whosaid.Person {
+		return es.evidence[e]
+	}
+	return mention.DescriptionGender(*st.SpeakerName)
 }
 
 // partial says whether name mention m is one word of an organisation's

@@ -21,6 +21,12 @@ type GGTArticle struct {
 	whosaid.Article
 	Outlet string // the publisher ("CTVNews"): evaluation reports each outlet on its own
 	Quotes []GGTQuote
+	// SourcesFemale, SourcesMale and SourcesUnknown are the people the
+	// article quotes, by the gender the annotators gave them.
+	SourcesFemale, SourcesMale, SourcesUnknown []string
+	// PeopleFemale and PeopleMale are all the people the article
+	// mentions whose gender the annotators give.
+	PeopleFemale, PeopleMale []string
 }
 
 // GGTQuote is one gold quote. Span texts are the annotated strings, which
@@ -60,7 +66,13 @@ type ggtLine struct {
 	Outlet string `json:"outlet"`
 	URL    string `json:"url"`
 	Text   string `json:"text"`
-	Quotes []struct {
+	// The people quoted, by gender.
+	SourcesFemale  []string `json:"sourcesFemale"`
+	SourcesMale    []string `json:"sourcesMale"`
+	SourcesUnknown []string `json:"sourcesUnknown"`
+	PeopleFemale   []string `json:"peopleFemale"`
+	PeopleMale     []string `json:"peopleMale"`
+	Quotes         []struct {
 		QuoteSpan   *ggtSpan `json:"quote_span"`
 		SpeakerSpan *ggtSpan `json:"speaker_span"`
 		VerbSpan    *ggtSpan `json:"verb_span"`
@@ -103,7 +115,9 @@ type polnearRegion struct {
 func LoadGGT(path string) ([]GGTArticle, error) {
 	var articles []GGTArticle
 	err := readJSONLFile(path, func(line ggtLine) error {
-		a := GGTArticle{Article: whosaid.Article{ID: line.ID, Text: line.Text, URL: line.URL}, Outlet: line.Outlet}
+		a := GGTArticle{Article: whosaid.Article{ID: line.ID, Text: line.Text, URL: line.URL}, Outlet: line.Outlet,
+			SourcesFemale: line.SourcesFemale, SourcesMale: line.SourcesMale, SourcesUnknown: line.SourcesUnknown,
+			PeopleFemale: line.PeopleFemale, PeopleMale: line.PeopleMale}
 		for i, q := range line.Quotes {
 			if q.QuoteSpan == nil {
 				continue

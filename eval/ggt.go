@@ -17,6 +17,11 @@ const (
 	ggtCanonicalStrict
 	ggtCanonicalLenient
 	ggtEndToEnd
+	ggtSourcesFemale
+	ggtSourcesMale
+	ggtSourcesAny
+	ggtGenderPrecision
+	ggtPeopleGender
 )
 
 var ggtMeasures = []measure{
@@ -27,13 +32,25 @@ var ggtMeasures = []measure{
 	ggtCanonicalStrict:  {"canonical strict", accuracyMeasure},
 	ggtCanonicalLenient: {"canonical lenient", accuracyMeasure},
 	ggtEndToEnd:         {"end to end @0.3", prfMeasure},
+	// The article-level sets of quoted people (GGT's sourcesFemale and
+	// sourcesMale), names compared as canonical speakers; the set with
+	// gender ignored shows how much of the error is in finding them.
+	ggtSourcesFemale:   {"sources female", prfMeasure},
+	ggtSourcesMale:     {"sources male", prfMeasure},
+	ggtSourcesAny:      {"sources any", prfMeasure},
+	ggtGenderPrecision: {"gender precision", accuracyMeasure},
+	// The genders of all the people the record lists (entities), quoted
+	// or not, against the annotators' people lists.
+	ggtPeopleGender: {"people gender", accuracyMeasure},
 }
 
 // ScoreGGT scores predictions against the GGT gold. Speaker, verb and
 // canonical-name accuracy are over the pairs matched at θ = 0.3. An article
 // without a prediction counts as one with no statements.
 func ScoreGGT(gold []corpus.GGTArticle, pred map[string]whosaid.Record) *Scores {
-	return scoreArticles("ggt", ggtMeasures, gold, func(a corpus.GGTArticle) (whosaid.Article, string) { return a.Article, a.Outlet }, pred, scoreGGTArticle)
+	s := scoreArticles("ggt", ggtMeasures, gold, func(a corpus.GGTArticle) (whosaid.Article, string) { return a.Article, a.Outlet }, pred, scoreGGTArticle)
+	s.published = Published
+	return s
 }
 
 // scoreGGTArticle scores one article and judges each of its predictions:
@@ -91,6 +108,12 @@ func scoreGGTArticle(a corpus.GGTArticle, rec whosaid.Record) ([]tally, []Judgem
 		}
 	}
 	row[ggtEndToEnd] = matchTally(endToEnd, len(gold), len(pred))
+	people, goldSources := predictedPeople(st), goldPeople(a)
+	row[ggtSourcesFemale] = setTally(people, goldSources, "female")
+	row[ggtSourcesMale] = setTally(people, goldSources, "male")
+	row[ggtSourcesAny] = setTally(people, goldSources, "")
+	row[ggtGenderPrecision] = genderTally(people, goldSources)
+	row[ggtPeopleGender] = genderTally(entityPeople(rec.Entities), goldMentioned(a))
 	errs = append(errs, spurious(doc, st, match)...)
 	return row, judgements(st, right), errs
 }

@@ -17,6 +17,9 @@ type Report struct {
 	Articles  int       `json:"articles"`
 	Bootstrap Bootstrap `json:"bootstrap"`
 	Figures   []Figure  `json:"figures"`
+	// Published are another system's figures on the same measures, for
+	// comparison (GGT's own, on its evaluation set).
+	Published []Figure `json:"published,omitempty"`
 	// Calibration compares the predictions' confidences with the
 	// end-to-end criterion.
 	Calibration Calibration     `json:"calibration"`
@@ -43,7 +46,7 @@ type Figure struct {
 // Report computes every figure with its bootstrap interval.
 func (s *Scores) Report(b Bootstrap) Report {
 	low, high := b.intervals(s.measures, s.tallies)
-	r := Report{Set: s.Set, Articles: len(s.tallies), Bootstrap: b, Calibration: s.calibration(b)}
+	r := Report{Set: s.Set, Articles: len(s.tallies), Bootstrap: b, Calibration: s.calibration(b), Published: s.published}
 	total := s.total()
 	for m, ms := range s.measures {
 		for _, st := range ms.stats() {
@@ -104,7 +107,7 @@ func (r Report) WriteText(w io.Writer) error {
 			name = "" // one measure's statistics share a name
 		}
 		prev = f.Measure
-		fmt.Fprintf(bw, "%-*s  %-8s  %5.1f  [%5.1f, %5.1f]  %s\n", width, name, f.Stat, f.Value, f.Low, f.High, f.countsText())
+		fmt.Fprintf(bw, "%-*s  %-8s  %5.1f  [%5.1f, %5.1f]  %s%s\n", width, name, f.Stat, f.Value, f.Low, f.High, f.countsText(), r.publishedText(f))
 	}
 	writeCalibration(bw, r.Calibration)
 	if r.Outlets != nil {
@@ -120,6 +123,17 @@ func (r Report) WriteText(w io.Writer) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
+}
+
+// publishedText renders the published figure for f's measure and
+// statistic, "" when there is none.
+func (r Report) publishedText(f Figure) string {
+	for _, p := range r.Published {
+		if p.Measure == f.Measure && p.Stat == f.Stat {
+			return fmt.Sprintf("  (GGT published %.1f)", p.Value)
+		}
+	}
+	return ""
 }
 
 func writeErrors(w io.Writer, articles []ArticleErrors) {

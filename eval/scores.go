@@ -59,6 +59,8 @@ type Scores struct {
 	tallies  [][]tally     // [article][measure]
 	judged   [][]Judgement // [article][prediction in document order]
 	outlets  []string      // [article] its outlet, "" when the set names none
+	// published are another system's figures to report beside these.
+	published []Figure
 }
 
 // scoreArticles scores every gold article of a set with score, which

@@ -87,6 +87,11 @@ type Set struct {
 	// chain holds the resolved "he" and "she" speaker pronouns, in text
 	// order.
 	chain []chainLink
+	// votes are the pronouns that refer to each person, and wordClues the
+	// honorifics and role nouns written with their names, gathered once
+	// every statement is resolved (GenderOf).
+	votes     map[int]*[3]int
+	wordClues map[int][]genderClue
 }
 
 // Find detects the mentions of t and clusters the names into entities.
@@ -101,41 +106,14 @@ func Find(t *text.Text) *Set {
 }
 
 // genderFromPronouns gives a person whose name, title and given name say
-// nothing of gender the gender of the pronouns that follow their name:
-// the first "he", "his", "she" or "her" in a sentence that has named one
-// person before it ("Kim Lee was forced to wait outside her neighbour's
-// bed"), one vote a sentence, and none when a pronoun comes before the
-// name. The pronoun may still be someone else's ("police told Kim to wait
-// in his car"), so a gender needs twice the votes of the other.
+// nothing of gender the gender of the pronouns that follow their name
+// (pronounVotes). The pronoun may still be someone else's ("police told
+// Kim to wait in his car"), so a gender needs twice the votes of the other.
 func (s *Set) genderFromPronouns() {
-	votes := map[int]*[3]int{} // entity → count by Gender
-	sent, named := -1, -1      // named: the one person named so far in sent; -2 for several or once voted
-	for _, m := range s.Mentions {
-		if k := s.T.SentenceOf(m.First); k != sent {
-			sent, named = k, -1
+	for e, v := range s.pronounVotes() {
+		if s.Entities[e].Gender != UnknownGender {
+			continue
 		}
-		switch {
-		case m.Form == Name && m.Entity >= 0 && s.personLike(m.Entity):
-			if named == -1 || named == m.Entity {
-				named = m.Entity
-			} else {
-				named = -2
-			}
-		case m.Form == Pronoun && m.Gender != UnknownGender && named == -1:
-			named = -2 // someone else is already "he" here: "he forced Kim to hide under his bed"
-		case m.Form == Pronoun && m.Gender != UnknownGender && named >= 0:
-			if s.Entities[named].Gender == UnknownGender {
-				v := votes[named]
-				if v == nil {
-					v = new([3]int)
-					votes[named] = v
-				}
-				v[m.Gender]++
-			}
-			named = -2
-		}
-	}
-	for e, v := range votes {
 		switch {
 		case v[Male] >= 2*v[Female] && v[Male] > 0:
 			s.Entities[e].Gender = Male

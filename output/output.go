@@ -65,8 +65,8 @@ func (j *JSONL) Write(rec whosaid.Record) error {
 // statement with its type, confidence, speaker, cue and wrapped content.
 type Text struct {
 	w io.Writer
-	// Explain adds to each statement the rule that found it and how its
-	// speaker was resolved.
+	// Explain adds to each statement the rule that found it, how its
+	// speaker was resolved and the evidence of the speaker's gender.
 	Explain bool
 }
 
@@ -90,6 +90,9 @@ func (t *Text) Write(rec whosaid.Record) error {
 			fmt.Fprintf(&b, "  ↳ rule: %s\n", s.Rule)
 			if s.Resolution != "" {
 				fmt.Fprintf(&b, "  ↳ speaker: %s\n", oneLine(s.Resolution))
+			}
+			if s.SpeakerGender != "" {
+				fmt.Fprintf(&b, "  ↳ gender: %s — %s\n", s.SpeakerGender, s.GenderEvidence)
 			}
 		}
 	}

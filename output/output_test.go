@@ -94,6 +94,8 @@ func TestTextExplain(t *testing.T) {
 	rec := sampleRecord()
 	rec.Statements = rec.Statements[:1]
 	rec.Statements[0].Resolution = "Trump → Donald Trump: most complete name in the article"
+	rec.Statements[0].SpeakerGender = "male"
+	rec.Statements[0].GenderEvidence = "honorific Mr.; given name donald is male"
 	if err := w.Write(rec); err != nil {
 		t.Fatal(err)
 	}
@@ -102,6 +104,7 @@ func TestTextExplain(t *testing.T) {
   "a <b> & c"
   ↳ rule: quote-said
   ↳ speaker: Trump → Donald Trump: most complete name in the article
+  ↳ gender: male — honorific Mr.; given name donald is male
 `
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

@@ -338,3 +338,45 @@ func TestHeadlineScope(t *testing.T) {
 		t.Errorf("speech scope: a statement from the headline: %+v", r.Statements)
 	}
 }
+
+// TestSeedGender checks the seed article's genders: its people are male
+// by the article's own evidence, its organisations and groups have none.
+func TestSeedGender(t *testing.T) {
+	b, err := os.ReadFile(shared + "seed/000_a9fb59798dae7119.txt")
+	if err != nil {
+		t.Skipf("seed article absent: %v", err)
+	}
+	r := Extract(whosaid.Article{ID: "seed", Text: string(b)})
+	want := map[string]string{"Donald Trump": "male", "Jeff Sessions": "male", "Michael Flynn": "male"}
+	for _, e := range r.Entities {
+		switch {
+		case e.Kind != whosaid.Person && e.Gender != "":
+			t.Errorf("%s %q has gender %q", e.Kind, e.Name, e.Gender)
+		case want[e.Name] != "" && e.Gender != want[e.Name]:
+			t.Errorf("%q: gender %q, want %q", e.Name, e.Gender, want[e.Name])
+		}
+		delete(want, e.Name)
+	}
+	for name := range want {
+		t.Errorf("no entity %q", name)
+	}
+	spoke := map[string]bool{}
+	for _, st := range r.Statements {
+		name := ""
+		if st.SpeakerName != nil {
+			name = *st.SpeakerName
+		}
+		switch {
+		case st.SpeakerKind != whosaid.Person && st.SpeakerGender != "":
+			t.Errorf("%s speaker %q has gender %q", st.SpeakerKind, name, st.SpeakerGender)
+		case name == "Donald Trump" || name == "Jeff Sessions":
+			spoke[name] = true
+			if st.SpeakerGender != "male" || st.GenderEvidence == "" {
+				t.Errorf("%q: speaker_gender %q (%s), want male with its evidence", name, st.SpeakerGender, st.GenderEvidence)
+			}
+		}
+	}
+	if len(spoke) != 2 {
+		t.Errorf("speakers with a gender: %v, want Trump and Sessions", spoke)
+	}
+}
