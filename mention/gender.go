@@ -243,8 +243,9 @@ var (
 // givenNameGender is the gender of a given name in the name table,
 // unknown for a name not in it or given to both sexes.
 func givenNameGender(first string) Gender {
-	male := maleNames[first] || moreMaleNames[first]
-	female := femaleNames[first] || moreFemaleNames[first]
+	table := mobyNames()[first]
+	male := maleNames[first] || table == Male
+	female := femaleNames[first] || table == Female
 	switch {
 	case male && !female:
 		return Male
