@@ -195,16 +195,22 @@ func Cause(err error) string {
 // loadFn, after the reshuffle.
 type readFn struct {
 	Published string // RFC 3339, or ""
+
+	opts input.Options
+}
+
+func (f *readFn) Setup() error {
+	if f.Published == "" {
+		return nil
+	}
+	var err error
+	if f.opts.Published, err = input.ParsePublished(f.Published); err != nil {
+		return fmt.Errorf("extract: published: %w", err)
+	}
+	return nil
 }
 
 func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(input.Document)) error {
-	var opts input.Options
-	if f.Published != "" {
-		var err error
-		if opts.Published, err = input.ParsePublished(f.Published); err != nil {
-			return fmt.Errorf("extract: published: %w", err)
-		}
-	}
 	rc, err := file.Open(ctx)
 	if err != nil {
 		documents.Inc(ctx, 1)
@@ -212,7 +218,7 @@ func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, e
 		return nil
 	}
 	defer rc.Close()
-	for d, err := range input.StreamDocuments(file.Metadata.Path, rc, opts) {
+	for d, err := range input.StreamDocuments(file.Metadata.Path, rc, f.opts) {
 		documents.Inc(ctx, 1)
 		if err != nil {
 			skip(ctx, err)
@@ -242,14 +248,20 @@ func (f *loadFn) ProcessElement(ctx context.Context, d input.Document, emit func
 // as a line of JSON, as `whosaid extract --format jsonl` writes it.
 type extractFn struct {
 	Scope string
+
+	scope statement.Scope
+}
+
+func (f *extractFn) Setup() error {
+	var ok bool
+	if f.scope, ok = statement.ParseScope(f.Scope); !ok {
+		return fmt.Errorf("extract: scope %q: want speech or all", f.Scope)
+	}
+	return nil
 }
 
 func (f *extractFn) ProcessElement(ctx context.Context, a whosaid.Article, emit func(string)) error {
-	scope, ok := statement.ParseScope(f.Scope)
-	if !ok {
-		return fmt.Errorf("extract: scope %q: want speech or all", f.Scope)
-	}
-	rec := pipeline.ExtractScope(a, scope)
+	rec := pipeline.ExtractScope(a, f.scope)
 	var b bytes.Buffer
 	if err := output.NewJSONL(&b).Write(rec); err != nil {
 		return fmt.Errorf("extract: %w", err)

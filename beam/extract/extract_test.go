@@ -159,8 +159,10 @@ func TestMatchesExtract(t *testing.T) {
 		name  string
 		files map[string]string
 		// articles of the generated corpus in corpus.jsonl; 0 for none.
-		articles     int
-		wantCounters map[string]int64 // besides records and statements, which are counted from the output
+		articles int
+		// scope and published are given to both commands when set.
+		scope, published string
+		wantCounters     map[string]int64 // besides records and statements, which are counted from the output
 	}{
 		{
 			name:         "generated corpus of 10,000 articles",
@@ -168,7 +170,9 @@ func TestMatchesExtract(t *testing.T) {
 			wantCounters: map[string]int64{CounterDocuments: 10000},
 		},
 		{
-			name: "every format and skip cause",
+			name:      "every format and skip cause, scope all, a publication date",
+			scope:     "all",
+			published: "2025-05-06T00:00:00Z",
 			files: map[string]string{
 				"a.jsonl":      jsonl.String() + "{not json\n",
 				"page.html":    page,
@@ -203,7 +207,14 @@ func TestMatchesExtract(t *testing.T) {
 				writeCorpus(t, filepath.Join(in, "corpus.jsonl"), tt.articles)
 			}
 
-			cmd := exec.Command(bin, "extract", "--format", "jsonl", in)
+			args := []string{"extract", "--format", "jsonl"}
+			if tt.scope != "" {
+				args = append(args, "--scope", tt.scope)
+			}
+			if tt.published != "" {
+				args = append(args, "--published", tt.published)
+			}
+			cmd := exec.Command(bin, append(args, in)...)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			out, err := cmd.Output()
@@ -217,7 +228,7 @@ func TestMatchesExtract(t *testing.T) {
 			wantCounters[CounterStatements] = statementCount(t, want)
 			for _, r := range runners {
 				beamOut := filepath.Join(dir, r.name+".jsonl")
-				counters := run(t, r.execute, Config{Inputs: []string{filepath.Join(in, "*")}, Output: beamOut})
+				counters := run(t, r.execute, Config{Inputs: []string{filepath.Join(in, "*")}, Output: beamOut, Scope: tt.scope, Published: tt.published})
 				data, err := os.ReadFile(beamOut)
 				if err != nil {
 					t.Fatal(err)
@@ -239,6 +250,28 @@ func TestMatchesExtract(t *testing.T) {
 				if r.counters && !maps.Equal(counters, wantCounters) {
 					t.Errorf("%s: counters %v, want %v", r.name, counters, wantCounters)
 				}
+			}
+		})
+	}
+}
+
+func TestBuildRejects(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{"no input", Config{Output: "out.jsonl"}, "no input patterns"},
+		{"no output", Config{Inputs: []string{"*.jsonl"}}, "neither an output file nor an archive"},
+		{"bad scope", Config{Inputs: []string{"*.jsonl"}, Output: "out.jsonl", Scope: "some"}, `scope "some"`},
+		{"bad date", Config{Inputs: []string{"*.jsonl"}, Output: "out.jsonl", Published: "last year"}, "published"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, s := beam.NewPipelineWithRoot()
+			err := Build(s, tt.cfg)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Build: %v, want an error with %q", err, tt.want)
 			}
 		})
 	}
