@@ -61,7 +61,7 @@ func buildWhosaid(t *testing.T) string {
 // are compared on direct only: prism (v2.78.0) can lose the counts of a
 // bundle when several bundles report a counter it does not know yet at
 // once (its metrics store keeps one unprocessed payload per short id until
-// it has asked the worker for the id's name), as 3 of 15 runs over a WARC
+// it has asked the worker for the id's name), as 4 of 25 runs over a WARC
 // file showed.
 var runners = []struct {
 	name     string
