@@ -36,6 +36,10 @@ type Options struct {
 // not a failure.
 var ErrSkipped = errors.New("skipped")
 
+// ErrNotEnglish is the cause of a document skipped for its language, along
+// with ErrSkipped.
+var ErrNotEnglish = errors.New("not English")
+
 // Document is one input document as read: an article, or a web page whose
 // article is still to be extracted. Extraction is the costly part of
 // reading, so it is left to Load, which runs on the pipeline's workers.
@@ -65,7 +69,7 @@ func (d Document) Load(opts Options) (whosaid.Article, error) {
 	}
 	if !opts.AnyLang {
 		if lang := notEnglish(a); lang != "" {
-			return a, fmt.Errorf("input: %s: %w: not English (%s); --lang any keeps it", a.ID, ErrSkipped, lang)
+			return a, fmt.Errorf("input: %s: %w: %w (%s); --lang any keeps it", a.ID, ErrSkipped, ErrNotEnglish, lang)
 		}
 	}
 	return a, nil

@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -141,6 +142,10 @@ func TestLangAny(t *testing.T) {
 	_, errs := load(t, "de.txt", german, Options{})
 	if len(errs) != 1 || !strings.Contains(errs[0], "not English") {
 		t.Fatalf("errors %q", errs)
+	}
+	_, err := Document{Article: whosaid.Article{ID: "de.txt", Text: string(german)}}.Load(Options{})
+	if !errors.Is(err, ErrSkipped) || !errors.Is(err, ErrNotEnglish) {
+		t.Errorf("Load: %v, want ErrSkipped and ErrNotEnglish", err)
 	}
 	texts, errs := load(t, "de.txt", german, Options{AnyLang: true})
 	if len(texts) != 1 || len(errs) != 0 {

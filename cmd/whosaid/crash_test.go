@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -88,16 +86,7 @@ func writeCorpus(t *testing.T, path string, n int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	c := synth.New(42)
-	for i := range n {
-		a := c.Article(2 + i%4)
-		if err := enc.Encode(map[string]string{"id": a.ID, "text": a.Text, "url": a.URL, "published": a.Published.Format(time.DateOnly)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := synth.WriteJSONL(f, 42, n); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

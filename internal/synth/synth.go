@@ -4,7 +4,10 @@
 package synth
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -76,4 +79,23 @@ func (c *Corpus) Article(statements int) whosaid.Article {
 		URL:       fmt.Sprintf("https://example.org/news/%06d", c.seq),
 	}
 	return c.last
+}
+
+// WriteJSONL writes n articles of the corpus of seed to w as JSON Lines
+// input records (id, text, url, published), article i with 2 + i%4 quotes.
+func WriteJSONL(w io.Writer, seed uint64, n int) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	c := New(seed)
+	for i := range n {
+		a := c.Article(2 + i%4)
+		rec := map[string]string{"id": a.ID, "text": a.Text, "url": a.URL, "published": a.Published.Format(time.DateOnly)}
+		if err := enc.Encode(rec); err != nil {
+			return fmt.Errorf("synth: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("synth: %w", err)
+	}
+	return nil
 }
