@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/text"
@@ -293,6 +294,50 @@ func TestReadRejectsGarbage(t *testing.T) {
 	if _, err := Read(bytes.NewReader(b[:len(b)/2])); err == nil {
 		t.Error("no error for truncated model")
 	}
+	// The parser's weights end the file; the last pair's class is its
+	// first byte (little-endian).
+	bad := bytes.Clone(b)
+	bad[len(bad)-4] = 255
+	if _, err := Read(bytes.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "class 255 out of range") {
+		t.Errorf("bad class: error %v", err)
+	}
+}
+
+// TestEmbeddedModelVerifies checks the embedded model's weight tables,
+// which Default uses unchecked.
+func TestEmbeddedModelVerifies(t *testing.T) {
+	if _, err := readModel(embeddedModel, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// within reports whether the words of w lie in buf.
+func within(w []uint64, buf []byte) bool {
+	at := uintptr(unsafe.Pointer(&w[0]))
+	start := uintptr(unsafe.Pointer(&buf[0]))
+	return at >= start && at < start+uintptr(len(buf))
+}
+
+// TestReadUnaligned reads the model from a copy whose tables are not
+// aligned for use in place, so they are copied, and checks it analyses a
+// sentence as the embedded model does.
+func TestReadUnaligned(t *testing.T) {
+	buf := make([]byte, len(embeddedModel)+1)
+	copy(buf[1:], embeddedModel)
+	m, err := readModel(buf[1:], true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if within(m.parser.w.slots, buf) {
+		t.Fatal("unaligned slots used in place")
+	}
+	if !within(mustDefault().parser.w.slots, embeddedModel) {
+		t.Log("the embedded model's tables are not aligned: they are copied")
+	}
+	words := strings.Fields("The council said on Tuesday that the bridge would reopen in May .")
+	if got, want := m.Parse(words), Parse(words); !slices.Equal(got, want) {
+		t.Errorf("unaligned model parses\n%v\nwant\n%v", got, want)
+	}
 }
 
 func modelBytesDefault(t *testing.T) []byte {
@@ -451,7 +496,7 @@ func TestSentencesStageSplitsLikeTheTreebank(t *testing.T) {
 func BenchmarkRead(b *testing.B) {
 	b.SetBytes(int64(len(embeddedModel)))
 	for b.Loop() {
-		if _, err := Read(bytes.NewReader(embeddedModel)); err != nil {
+		if _, err := readModel(embeddedModel, false); err != nil {
 			b.Fatal(err)
 		}
 	}
