@@ -162,10 +162,65 @@ func (m *Model) tag(ws *workspace, words []string) []Token {
 	} else {
 		m.tagger.tag(&ws.tagSt, words, ws.classes)
 	}
+	m.fillTokens(out, words, ws.classes)
+	return out
+}
+
+// fillTokens sets out[i] to word i with the tags and lemma of class classes[i].
+func (m *Model) fillTokens(out []Token, words []string, classes []int) {
 	for i, w := range words {
-		c := ws.classes[i]
+		c := classes[i]
 		out[i] = Token{Form: w, UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemmas.lemma(w, m.xpos[c])}
 	}
+}
+
+// partialTag is the tagging of one sentence carried only as far as it was
+// needed: the tag of word i depends only on the words up to i+2, the
+// first pass's tags up to i+2 and the second pass's tags before i, so a
+// question about one word (is this cue a verb) costs the sentence up to
+// it, and the rest can follow later with the same result as tagging the
+// whole sentence at once (TestPartialTagging).
+type partialTag struct {
+	words            []string
+	st               taggerState
+	firstCl, classes []int
+	nFirst, nSecond  int // words tagged by each pass
+}
+
+// startTag prepares the partial tagging of words, which it keeps; it
+// returns nil when the two passes do not share a lexicon, whose states
+// then differ.
+func (m *Model) startTag(words []string) *partialTag {
+	if !m.sharedLexicon {
+		return nil
+	}
+	p := &partialTag{words: words, firstCl: make([]int, len(words)), classes: make([]int, len(words))}
+	m.first.prepare(&p.st, words)
+	p.st.first = make([]uint64, len(words))
+	return p
+}
+
+// tagTo tags p's sentence as far as the second pass's tag of word i needs.
+func (m *Model) tagTo(p *partialTag, i int) {
+	if f := min(len(p.words), i+3); f > p.nFirst {
+		m.first.tagRange(&p.st, p.firstCl, p.nFirst, f)
+		for j := p.nFirst; j < f; j++ {
+			p.st.first[j] = tagHash(m.first.classes[p.firstCl[j]])
+		}
+		p.nFirst = f
+	}
+	if s := min(len(p.words), i+1); s > p.nSecond {
+		m.tagger.tagRange(&p.st, p.classes, p.nSecond, s)
+		p.nSecond = s
+	}
+}
+
+// finish tags the rest of p's sentence and returns the analysis of all of
+// it, as Tag would.
+func (m *Model) finish(p *partialTag) []Token {
+	m.tagTo(p, len(p.words)-1)
+	out := make([]Token, len(p.words))
+	m.fillTokens(out, p.words, p.classes)
 	return out
 }
 

@@ -16,6 +16,8 @@ type Sentences struct {
 	load   func() *Model   // gives m on first use when m is nil
 	tagged map[int][]Token // sentence → its tokens' analysis
 	parsed map[int]bool
+	// partial holds the sentences tagged only up to a word XPOS asked about.
+	partial map[int]*partialTag
 	words  []string // the sentence as the treebank would split it
 	owner  []int    // words[k] is part of the sentence's token owner[k]
 	// Spent adds up the time spent tagging and parsing when Timed is set
@@ -59,10 +61,57 @@ func (s *Sentences) Parsed(i int) ([]Token, int) {
 	return s.analyse(si, true), i - s.t.Sentences[si].First
 }
 
-// XPOS returns the Penn tag of token i.
+// XPOS returns the Penn tag of token i. A sentence not analysed yet is
+// tagged only as far as token i's tag needs (see partialTag), when the
+// treebank splits none of its tokens.
 func (s *Sentences) XPOS(i int) string {
-	toks, k := s.Tagged(i)
-	return toks[k].XPOS
+	si := s.t.SentenceOf(i)
+	sent := s.t.Sentences[si]
+	if toks, ok := s.tagged[si]; ok {
+		return toks[i-sent.First].XPOS
+	}
+	p := s.partial[si]
+	if p == nil {
+		p = s.startPartial(si)
+	}
+	if p == nil {
+		toks, k := s.Tagged(i)
+		return toks[k].XPOS
+	}
+	if s.Timed {
+		defer func(start time.Time) { s.Spent += time.Since(start) }(time.Now())
+	}
+	s.m.tagTo(p, i-sent.First)
+	return s.m.xpos[p.classes[i-sent.First]]
+}
+
+// startPartial starts the partial tagging of sentence si, or returns nil
+// when the sentence is to be analysed whole: no model, or a token the
+// treebank splits (so words and tokens differ), or a model whose passes
+// cannot tag partially.
+func (s *Sentences) startPartial(si int) *partialTag {
+	sent := s.t.Sentences[si]
+	words := make([]string, 0, sent.Last-sent.First)
+	for i := sent.First; i < sent.Last; i++ {
+		words = splitWord(words, s.t.Str(i))
+		if len(words) != i-sent.First+1 {
+			return nil
+		}
+	}
+	if s.m == nil && s.load != nil {
+		s.m, s.load = s.load(), nil
+	}
+	if s.m == nil {
+		return nil
+	}
+	p := s.m.startTag(words)
+	if p != nil {
+		if s.partial == nil {
+			s.partial = map[int]*partialTag{}
+		}
+		s.partial[si] = p
+	}
+	return p
 }
 
 func (s *Sentences) analyse(si int, parse bool) []Token {
@@ -95,6 +144,10 @@ func (s *Sentences) analyse(si int, parse bool) []Token {
 	case parse:
 		toks = s.m.Parse(s.words)
 		s.parsed[si] = true
+		delete(s.partial, si)
+	case s.partial[si] != nil:
+		toks = s.m.finish(s.partial[si])
+		delete(s.partial, si)
 	default:
 		toks = s.m.Tag(s.words)
 	}

@@ -501,3 +501,46 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+// TestPartialTagging checks that tagging a sentence only as far as one
+// word, then on to the end, gives what tagging it whole gives: the word's
+// tag at once, and every token at the end, whichever word is asked first.
+func TestPartialTagging(t *testing.T) {
+	m := mustDefault()
+	sentences := []string{
+		"The harbour master warned on Friday that the old pier could collapse within weeks.",
+		"Asked about the delay, she replied that the permits had not arrived.",
+		"Residents, who had complained for years, welcomed the decision.",
+		"Stop.",
+		"Rain fell; the match was called off, organisers announced late last night.",
+	}
+	for _, sent := range sentences {
+		words := SplitWords(sent)
+		whole := m.Tag(words)
+		for i := range words {
+			p := m.startTag(words)
+			m.tagTo(p, i)
+			if got := m.xpos[p.classes[i]]; got != whole[i].XPOS {
+				t.Errorf("%q word %d first: %s, whole sentence %s", sent, i, got, whole[i].XPOS)
+			}
+			m.tagTo(p, i/2) // asking about an earlier word changes nothing
+			if got := m.finish(p); !slices.Equal(got, whole) {
+				t.Errorf("%q from word %d:\n%v\nwhole:\n%v", sent, i, got, whole)
+			}
+		}
+	}
+	// Through the pipeline stage: a question about one token, then the
+	// whole sentence.
+	src := strings.Join(sentences, " ")
+	tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
+	fresh := NewSentences(tx, m)
+	for i := range tx.Tokens {
+		s := NewSentences(tx, m)
+		x := s.XPOS(i)
+		toks, k := s.Tagged(i)
+		want, wk := fresh.Tagged(i)
+		if x != want[wk].XPOS || k != wk || !slices.Equal(toks, want) {
+			t.Errorf("token %d (%s): XPOS %s then %v, want %v", i, tx.Str(i), x, toks, want)
+		}
+	}
+}
