@@ -18,8 +18,8 @@ type Sentences struct {
 	parsed map[int]bool
 	// partial holds the sentences tagged only up to a word XPOS asked about.
 	partial map[int]*partialTag
-	words  []string // the sentence as the treebank would split it
-	owner  []int    // words[k] is part of the sentence's token owner[k]
+	words   []string // the sentence as the treebank would split it
+	owner   []int    // words[k] is part of the sentence's token owner[k]
 	// Spent adds up the time spent tagging and parsing when Timed is set
 	// (whosaid bench): the analysis runs inside later stages, on demand.
 	Timed bool
