@@ -196,10 +196,6 @@ func packPair(class uint8, w float32) uint32 {
 	return math.Float32bits(toBfloat16(w))&^0xffff | uint32(class)
 }
 
-func unpackPair(p uint32) (class uint8, w float32) {
-	return uint8(p), math.Float32frombits(p &^ 0xffff)
-}
-
 type weightsBuilder struct {
 	nClasses int
 	keys     []uint32
