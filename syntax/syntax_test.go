@@ -513,6 +513,7 @@ func TestPartialTagging(t *testing.T) {
 		"Residents, who had complained for years, welcomed the decision.",
 		"Stop.",
 		"Rain fell; the match was called off, organisers announced late last night.",
+		"The well-known mayor's co-workers cannot confirm it, and they won't say why.",
 	}
 	for _, sent := range sentences {
 		words := SplitWords(sent)
@@ -530,7 +531,7 @@ func TestPartialTagging(t *testing.T) {
 		}
 	}
 	// Through the pipeline stage: a question about one token, then the
-	// whole sentence.
+	// whole sentence, with tokens the treebank splits.
 	src := strings.Join(sentences, " ")
 	tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
 	fresh := NewSentences(tx, m)
