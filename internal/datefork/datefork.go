@@ -1,12 +1,15 @@
 // Package datefork derives third_party/go-dateparser from the upstream
 // module: the same code, except that the locale tables of its internal/data
 // package are built per language on first use instead of in package
-// initialisation. Upstream builds all 205 languages' tables (regular
+// initialisation, and the time-zone tables of internal/timezone when a text
+// first may name a zone. Upstream builds all 205 languages' tables (regular
 // expressions, maps) when the program starts: about 250 ms and 95 MB on
-// every run, of which whosaid needs English only. The rewrite is mechanical
-// and checked: every generated language file keeps its code, with its init
-// function renamed to a loader that a sync.Once runs when GetLocaleData
-// first hands out one of the file's locales.
+// every run, of which whosaid needs English only; the zone patterns cost
+// another 10 ms and 6 MB. The rewrite is mechanical and checked: every
+// generated language file keeps its code, with its init function renamed to
+// a loader that a sync.Once runs when GetLocaleData first hands out one of
+// the file's locales; the zone tables' initialiser is wrapped in a loader by
+// the fixed edits of timezonePatches, each of which must apply exactly once.
 //
 // Regenerate with
 //
@@ -87,6 +90,9 @@ func Fork(src, out string) error {
 	for name, b := range lazy {
 		files[dataDir+"/"+name] = b
 	}
+	if err := patch(files, timezonePatches); err != nil {
+		return err
+	}
 	files["FORK.md"] = []byte(forkNote)
 	for rel, b := range files {
 		path := filepath.Join(out, filepath.FromSlash(rel))
@@ -104,11 +110,58 @@ const forkNote = `# go-dateparser, lazily loaded locales
 
 Generated from github.com/markusmobius/go-dateparser v1.4.7 (BSD-3-Clause,
 see LICENSE and LICENSE_dateparser.txt) by whosaid's internal/datefork; do
-not edit by hand. The only change: internal/data builds a language's locale
+not edit by hand. The only changes: internal/data builds a language's locale
 tables when GetLocaleData first returns one of its locales (06-lazy.go),
-not in package initialisation. Test files, test data and the upstream code
-generators are left out.
+and internal/timezone its zone patterns when a text first may name a zone
+(loadOffsets), not in package initialisation. Test files, test data and the
+upstream code generators are left out.
 `
+
+// edit replaces old, which must occur exactly once, by new in file.
+type edit struct{ file, old, new string }
+
+// timezonePatches build internal/timezone's offset tables and patterns on
+// first use: the package-level initialiser becomes the body of loadOffsets,
+// which the functions reading the tables run once first (PopTzOffset only
+// after its cheap test that a text may name a zone at all).
+var timezonePatches = []edit{
+	{"internal/timezone/tz-offsets.go", "\t\"strings\"\n", "\t\"strings\"\n\t\"sync\"\n"},
+	{"internal/timezone/tz-offsets.go",
+		"var timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() (",
+		"// The offset tables are built on first use (loadOffsets), not at start-up.\n" +
+			"var (\n\ttimezoneOffsets []OffsetData\n\trxSearch, rxSearchIgnoreCase, rxTimezoneToken *regexp.Regexp\n\toffsetsOnce sync.Once\n)\n\n" +
+			"func loadOffsets() {\n\ttimezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ("},
+	{"internal/timezone/tz-offsets.go", "+ strSearchPatterns + \")$\")\n}()\n", "+ strSearchPatterns + \")$\")\n}()\n}\n"},
+	{"internal/timezone/parser.go", "\treturn rxTimezoneToken.MatchString(", "\toffsetsOnce.Do(loadOffsets)\n\treturn rxTimezoneToken.MatchString("},
+	{"internal/timezone/parser.go",
+		"\tif couldContainTimezone(str) && rxSearchIgnoreCase.MatchString(str) {",
+		"\tif !couldContainTimezone(str) {\n\t\treturn str, OffsetData{}\n\t}\n\toffsetsOnce.Do(loadOffsets)\n\tif rxSearchIgnoreCase.MatchString(str) {"},
+	{"internal/timezone/parser.go", "\treturn rxSearch.MatchString(word)", "\toffsetsOnce.Do(loadOffsets)\n\treturn rxSearch.MatchString(word)"},
+}
+
+// patch applies edits to files and formats the files it changed.
+func patch(files map[string][]byte, edits []edit) error {
+	changed := map[string]bool{}
+	for _, e := range edits {
+		b, ok := files[e.file]
+		if !ok {
+			return fmt.Errorf("datefork: no %s to edit", e.file)
+		}
+		if n := bytes.Count(b, []byte(e.old)); n != 1 {
+			return fmt.Errorf("datefork: %s has %d of %q, want 1", e.file, n, e.old)
+		}
+		files[e.file] = bytes.Replace(b, []byte(e.old), []byte(e.new), 1)
+		changed[e.file] = true
+	}
+	for f := range changed {
+		src, err := format.Source(files[f])
+		if err != nil {
+			return fmt.Errorf("datefork: formatting %s: %w", f, err)
+		}
+		files[f] = src
+	}
+	return nil
+}
 
 var (
 	initLine   = regexp.MustCompile(`(?m)^func init\(\) \{$`)

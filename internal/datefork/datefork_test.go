@@ -183,3 +183,36 @@ func TestForkIsGenerated(t *testing.T) {
 		t.Errorf("third_party/go-dateparser has %d files, the generator writes %d", seen, generated)
 	}
 }
+
+func TestPatch(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string
+		edits   []edit
+		want    string
+		wantErr string
+	}{
+		{"applied and formatted", "package p\n\nvar a = 1\n", []edit{{"p.go", "var a = 1", "var a   = 2"}}, "package p\n\nvar a = 2\n", ""},
+		{"missing text", "package p\n", []edit{{"p.go", "var a", "var b"}}, "", "has 0 of"},
+		{"text twice", "package p\n\nvar x, y = 1, 1\n", []edit{{"p.go", "1", "2"}}, "", "has 2 of"},
+		{"missing file", "package p\n", []edit{{"q.go", "p", "q"}}, "", "no q.go"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string][]byte{"p.go": []byte(tt.src)}
+			err := patch(files, tt.edits)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(files["p.go"]); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

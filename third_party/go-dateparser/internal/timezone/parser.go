@@ -18,13 +18,18 @@ var timezoneWords = func() map[string]struct{} {
 }()
 
 func IsTimezoneToken(token string) bool {
+	offsetsOnce.Do(loadOffsets)
 	return rxTimezoneToken.MatchString(strings.TrimSpace(token))
 }
 
 // PopTzOffset extracts timezone data from str then return the
 // str with the timezone code removed.
 func PopTzOffset(str string) (string, OffsetData) {
-	if couldContainTimezone(str) && rxSearchIgnoreCase.MatchString(str) {
+	if !couldContainTimezone(str) {
+		return str, OffsetData{}
+	}
+	offsetsOnce.Do(loadOffsets)
+	if rxSearchIgnoreCase.MatchString(str) {
 		for _, offsetData := range timezoneOffsets {
 			idxs := offsetData.Regex.FindStringIndex(str)
 			if len(idxs) == 0 {
@@ -78,5 +83,6 @@ func isASCIITimezoneLetter(character byte) bool {
 
 // WordIsTz check if the specified word is a timezone code.
 func WordIsTz(word string) bool {
+	offsetsOnce.Do(loadOffsets)
 	return rxSearch.MatchString(word)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/markusmobius/go-dateparser/internal/regexp"
 )
@@ -18,35 +19,25 @@ func (tod OffsetData) IsZero() bool {
 	return tod.Name == "" && tod.Regex == nil && tod.Offset == 0
 }
 
-var timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ([]OffsetData, *regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
-	// Process timezone info list
-	offsets := []OffsetData{}
-	regexPatterns := map[string]struct{}{}
-	searchPatterns := map[string]struct{}{}
+// The offset tables are built on first use (loadOffsets), not at start-up.
+var (
+	timezoneOffsets                               []OffsetData
+	rxSearch, rxSearchIgnoreCase, rxTimezoneToken *regexp.Regexp
+	offsetsOnce                                   sync.Once
+)
 
-	for _, tzInfo := range timezoneInfoList {
-		for _, pattern := range tzInfo.RegexPatterns {
-			// Main pattern
-			for tzName, offset := range tzInfo.Timezones {
-				searchPattern := regexp.QuoteMeta(tzName)
-				regexPattern := fmt.Sprintf(pattern, searchPattern)
-				if _, exist := regexPatterns[regexPattern]; exist {
-					continue
-				}
+func loadOffsets() {
+	timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ([]OffsetData, *regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
+		// Process timezone info list
+		offsets := []OffsetData{}
+		regexPatterns := map[string]struct{}{}
+		searchPatterns := map[string]struct{}{}
 
-				searchPatterns[searchPattern] = struct{}{}
-				offsets = append(offsets, OffsetData{
-					Name:   tzName,
-					Regex:  regexp.MustCompile(`(?i)` + regexPattern),
-					Offset: offset,
-				})
-			}
-
-			// Alternative patterns
-			for replacer, replacement := range tzInfo.AlternativePatterns {
+		for _, tzInfo := range timezoneInfoList {
+			for _, pattern := range tzInfo.RegexPatterns {
+				// Main pattern
 				for tzName, offset := range tzInfo.Timezones {
 					searchPattern := regexp.QuoteMeta(tzName)
-					searchPattern = replacer.ReplaceAllString(searchPattern, replacement)
 					regexPattern := fmt.Sprintf(pattern, searchPattern)
 					if _, exist := regexPatterns[regexPattern]; exist {
 						continue
@@ -59,20 +50,39 @@ var timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ([]O
 						Offset: offset,
 					})
 				}
+
+				// Alternative patterns
+				for replacer, replacement := range tzInfo.AlternativePatterns {
+					for tzName, offset := range tzInfo.Timezones {
+						searchPattern := regexp.QuoteMeta(tzName)
+						searchPattern = replacer.ReplaceAllString(searchPattern, replacement)
+						regexPattern := fmt.Sprintf(pattern, searchPattern)
+						if _, exist := regexPatterns[regexPattern]; exist {
+							continue
+						}
+
+						searchPatterns[searchPattern] = struct{}{}
+						offsets = append(offsets, OffsetData{
+							Name:   tzName,
+							Regex:  regexp.MustCompile(`(?i)` + regexPattern),
+							Offset: offset,
+						})
+					}
+				}
 			}
 		}
-	}
 
-	// Generate regex for searching
-	var patterns []string
-	for pattern := range searchPatterns {
-		patterns = append(patterns, pattern)
-	}
+		// Generate regex for searching
+		var patterns []string
+		for pattern := range searchPatterns {
+			patterns = append(patterns, pattern)
+		}
 
-	sort.Strings(patterns)
-	strSearchPatterns := strings.Join(patterns, "|")
+		sort.Strings(patterns)
+		strSearchPatterns := strings.Join(patterns, "|")
 
-	rxSearch := regexp.MustCompile(strSearchPatterns)
-	rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
-	return offsets, rxSearch, rxSearchIgnoreCase, regexp.MustCompile("(?i)^(?:" + strSearchPatterns + ")$")
-}()
+		rxSearch := regexp.MustCompile(strSearchPatterns)
+		rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
+		return offsets, rxSearch, rxSearchIgnoreCase, regexp.MustCompile("(?i)^(?:" + strSearchPatterns + ")$")
+	}()
+}
