@@ -4,17 +4,16 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
-	"math"
 	"os"
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	_ "embed"
 )
@@ -61,7 +60,7 @@ type workspace struct {
 	labels  []int
 }
 
-//go:embed model/en_ewt.bin.gz
+//go:embed model/en_ewt.bin
 var embeddedModel []byte
 
 var (
@@ -73,7 +72,7 @@ var (
 // Default returns the embedded English EWT model, loading it on first use.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultModel, errDefault = Read(bytes.NewReader(embeddedModel))
+		defaultModel, errDefault = readModel(embeddedModel, false)
 		if errDefault != nil {
 			errDefault = fmt.Errorf("syntax: embedded model: %w", errDefault)
 		}
@@ -163,10 +162,65 @@ func (m *Model) tag(ws *workspace, words []string) []Token {
 	} else {
 		m.tagger.tag(&ws.tagSt, words, ws.classes)
 	}
+	m.fillTokens(out, words, ws.classes)
+	return out
+}
+
+// fillTokens sets out[i] to word i with the tags and lemma of class classes[i].
+func (m *Model) fillTokens(out []Token, words []string, classes []int) {
 	for i, w := range words {
-		c := ws.classes[i]
+		c := classes[i]
 		out[i] = Token{Form: w, UPOS: m.upos[c], XPOS: m.xpos[c], Lemma: m.lemmas.lemma(w, m.xpos[c])}
 	}
+}
+
+// partialTag is the tagging of one sentence carried only as far as it was
+// needed: the tag of word i depends only on the words up to i+2, the
+// first pass's tags up to i+2 and the second pass's tags before i, so a
+// question about one word (is this cue a verb) costs the sentence up to
+// it, and the rest can follow later with the same result as tagging the
+// whole sentence at once (TestPartialTagging).
+type partialTag struct {
+	words            []string
+	st               taggerState
+	firstCl, classes []int
+	nFirst, nSecond  int // words tagged by each pass
+}
+
+// startTag prepares the partial tagging of words, which it keeps; it
+// returns nil when the two passes do not share a lexicon, whose states
+// then differ.
+func (m *Model) startTag(words []string) *partialTag {
+	if !m.sharedLexicon {
+		return nil
+	}
+	p := &partialTag{words: words, firstCl: make([]int, len(words)), classes: make([]int, len(words))}
+	m.first.prepare(&p.st, words)
+	p.st.first = make([]uint64, len(words))
+	return p
+}
+
+// tagTo tags p's sentence as far as the second pass's tag of word i needs.
+func (m *Model) tagTo(p *partialTag, i int) {
+	if f := min(len(p.words), i+3); f > p.nFirst {
+		m.first.tagRange(&p.st, p.firstCl, p.nFirst, f)
+		for j := p.nFirst; j < f; j++ {
+			p.st.first[j] = tagHash(m.first.classes[p.firstCl[j]])
+		}
+		p.nFirst = f
+	}
+	if s := min(len(p.words), i+1); s > p.nSecond {
+		m.tagger.tagRange(&p.st, p.classes, p.nSecond, s)
+		p.nSecond = s
+	}
+}
+
+// finish tags the rest of p's sentence and returns the analysis of all of
+// it, as Tag would.
+func (m *Model) finish(p *partialTag) []Token {
+	m.tagTo(p, len(p.words)-1)
+	out := make([]Token, len(p.words))
+	m.fillTokens(out, p.words, p.classes)
 	return out
 }
 
@@ -194,11 +248,15 @@ func splitJointTag(c string) (upos, xpos string) {
 	return u, x
 }
 
-// File format: gzip of a little-endian stream starting with modelMagic, then
-// the two tagger passes (classes, dictionary, ambiguity classes, weights), the
-// lemmatiser (rules, known words, suffixes) and the parser (labels, weights).
-// Weights are stored per feature in key order as bfloat16 after averaging and pruning.
-const modelMagic = "whosaid-syntax-v5"
+// File format: a little-endian stream starting with modelMagic, then the
+// word clusters, the two tagger passes (classes, dictionary, ambiguity
+// classes, weights), the lemmatiser (rules, known words, suffixes) and the
+// parser (labels, weights). Weights are stored after averaging and pruning
+// as the arrays of the hash table that holds them at run time (see
+// binWriter.weights), so that loading is copying, not decoding: the
+// embedded model loads in a few tens of milliseconds (it was gzip
+// compressed with per-feature varints, about 300 ms).
+const modelMagic = "whosaid-syntax-v6"
 
 // Load reads a model file written by (*Model).Save.
 func Load(path string) (*Model, error) {
@@ -226,13 +284,9 @@ func (m *Model) Save(path string) error {
 	return nil
 }
 
-// Write writes the model in the gzip-compressed binary format.
+// Write writes the model in the binary format.
 func (m *Model) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("syntax: write model: %w", err)
-	}
-	bw := &binWriter{w: bufio.NewWriter(zw)}
+	bw := &binWriter{w: bufio.NewWriter(w)}
 	bw.str(modelMagic)
 	bw.clusters(m.clu)
 
@@ -261,9 +315,6 @@ func (m *Model) Write(w io.Writer) error {
 	if bw.err == nil {
 		bw.err = bw.w.Flush()
 	}
-	if bw.err == nil {
-		bw.err = zw.Close()
-	}
 	if bw.err != nil {
 		return fmt.Errorf("syntax: write model: %w", bw.err)
 	}
@@ -272,11 +323,19 @@ func (m *Model) Write(w io.Writer) error {
 
 // Read reads a model in the format written by Write.
 func Read(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("syntax: read model: %w", err)
 	}
-	br := &binReader{r: bufio.NewReader(zr)}
+	return readModel(data, true)
+}
+
+// readModel reads a model from data, whose weight tables it may use in
+// place: data must not change afterwards. With verify unset the tables are
+// not checked (see (*binReader).weights), for the embedded model, which
+// TestEmbeddedModelVerifies checks.
+func readModel(data []byte, verify bool) (*Model, error) {
+	br := &binReader{b: data, size: len(data), verify: verify}
 	if magic := br.str(); magic != modelMagic {
 		return nil, fmt.Errorf("syntax: read model: bad magic %q", magic)
 	}
@@ -382,6 +441,7 @@ func readLemmaMap(br *binReader, nRules int) map[lemmaKey]uint32 {
 // binWriter writes primitive values and remembers the first error.
 type binWriter struct {
 	w   *bufio.Writer
+	off int // bytes written
 	err error
 	buf [binary.MaxVarintLen64]byte
 }
@@ -389,8 +449,12 @@ type binWriter struct {
 func (b *binWriter) write(p []byte) {
 	if b.err == nil {
 		_, b.err = b.w.Write(p)
+		b.off += len(p)
 	}
 }
+
+// align writes zero bytes up to the next multiple of n.
+func (b *binWriter) align(n int) { b.write(make([]byte, (n-b.off%n)%n)) }
 
 func (b *binWriter) uvarint(v uint64) { b.write(b.buf[:binary.PutUvarint(b.buf[:], v)]) }
 
@@ -411,25 +475,23 @@ func (b *binWriter) strs(ss []string) {
 	}
 }
 
-// weights writes features in key order: key delta, pair count, classes, then
-// weights as bfloat16 (the top half of a float32).
+// weights writes the table as it is held in memory: the class count, the
+// feature count, the slot count and the pair count, then, from an offset
+// that is a multiple of 8, the slots as 64-bit words and the pairs as 32-bit
+// words, little-endian (see weights).
 func (b *binWriter) weights(w *weights) {
-	keys, runs := w.sortedFeatures()
 	b.uvarint(uint64(w.nClasses))
-	b.uvarint(uint64(len(keys)))
-	prev := uint32(0)
-	for i, k := range keys {
-		b.uvarint(uint64(k - prev))
-		prev = k
-		b.write([]byte{byte(len(runs[i]))})
-		for _, p := range runs[i] {
-			c, _ := unpackPair(p)
-			b.write([]byte{c})
-		}
-		for _, p := range runs[i] {
-			binary.LittleEndian.PutUint16(b.buf[:2], uint16(p>>16))
-			b.write(b.buf[:2])
-		}
+	b.uvarint(uint64(w.count))
+	b.uvarint(uint64(len(w.slots)))
+	b.uvarint(uint64(len(w.pairs)))
+	b.align(8)
+	for _, s := range w.slots {
+		binary.LittleEndian.PutUint64(b.buf[:8], s)
+		b.write(b.buf[:8])
+	}
+	for _, p := range w.pairs {
+		binary.LittleEndian.PutUint32(b.buf[:4], p)
+		b.write(b.buf[:4])
 	}
 }
 
@@ -490,17 +552,20 @@ func (b *binReader) tagger() *tagger {
 	return t
 }
 
-// binReader reads primitive values and remembers the first error.
+// binReader reads primitive values from a byte slice and remembers the
+// first error.
 type binReader struct {
-	r   *bufio.Reader
-	err error
+	b      []byte
+	size   int  // of the whole input, so that off can tell the position
+	verify bool // check the weight tables (see weights)
+	err    error
 }
+
+// off is the position of the next byte in the input.
+func (b *binReader) off() int { return b.size - len(b.b) }
 
 func (b *binReader) fail(err error) {
 	if b.err == nil {
-		if errors.Is(err, io.EOF) {
-			err = io.ErrUnexpectedEOF
-		}
 		b.err = err
 	}
 }
@@ -509,10 +574,12 @@ func (b *binReader) uvarint() uint64 {
 	if b.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(b.r)
-	if err != nil {
-		b.fail(err)
+	v, n := binary.Uvarint(b.b)
+	if n <= 0 {
+		b.fail(errors.New("bad or truncated number"))
+		return 0
 	}
+	b.b = b.b[n:]
 	return v
 }
 
@@ -526,19 +593,26 @@ func (b *binReader) count() int {
 	return int(n)
 }
 
-func (b *binReader) read(p []byte) {
+// next returns the next n bytes, or nil (with the error set) when fewer are left.
+func (b *binReader) next(n int) []byte {
 	if b.err != nil {
-		return
+		return nil
 	}
-	if _, err := io.ReadFull(b.r, p); err != nil {
-		b.fail(err)
+	if n > len(b.b) {
+		b.fail(io.ErrUnexpectedEOF)
+		return nil
 	}
+	p := b.b[:n:n]
+	b.b = b.b[n:]
+	return p
 }
 
 func (b *binReader) u64() uint64 {
-	var p [8]byte
-	b.read(p[:])
-	return binary.LittleEndian.Uint64(p[:])
+	p := b.next(8)
+	if p == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint64(p)
 }
 
 func (b *binReader) str() string {
@@ -547,9 +621,7 @@ func (b *binReader) str() string {
 		b.fail(fmt.Errorf("string length %d too large", n))
 		return ""
 	}
-	p := make([]byte, n)
-	b.read(p)
-	return string(p)
+	return string(b.next(n))
 }
 
 func (b *binReader) strs() []string {
@@ -564,49 +636,82 @@ func (b *binReader) strs() []string {
 	return ss
 }
 
+// weights reads what (*binWriter).weights writes. The slots and pairs are
+// used in place when data is aligned for them and the machine is
+// little-endian (always, in practice), else copied; either way, with verify
+// set, every slot's run of pairs and every pair's class are checked, which
+// reads the whole table.
 func (b *binReader) weights() *weights {
 	nClasses := b.count()
 	n := b.count()
-	if nClasses > 256 {
+	size := b.count()
+	nPairs := b.count()
+	switch {
+	case b.err != nil:
+		return &weights{}
+	case nClasses > 256:
 		b.fail(fmt.Errorf("%d classes, at most 256 supported", nClasses))
 		return &weights{}
+	case nPairs >= maxPairs:
+		b.fail(errors.New("too many weights"))
+		return &weights{}
+	case size < 2*n || size&(size-1) != 0:
+		b.fail(fmt.Errorf("%d slots for %d features", size, n))
+		return &weights{}
 	}
-	wb := newWeightsBuilder(nClasses, min(n, 1<<20)) // capped: n is untrusted
-	var cls []uint8
-	var ws []float32
-	var one [1]byte
-	var half [2]byte
-	key := uint64(0)
-	for range n {
-		if b.err != nil {
-			break
-		}
-		delta := b.uvarint() // keys are sorted and distinct, and never emptyKey (0)
-		key += delta
-		if delta == 0 || key > math.MaxUint32 {
-			b.fail(fmt.Errorf("bad feature key %d", key))
-			break
-		}
-		b.read(one[:])
-		if one[0] == 0 {
-			b.fail(errors.New("feature without weights"))
-			break
-		}
-		if len(wb.pairs)+int(one[0]) >= maxPairs {
-			b.fail(errors.New("too many weights"))
-			break
-		}
-		cls = append(cls[:0], make([]uint8, one[0])...)
-		b.read(cls)
-		ws = ws[:0]
-		for _, c := range cls {
-			if int(c) >= nClasses {
-				b.fail(fmt.Errorf("class %d out of range", c))
-			}
-			b.read(half[:])
-			ws = append(ws, math.Float32frombits(uint32(binary.LittleEndian.Uint16(half[:]))<<16))
-		}
-		wb.add(uint32(key), cls, ws)
+	b.next((8 - b.off()%8) % 8)
+	w := &weights{nClasses: nClasses, count: n, mask: uint32(size - 1)}
+	w.slots = words[uint64](b.next(8 * size))
+	w.pairs = words[uint32](b.next(4 * nPairs))
+	if b.err != nil || !b.verify {
+		return w
 	}
-	return wb.build()
+	used := 0
+	for _, s := range w.slots {
+		if uint32(s>>32) == emptyKey {
+			continue
+		}
+		used++
+		if start, l := uint32(s)>>8, uint32(s)&0xff; l == 0 || int(start+l) > nPairs {
+			b.fail(fmt.Errorf("bad feature %d: %d weights from %d", s>>32, l, start))
+			return &weights{}
+		}
+	}
+	if used != n {
+		b.fail(fmt.Errorf("%d features, %d stored", n, used))
+	}
+	for _, p := range w.pairs {
+		if int(uint8(p)) >= nClasses {
+			b.fail(fmt.Errorf("class %d out of range", uint8(p)))
+			break
+		}
+	}
+	return w
 }
+
+// words returns p as a slice of little-endian words of type T: p itself
+// when it is aligned for T and the machine is little-endian, a copy
+// otherwise.
+func words[T uint32 | uint64](p []byte) []T {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	if len(p) == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(&p[0]))%uintptr(size) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(&p[0])), len(p)/size)
+	}
+	out := make([]T, len(p)/size)
+	for i := range out {
+		if size == 8 {
+			out[i] = T(binary.LittleEndian.Uint64(p[8*i:]))
+		} else {
+			out[i] = T(binary.LittleEndian.Uint32(p[4*i:]))
+		}
+	}
+	return out
+}
+
+// littleEndian is whether this machine stores words little-endian, as the
+// model file does.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1

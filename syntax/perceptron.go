@@ -196,10 +196,6 @@ func packPair(class uint8, w float32) uint32 {
 	return math.Float32bits(toBfloat16(w))&^0xffff | uint32(class)
 }
 
-func unpackPair(p uint32) (class uint8, w float32) {
-	return uint8(p), math.Float32frombits(p &^ 0xffff)
-}
-
 type weightsBuilder struct {
 	nClasses int
 	keys     []uint32
@@ -224,42 +220,33 @@ func (b *weightsBuilder) add(key uint32, cls []uint8, ws []float32) {
 }
 
 func (b *weightsBuilder) build() *weights {
-	size := 16
-	for size < 2*len(b.keys) { // load factor <= 0.5 keeps probes short
-		size *= 2
-	}
-	w := &weights{
-		nClasses: b.nClasses,
-		slots:    make([]uint64, size),
-		mask:     uint32(size - 1),
-		pairs:    b.pairs,
-		count:    len(b.keys),
-	}
+	w := newTable(b.nClasses, len(b.keys))
+	w.pairs = b.pairs
 	for i, k := range b.keys {
-		s := k & w.mask
-		for uint32(w.slots[s]>>32) != emptyKey {
-			s = (s + 1) & w.mask
-		}
-		w.slots[s] = uint64(k)<<32 | uint64(b.spans[i])
+		w.insert(k, b.spans[i])
 	}
 	return w
 }
 
-// sortedFeatures returns the features' keys and pair runs in key order.
-func (w *weights) sortedFeatures() (keys []uint32, runs [][]uint32) {
-	var used []uint64
-	for _, s := range w.slots {
-		if uint32(s>>32) != emptyKey {
-			used = append(used, s)
-		}
+// newTable returns an empty table for n features, without pairs; a load
+// factor of at most 0.5 keeps probes short.
+func newTable(nClasses, n int) *weights {
+	size := 16
+	for size < 2*n {
+		size *= 2
 	}
-	slices.Sort(used) // the key is in the high bits
-	for _, s := range used {
-		start, n := uint32(s)>>8, uint32(s)&0xff
-		keys = append(keys, uint32(s>>32))
-		runs = append(runs, w.pairs[start:start+n])
+	return &weights{nClasses: nClasses, slots: make([]uint64, size), mask: uint32(size - 1)}
+}
+
+// insert adds feature k with its run of pairs (start<<8 | length); k must
+// not be in the table yet.
+func (w *weights) insert(k, span uint32) {
+	s := k & w.mask
+	for uint32(w.slots[s]>>32) != emptyKey {
+		s = (s + 1) & w.mask
 	}
-	return keys, runs
+	w.slots[s] = uint64(k)<<32 | uint64(span)
+	w.count++
 }
 
 // score adds the weights of feats into scores (which it clears first).

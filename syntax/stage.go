@@ -16,8 +16,10 @@ type Sentences struct {
 	load   func() *Model   // gives m on first use when m is nil
 	tagged map[int][]Token // sentence → its tokens' analysis
 	parsed map[int]bool
-	words  []string // the sentence as the treebank would split it
-	owner  []int    // words[k] is part of the sentence's token owner[k]
+	// partial holds the sentences tagged only up to a word XPOS asked about.
+	partial map[int]*partialSentence
+	words   []string // the sentence as the treebank would split it
+	owner   []int    // words[k] is part of the sentence's token owner[k]
 	// Spent adds up the time spent tagging and parsing when Timed is set
 	// (whosaid bench): the analysis runs inside later stages, on demand.
 	Timed bool
@@ -59,10 +61,65 @@ func (s *Sentences) Parsed(i int) ([]Token, int) {
 	return s.analyse(si, true), i - s.t.Sentences[si].First
 }
 
-// XPOS returns the Penn tag of token i.
+// XPOS returns the Penn tag of token i. A sentence not analysed yet is
+// tagged only as far as token i's tag needs (see partialTag).
 func (s *Sentences) XPOS(i int) string {
-	toks, k := s.Tagged(i)
-	return toks[k].XPOS
+	si := s.t.SentenceOf(i)
+	sent := s.t.Sentences[si]
+	if toks, ok := s.tagged[si]; ok {
+		return toks[i-sent.First].XPOS
+	}
+	ps := s.partial[si]
+	if ps == nil {
+		ps = s.startPartial(si)
+	}
+	if ps == nil {
+		toks, k := s.Tagged(i)
+		return toks[k].XPOS
+	}
+	if s.Timed {
+		defer func(start time.Time) { s.Spent += time.Since(start) }(time.Now())
+	}
+	k, end := ps.start[i-sent.First], ps.start[i-sent.First+1]
+	s.m.tagTo(ps.tag, end-1)
+	head := taggedHead(k, end, func(j int) string { return ps.tag.words[j] },
+		func(j int) string { return s.m.upos[ps.tag.classes[j]] })
+	return s.m.xpos[ps.tag.classes[head]]
+}
+
+// partialSentence is a sentence tagged only as far as XPOS needed.
+type partialSentence struct {
+	tag   *partialTag
+	start []int // start[t]: the first of token t's words; start[len]: the number of words
+}
+
+// startPartial starts the partial tagging of sentence si, or returns nil
+// when there is no model or the model's passes cannot tag partially.
+func (s *Sentences) startPartial(si int) *partialSentence {
+	sent := s.t.Sentences[si]
+	words := make([]string, 0, sent.Last-sent.First)
+	start := make([]int, 0, sent.Last-sent.First+1)
+	for i := sent.First; i < sent.Last; i++ {
+		start = append(start, len(words))
+		words = splitWord(words, s.t.Str(i))
+	}
+	start = append(start, len(words))
+	if s.m == nil && s.load != nil {
+		s.m, s.load = s.load(), nil
+	}
+	if s.m == nil {
+		return nil
+	}
+	p := s.m.startTag(words)
+	if p == nil {
+		return nil
+	}
+	if s.partial == nil {
+		s.partial = map[int]*partialSentence{}
+	}
+	ps := &partialSentence{tag: p, start: start}
+	s.partial[si] = ps
+	return ps
 }
 
 func (s *Sentences) analyse(si int, parse bool) []Token {
@@ -95,6 +152,10 @@ func (s *Sentences) analyse(si int, parse bool) []Token {
 	case parse:
 		toks = s.m.Parse(s.words)
 		s.parsed[si] = true
+		delete(s.partial, si)
+	case s.partial[si] != nil:
+		toks = s.m.finish(s.partial[si].tag)
+		delete(s.partial, si)
 	default:
 		toks = s.m.Tag(s.words)
 	}
@@ -138,11 +199,9 @@ func (s *Sentences) fold(words []Token, sent text.Sentence, parsed bool) []Token
 					head = j
 				}
 			}
-		case end-k > 1 && words[k+1].Form == "-":
-			head = end - 1
-			for head > k && words[head].UPOS == "PUNCT" {
-				head--
-			}
+		default:
+			head = taggedHead(k, end, func(j int) string { return words[j].Form },
+				func(j int) string { return words[j].UPOS })
 		}
 		form := s.t.Str(sent.First + p)
 		tok := words[head]
@@ -158,6 +217,21 @@ func (s *Sentences) fold(words []Token, sent text.Sentence, parsed bool) []Token
 		k = end
 	}
 	return toks
+}
+
+// taggedHead is the part of a token made of words k..end-1 whose tags the
+// token takes when it is only tagged: the last word of a hyphenated
+// compound ("co-workers") that is no punctuation, the first part otherwise
+// ("can" of "cannot").
+func taggedHead(k, end int, form, upos func(int) string) int {
+	if end-k <= 1 || form(k+1) != "-" {
+		return k
+	}
+	head := end - 1
+	for head > k && upos(head) == "PUNCT" {
+		head--
+	}
+	return head
 }
 
 // prefixLen is the length in bytes of the word parts before a token's head

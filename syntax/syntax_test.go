@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/text"
@@ -293,6 +294,50 @@ func TestReadRejectsGarbage(t *testing.T) {
 	if _, err := Read(bytes.NewReader(b[:len(b)/2])); err == nil {
 		t.Error("no error for truncated model")
 	}
+	// The parser's weights end the file; the last pair's class is its
+	// first byte (little-endian).
+	bad := bytes.Clone(b)
+	bad[len(bad)-4] = 255
+	if _, err := Read(bytes.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "class 255 out of range") {
+		t.Errorf("bad class: error %v", err)
+	}
+}
+
+// TestEmbeddedModelVerifies checks the embedded model's weight tables,
+// which Default uses unchecked.
+func TestEmbeddedModelVerifies(t *testing.T) {
+	if _, err := readModel(embeddedModel, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// within reports whether the words of w lie in buf.
+func within(w []uint64, buf []byte) bool {
+	at := uintptr(unsafe.Pointer(&w[0]))
+	start := uintptr(unsafe.Pointer(&buf[0]))
+	return at >= start && at < start+uintptr(len(buf))
+}
+
+// TestReadUnaligned reads the model from a copy whose tables are not
+// aligned for use in place, so they are copied, and checks it analyses a
+// sentence as the embedded model does.
+func TestReadUnaligned(t *testing.T) {
+	buf := make([]byte, len(embeddedModel)+1)
+	copy(buf[1:], embeddedModel)
+	m, err := readModel(buf[1:], true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if within(m.parser.w.slots, buf) {
+		t.Fatal("unaligned slots used in place")
+	}
+	if !within(mustDefault().parser.w.slots, embeddedModel) {
+		t.Log("the embedded model's tables are not aligned: they are copied")
+	}
+	words := strings.Fields("The council said on Tuesday that the bridge would reopen in May .")
+	if got, want := m.Parse(words), Parse(words); !slices.Equal(got, want) {
+		t.Errorf("unaligned model parses\n%v\nwant\n%v", got, want)
+	}
 }
 
 func modelBytesDefault(t *testing.T) []byte {
@@ -451,8 +496,52 @@ func TestSentencesStageSplitsLikeTheTreebank(t *testing.T) {
 func BenchmarkRead(b *testing.B) {
 	b.SetBytes(int64(len(embeddedModel)))
 	for b.Loop() {
-		if _, err := Read(bytes.NewReader(embeddedModel)); err != nil {
+		if _, err := readModel(embeddedModel, false); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPartialTagging checks that tagging a sentence only as far as one
+// word, then on to the end, gives what tagging it whole gives: the word's
+// tag at once, and every token at the end, whichever word is asked first.
+func TestPartialTagging(t *testing.T) {
+	m := mustDefault()
+	sentences := []string{
+		"The harbour master warned on Friday that the old pier could collapse within weeks.",
+		"Asked about the delay, she replied that the permits had not arrived.",
+		"Residents, who had complained for years, welcomed the decision.",
+		"Stop.",
+		"Rain fell; the match was called off, organisers announced late last night.",
+		"The well-known mayor's co-workers cannot confirm it, and they won't say why.",
+	}
+	for _, sent := range sentences {
+		words := SplitWords(sent)
+		whole := m.Tag(words)
+		for i := range words {
+			p := m.startTag(words)
+			m.tagTo(p, i)
+			if got := m.xpos[p.classes[i]]; got != whole[i].XPOS {
+				t.Errorf("%q word %d first: %s, whole sentence %s", sent, i, got, whole[i].XPOS)
+			}
+			m.tagTo(p, i/2) // asking about an earlier word changes nothing
+			if got := m.finish(p); !slices.Equal(got, whole) {
+				t.Errorf("%q from word %d:\n%v\nwhole:\n%v", sent, i, got, whole)
+			}
+		}
+	}
+	// Through the pipeline stage: a question about one token, then the
+	// whole sentence, with tokens the treebank splits.
+	src := strings.Join(sentences, " ")
+	tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
+	fresh := NewSentences(tx, m)
+	for i := range tx.Tokens {
+		s := NewSentences(tx, m)
+		x := s.XPOS(i)
+		toks, k := s.Tagged(i)
+		want, wk := fresh.Tagged(i)
+		if x != want[wk].XPOS || k != wk || !slices.Equal(toks, want) {
+			t.Errorf("token %d (%s): XPOS %s then %v, want %v", i, tx.Str(i), x, toks, want)
 		}
 	}
 }

@@ -192,10 +192,10 @@ func (t *tagger) features(st *taggerState, i int, prev, prev2 uint64) []uint64 {
 	}
 	if t.rightContext {
 		firstAt := func(j int) uint64 {
-			if j >= len(st.first) {
+			if j >= len(info) {
 				return hashEnd
 			}
-			return st.first[j]
+			return st.first[j] // set as far as tagging has gone (see partialTag)
 		}
 		n1, n2 := firstAt(i+1), firstAt(i+2)
 		f = append(f,
@@ -227,8 +227,21 @@ func (t *tagger) tag(st *taggerState, words []string, out []int) {
 // tagPrepared is tag for a state already prepared for words by a tagger
 // with the same lexicon (see Model.sharedLexicon).
 func (t *tagger) tagPrepared(st *taggerState, words []string, out []int) {
+	t.tagRange(st, out, 0, len(words))
+}
+
+// tagRange tags the words from..to-1 of the prepared sentence into out,
+// which holds the classes of the words before from: tagging is greedy from
+// left to right, so it can stop after any word and go on later.
+func (t *tagger) tagRange(st *taggerState, out []int, from, to int) {
 	prev, prev2 := uint64(hashStart), uint64(hashStart)
-	for i := range words {
+	if from > 0 {
+		prev = classHash(out[from-1])
+	}
+	if from > 1 {
+		prev2 = classHash(out[from-2])
+	}
+	for i := from; i < to; i++ {
 		c, ok := t.dict[st.info[i].form]
 		var cls int
 		if ok {

@@ -270,7 +270,7 @@ func foldTaggers(sents []taggedSentence, opts TrainOptions, clu *clusters) []*ta
 }
 
 // DefaultModelPath is where `whosaid train syntax` writes the model that gets embedded.
-const DefaultModelPath = "syntax/model/en_ewt.bin.gz"
+const DefaultModelPath = "syntax/model/en_ewt.bin"
 
 // TrainMain implements `whosaid train syntax`: it trains on the UD English EWT
 // treebank in --ud, writes the model to --out and reports dev and test scores.
