@@ -20,7 +20,7 @@ var ErrNotFound = errors.New("not found")
 // reader runs queries on the read pool.
 type reader struct {
 	ctx context.Context
-	db  *sql.DB
+	db  database
 }
 
 func (r reader) scalar(query string, args []any, dest ...any) (bool, error) {
@@ -139,7 +139,7 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 		if err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
 		}
-		f.indexed = append(f.indexed, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name LIKE ? ESCAPE '\')`)
+		f.indexed = append(f.indexed, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name `+a.db.d.like()+` ? ESCAPE '\')`)
 		f.indexedArgs = append(f.indexedArgs, key, key, "%"+escapeLike(strings.TrimSpace(q.Speaker))+"%")
 	}
 	if q.Since != "" {
@@ -158,13 +158,7 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	f.residual, f.residualArgs = append(f.residual, where...), append(f.residualArgs, args...)
 	var results []Result
 	if match != "" {
-		// The type is a column of the full-text index, so FTS5 filters on
-		// it while it walks the matches (see rank.go).
-		match = "content : (" + match + ")"
-		if q.Type != "" {
-			match += ` AND type : "` + strings.ReplaceAll(q.Type, `"`, `""`) + `"`
-		}
-		ids, err := a.rankedIDs(ctx, match, f, q.Offset+q.Limit+1)
+		ids, err := a.db.d.rankedIDs(ctx, a.db, q.Text, q.Type, f, q.Offset+q.Limit+1)
 		if err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
 		}
@@ -228,8 +222,7 @@ func (a *Archive) results(ctx context.Context, query string, args ...any) ([]Res
 // fillSource adds the earliest source of a result: its article, the
 // speaker and cue as written, and the sentence around the content.
 func (a *Archive) fillSource(ctx context.Context, r *Result) error {
-	const bytesOf = `CAST(substr(CAST(a.body AS BLOB), %s + 1, %s - %s) AS TEXT)`
-	span := func(start, end string) string { return fmt.Sprintf(bytesOf, start, end, start) }
+	span := func(start, end string) string { return a.db.d.byteSlice("a.body", start, end) }
 	var speaker, cue, saidOn, setting sql.NullString
 	err := a.db.QueryRowContext(ctx, `SELECT a.id, a.ext_id, a.title, a.url, a.published, `+
 		span("o.content_start", "o.content_end")+`, `+
@@ -258,7 +251,7 @@ type SpeakerCount struct {
 func (a *Archive) Speakers(ctx context.Context, match string, limit, offset int) ([]SpeakerCount, error) {
 	rows, err := a.db.QueryContext(ctx, `SELECT sp.id, sp.name, sp.kind, count(*) AS n
 		FROM speakers sp JOIN statements s ON s.speaker_id = sp.id
-		WHERE ? = '' OR sp.name LIKE ? ESCAPE '\'
+		WHERE ? = '' OR sp.name `+a.db.d.like()+` ? ESCAPE '\'
 		GROUP BY sp.id ORDER BY n DESC, sp.name LIMIT ? OFFSET ?`,
 		match, "%"+escapeLike(match)+"%", min(max(limit, 1), 1000), max(offset, 0))
 	if err != nil {

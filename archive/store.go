@@ -26,16 +26,19 @@ type querier interface {
 // writer runs the statements of one write transaction, each prepared once.
 type writer struct {
 	tx    *sql.Tx
+	d     dialect
 	stmts map[string]*sql.Stmt
 }
 
-func newWriter(tx *sql.Tx) *writer { return &writer{tx: tx, stmts: map[string]*sql.Stmt{}} }
+func newWriter(tx *sql.Tx, d dialect) *writer {
+	return &writer{tx: tx, d: d, stmts: map[string]*sql.Stmt{}}
+}
 
 func (w *writer) stmt(query string) (*sql.Stmt, error) {
 	if s, ok := w.stmts[query]; ok {
 		return s, nil
 	}
-	s, err := w.tx.Prepare(query)
+	s, err := w.tx.Prepare(w.d.bind(query))
 	if err != nil {
 		return nil, fmt.Errorf("archive: prepare: %w", err)
 	}
@@ -146,12 +149,8 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []by
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
 	default:
-		res, err := w.exec(`INSERT INTO articles (ext_id, hash, title, url, published, body, record) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			art.ID, hash, art.Title, art.URL, publishedDate(art), art.Text, string(recJSON))
-		if err != nil {
-			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		if _, err := w.scalar(`INSERT INTO articles (ext_id, hash, title, url, published, body, record) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			[]any{art.ID, hash, art.Title, art.URL, publishedDate(art), art.Text, string(recJSON)}, &id); err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
 	}
@@ -171,14 +170,14 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, hash []by
 		if st.Speaker != nil {
 			spStart, spEnd = validInt(st.Speaker.Start), validInt(st.Speaker.End)
 		}
-		occ, err := w.exec(`INSERT INTO occurrences (article_id, statement_id, type, content_start, content_end,
+		var occ int64
+		if _, err := w.scalar(`INSERT INTO occurrences (article_id, statement_id, type, content_start, content_end,
 			cue_start, cue_end, cue_lemma, speaker_start, speaker_end, speaker_name, speaker_kind,
 			confidence, rule, resolution, context_start, context_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, stID, string(st.Type), st.Content.Start, st.Content.End, cueStart, cueEnd, cueLemma,
-			spStart, spEnd, st.SpeakerName, string(st.SpeakerKind), st.Confidence, st.Rule, st.Resolution,
-			ctxStart, ctxEnd)
-		if err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			[]any{id, stID, string(st.Type), st.Content.Start, st.Content.End, cueStart, cueEnd, cueLemma,
+				spStart, spEnd, st.SpeakerName, string(st.SpeakerKind), st.Confidence, st.Rule, st.Resolution,
+				ctxStart, ctxEnd}, &occ); err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: occurrence: %w", art.ID, err)
 		}
 		if err := w.storeCircumstances(id, stID, occ, st); err != nil {
@@ -224,7 +223,7 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 	}
 	norm := normalizeContent(content)
 	hash := contentHash(norm)
-	rows, err := w.query(`SELECT id, content FROM statements WHERE content_hash = ? AND speaker_id IS ? ORDER BY id`, hash, speakerID)
+	rows, err := w.query(`SELECT id, content FROM statements WHERE content_hash = ? AND speaker_id IS NOT DISTINCT FROM ? ORDER BY id`, hash, speakerID)
 	if err != nil {
 		return 0, fmt.Errorf("statement lookup: %w", err)
 	}
@@ -244,7 +243,7 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 			args = append(args, b)
 		}
 		rows, err := w.query(`SELECT DISTINCT s.id, s.content FROM statement_bands b JOIN statements s ON s.id = b.statement_id
-			WHERE s.speaker_id IS ? AND b.band IN (?`+strings.Repeat(", ?", len(contentBands)-1)+`) ORDER BY s.id`, args...)
+			WHERE s.speaker_id IS NOT DISTINCT FROM ? AND b.band IN (?`+strings.Repeat(", ?", len(contentBands)-1)+`) ORDER BY s.id`, args...)
 		if err != nil {
 			return 0, fmt.Errorf("near-duplicate lookup: %w", err)
 		}
@@ -254,13 +253,9 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 			return match, err
 		}
 	}
-	res, err := w.exec(`INSERT INTO statements (speaker_id, type, content, content_hash, confidence, published, n_sources, length)
-		VALUES (?, ?, ?, ?, 0, '', 0, ?)`, speakerID, string(typ), content, hash, contentLength(content))
-	if err != nil {
-		return 0, fmt.Errorf("new statement: %w", err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
+	var id int64
+	if _, err := w.scalar(`INSERT INTO statements (speaker_id, type, content, content_hash, confidence, published, n_sources, length)
+		VALUES (?, ?, ?, ?, 0, '', 0, ?) RETURNING id`, []any{speakerID, string(typ), content, hash, contentLength(content)}, &id); err != nil {
 		return 0, fmt.Errorf("new statement: %w", err)
 	}
 	if id > idMask {
@@ -309,12 +304,8 @@ func (w *writer) speakerFor(name *string, kind whosaid.SpeakerKind) (sql.NullInt
 		return sql.NullInt64{}, fmt.Errorf("speaker %q: %w", *name, err)
 	}
 	if !found {
-		res, err := w.exec(`INSERT INTO speakers (key, name, kind, surname) VALUES (?, ?, ?, ?)`,
-			key, strings.Join(strings.Fields(*name), " "), string(kind), surname(key))
-		if err != nil {
-			return sql.NullInt64{}, fmt.Errorf("speaker %q: %w", *name, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		if _, err := w.scalar(`INSERT INTO speakers (key, name, kind, surname) VALUES (?, ?, ?, ?) RETURNING id`,
+			[]any{key, strings.Join(strings.Fields(*name), " "), string(kind), surname(key)}, &id); err != nil {
 			return sql.NullInt64{}, fmt.Errorf("speaker %q: %w", *name, err)
 		}
 	}
