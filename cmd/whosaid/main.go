@@ -36,7 +36,7 @@ usage:
   whosaid train syntax --ud DIR [--out FILE] [--cluster-text POLNEAR-TRAIN.jsonl]
   whosaid train speaker --polnear FILE [--out FILE]
   whosaid eval speaker --polnear FILE               the speaker ranker's top-1 accuracy on gold cues
-  whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
+  whosaid ingest [--db whosaid.db|postgres://…] PATH...   store articles and statements in the archive (SQLite file or PostgreSQL)
   whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
   whosaid speakers [NAME]                           speakers by number of statements
   whosaid alias merge NAME INTO | alias split NAME  fix speaker identity by hand
