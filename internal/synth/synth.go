@@ -5,6 +5,7 @@ package synth
 
 import (
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -76,4 +77,15 @@ func (c *Corpus) Article(statements int) whosaid.Article {
 		URL:       fmt.Sprintf("https://example.org/news/%06d", c.seq),
 	}
 	return c.last
+}
+
+// Articles yields the next n articles, each with about statements quotes.
+func (c *Corpus) Articles(n, statements int) iter.Seq2[whosaid.Article, error] {
+	return func(yield func(whosaid.Article, error) bool) {
+		for range n {
+			if !yield(c.Article(statements), nil) {
+				return
+			}
+		}
+	}
 }
