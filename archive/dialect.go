@@ -32,6 +32,11 @@ type dialect interface {
 	// user's text query (and statement type, when set) and passing f,
 	// best first (see rank.go).
 	rankedIDs(ctx context.Context, db database, text, typ string, f searchFilters, need int) ([]int64, error)
+	// highlight returns each of contents with the words matching the
+	// user's text query marked, or nil when the database cannot.
+	highlight(ctx context.Context, db database, text string, contents []string) ([]string, error)
+	// copied finishes the copy of a table's rows with their ids (CopyTo).
+	copied(tx *sql.Tx, table string) error
 	// check runs the database's own integrity checks.
 	check(ctx context.Context, db database) error
 }

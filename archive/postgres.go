@@ -173,6 +173,23 @@ func (postgresDialect) rankedIDs(ctx context.Context, db database, text, typ str
 	return ids, nil
 }
 
+// highlight marks the matches with ts_headline, the whole content kept
+// (a statement is a sentence or two).
+func (postgresDialect) highlight(ctx context.Context, db database, text string, contents []string) ([]string, error) {
+	tsquery, args := postgresQuery(text)
+	return column[string](db.QueryContext(ctx, `SELECT ts_headline('whosaid', c, `+tsquery+`, 'HighlightAll=true, StartSel=«, StopSel=»')
+		FROM unnest(?::text[]) WITH ORDINALITY AS t(c, i) ORDER BY i`, append(args, contents)...))
+}
+
+// copied moves the id generator of a table past the ids copied in.
+func (postgresDialect) copied(tx *sql.Tx, table string) error {
+	if !slices.Contains([]string{"articles", "speakers", "statements", "occurrences"}, table) {
+		return nil
+	}
+	_, err := tx.Exec(`SELECT setval(pg_get_serial_sequence($1, 'id'), greatest(max(id), 1), max(id) IS NOT NULL) FROM `+table, table)
+	return err
+}
+
 // postgresQuery turns a user's search query into a tsquery expression
 // with its parameters, reading it as MatchExpression does for FTS5: a
 // word or phrase is websearch_to_tsquery of the quoted text (a phrase of

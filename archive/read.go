@@ -117,6 +117,10 @@ type Result struct {
 	// not.
 	SaidOn  string `json:"said_on,omitempty"`
 	Setting string `json:"setting,omitempty"`
+	// Highlight is Content with the words that match the text query
+	// between « and », on PostgreSQL (ts_headline); SQLite's full-text
+	// index keeps no text to mark, so there it is "".
+	Highlight string `json:"highlight,omitempty"`
 }
 
 // Search returns a page of statements matching q, best first for a text
@@ -185,9 +189,20 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if more {
 		results = results[:q.Limit]
 	}
+	contents := make([]string, len(results))
 	for i := range results {
 		if err := a.fillSource(ctx, &results[i]); err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
+		}
+		contents[i] = results[i].Content
+	}
+	if match != "" && len(results) > 0 {
+		marked, err := a.db.d.highlight(ctx, a.db, q.Text, contents)
+		if err != nil {
+			return nil, false, fmt.Errorf("archive: search: highlight: %w", err)
+		}
+		for i, h := range marked {
+			results[i].Highlight = h
 		}
 	}
 	return results, more, nil

@@ -162,6 +162,15 @@ func (sqliteDialect) byteSlice(text, start, end string) string {
 // like: SQLite's LIKE ignores ASCII case.
 func (sqliteDialect) like() string { return "LIKE" }
 
+// highlight: FTS5's highlight() needs the indexed text, which the
+// contentless index does not keep.
+func (sqliteDialect) highlight(context.Context, database, string, []string) ([]string, error) {
+	return nil, nil
+}
+
+// copied has nothing to do: SQLite numbers new rows after the largest id.
+func (sqliteDialect) copied(*sql.Tx, string) error { return nil }
+
 // check runs SQLite's integrity check and FTS5's index check.
 func (sqliteDialect) check(ctx context.Context, db database) error {
 	var result string

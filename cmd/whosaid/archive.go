@@ -303,3 +303,36 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "serving %s on http://%s/\n", archive.Redact(*db), *addr)
 	return web.Serve(ctx, *addr, web.New(a, web.Options{WriteToken: *token, MaxBodyBytes: *maxBody}))
 }
+
+// copyCmd copies the archive into an empty one, such as a new PostgreSQL
+// database.
+func copyCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("copy", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	to, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(to) != 1 {
+		return errors.New(`copy: want "copy [--db FROM] TO"`)
+	}
+	src, err := archive.Open(*db, true)
+	if err != nil {
+		return fmt.Errorf("copy: %w", err)
+	}
+	defer src.Close()
+	dst, err := archive.Open(to[0], false)
+	if err != nil {
+		return fmt.Errorf("copy: %w", err)
+	}
+	defer dst.Close()
+	err = src.CopyTo(context.Background(), dst, func(table string, rows int) {
+		fmt.Fprintf(stdout, "%s: %d rows\n", table, rows)
+	})
+	if err != nil {
+		return fmt.Errorf("copy: %w", err)
+	}
+	fmt.Fprintf(stdout, "copied %s into %s\n", archive.Redact(*db), archive.Redact(to[0]))
+	return nil
+}

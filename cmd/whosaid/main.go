@@ -41,6 +41,8 @@ usage:
   whosaid speakers [NAME]                           speakers by number of statements
   whosaid alias merge NAME INTO | alias split NAME  fix speaker identity by hand
   whosaid serve [--addr 127.0.0.1:8080] [--write-token TOKEN]   JSON API and web UI
+  whosaid copy [--db whosaid.db] TO                 copy the archive into an empty one, e.g. a postgres:// URL
+  (every archive command takes --db FILE or --db postgres://USER:PASSWORD@HOST:PORT/DB)
 
 exit status: 0 done, 1 some bad input records skipped (the others processed), 2 failure
 `
@@ -136,6 +138,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return speakersCmd(rest, stdout, stderr)
 	case "alias":
 		return aliasCmd(rest, stdout, stderr)
+	case "copy":
+		return copyCmd(rest, stdout, stderr)
 	case "serve":
 		return serveCmd(rest, stdout, stderr)
 	case "help", "-h", "--help":

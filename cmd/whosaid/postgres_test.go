@@ -172,7 +172,7 @@ func lineDiff(got, want string) string {
 }
 
 // TestArchiveCommandsPostgres runs the archive commands against a
-// PostgreSQL archive: ingest, search, speakers, alias.
+// PostgreSQL archive: ingest, search, speakers, alias, copy.
 func TestArchiveCommandsPostgres(t *testing.T) {
 	db := pgtest.Location(t)
 	runOK := func(args ...string) string {
@@ -195,6 +195,15 @@ func TestArchiveCommandsPostgres(t *testing.T) {
 		t.Errorf("speakers: %s", out)
 	}
 	runOK("alias", "merge", "--db", db, "Ben Cole", "Ana Ruiz")
+	// Back to SQLite and again to PostgreSQL: the same archive.
+	file, again := filepath.Join(t.TempDir(), "copy.db"), pgtest.Location(t)
+	runOK("copy", "--db", db, file)
+	if out := runOK("copy", "--db", file, again); !strings.Contains(out, "occurrences: 2 rows") {
+		t.Errorf("copy: %s", out)
+	}
+	if got, want := dumpArchive(t, again), dumpArchive(t, db); got != want {
+		t.Errorf("archive copied twice:\n%s\nwant\n%s", got, want)
+	}
 	a, err := archive.Open(db, true)
 	if err != nil {
 		t.Fatal(err)
