@@ -161,3 +161,22 @@ func TestCopy(t *testing.T) {
 		t.Errorf("syndicated copy after the copy: %+v", rs)
 	}
 }
+
+// TestControlCharacters checks that names and queries with a NUL or
+// invalid UTF-8, which PostgreSQL refuses in a string, are searched as
+// if those were spaces.
+func TestControlCharacters(t *testing.T) {
+	a := openTemp(t)
+	ingest(t, a, harbour)
+	for _, q := range []Query{{Text: "harbour\x00"}, {Speaker: "Elena\x00Varga"}, {About: "x\xffy"}, {Text: "fisher\x00men*"}} {
+		if _, _, err := a.Search(context.Background(), q); err != nil {
+			t.Errorf("search %+v: %v", q, err)
+		}
+	}
+	if got := search(t, a, Query{Speaker: "Elena\x00Varga"}); len(got) != 1 {
+		t.Errorf("speaker with a NUL: %q, want Varga's statement", contents(got))
+	}
+	if _, err := a.Speakers(context.Background(), "Var\x00", 10, 0); err != nil {
+		t.Error(err)
+	}
+}

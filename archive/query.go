@@ -55,16 +55,7 @@ type searchTerm struct {
 // terms, and terms to exclude; terms with nothing a tokenizer would index
 // are dropped. Control characters and invalid UTF-8 become spaces.
 func searchTerms(query string) (groups [][]searchTerm, exclude []searchTerm) {
-	query = straightQuotes.Replace(query)
-	// SQLite reads a NUL as the end of the string and PostgreSQL refuses
-	// it: control characters and invalid UTF-8 become spaces, which the
-	// tokenizers ignore anyway.
-	query = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			return ' '
-		}
-		return r
-	}, query)
+	query = plainText(straightQuotes.Replace(query))
 	orNext := false
 	for _, tok := range splitQuery(query) {
 		if !tok.phrase && tok.text == "OR" {
@@ -96,6 +87,18 @@ func searchTerms(query string) (groups [][]searchTerm, exclude []searchTerm) {
 		orNext = false
 	}
 	return groups, exclude
+}
+
+// plainText turns control characters and invalid UTF-8 into spaces,
+// which the tokenizers and name matching ignore anyway: SQLite reads a
+// NUL as the end of a string and PostgreSQL refuses it.
+func plainText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 var straightQuotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`)

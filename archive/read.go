@@ -59,6 +59,7 @@ func (q *Query) Validate() error {
 	if err := CheckQuery(q.Text); err != nil {
 		return err
 	}
+	q.Speaker, q.About = plainText(q.Speaker), plainText(q.About)
 	for _, d := range []string{q.Since, q.Until, q.SaidSince, q.SaidUntil} {
 		if d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err != nil {
@@ -264,6 +265,7 @@ type SpeakerCount struct {
 // Speakers lists speakers by number of statements, most first; match,
 // when set, keeps those whose name contains it.
 func (a *Archive) Speakers(ctx context.Context, match string, limit, offset int) ([]SpeakerCount, error) {
+	match = plainText(match)
 	rows, err := a.db.QueryContext(ctx, `SELECT sp.id, sp.name, sp.kind, count(*) AS n
 		FROM speakers sp JOIN statements s ON s.speaker_id = sp.id
 		WHERE ? = '' OR sp.name `+a.db.d.like()+` ? ESCAPE '\'
