@@ -261,8 +261,12 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 	if id > idMask {
 		return 0, fmt.Errorf("new statement: id %d does not fit a rank key", id)
 	}
-	for _, b := range contentBands {
-		if _, err := w.exec(`INSERT INTO statement_bands (band, statement_id) VALUES (?, ?)`, b, id); err != nil {
+	if len(contentBands) > 0 {
+		args := make([]any, 0, 2*len(contentBands))
+		for _, b := range contentBands {
+			args = append(args, b, id)
+		}
+		if _, err := w.exec(`INSERT INTO statement_bands (band, statement_id) VALUES (?, ?)`+strings.Repeat(", (?, ?)", len(contentBands)-1), args...); err != nil {
 			return 0, fmt.Errorf("new statement: %w", err)
 		}
 	}
@@ -322,15 +326,13 @@ func resolveKey(q querier, name string, kind whosaid.SpeakerKind) (string, error
 	if key == "" {
 		return "", nil
 	}
-	for _, k := range []string{raw, key} {
-		var target string
-		found, err := q.scalar(`SELECT speaker_key FROM aliases WHERE name_key = ?`, []any{k}, &target)
-		if err != nil {
-			return "", fmt.Errorf("alias of %q: %w", name, err)
-		}
-		if found {
-			return target, nil
-		}
+	var target string
+	found, err := q.scalar(`SELECT speaker_key FROM aliases WHERE name_key IN (?, ?) ORDER BY name_key <> ? LIMIT 1`, []any{raw, key, raw}, &target)
+	if err != nil {
+		return "", fmt.Errorf("alias of %q: %w", name, err)
+	}
+	if found {
+		return target, nil
 	}
 	if kind == whosaid.Person && !strings.Contains(key, " ") {
 		known, err := q.ids(`SELECT id FROM speakers WHERE surname = ? AND kind = 'person' AND key <> ? ORDER BY id LIMIT 2`, key, key)
@@ -354,25 +356,19 @@ func resolveKey(q querier, name string, kind whosaid.SpeakerKind) (string, error
 func (w *writer) refresh(statementIDs []int64) error {
 	slices.Sort(statementIDs)
 	for _, id := range slices.Compact(statementIDs) {
+		// One round trip: the statement's new figures, and what its
+		// deletion needs when it has no source left.
 		var n int
-		var confidence sql.NullFloat64
-		var published string
-		if _, err := w.scalar(`SELECT count(DISTINCT o.article_id), max(o.confidence), coalesce(min(nullif(a.published, '')), '')
-			FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.statement_id = ?`,
-			[]any{id}, &n, &confidence, &published); err != nil {
+		var content string
+		var speakerID sql.NullInt64
+		if _, err := w.scalar(`UPDATE statements SET (n_sources, confidence, published) =
+			(SELECT count(DISTINCT o.article_id), coalesce(max(o.confidence), 0), coalesce(min(nullif(a.published, '')), '')
+			FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.statement_id = statements.id)
+			WHERE id = ? RETURNING n_sources, content, speaker_id`, []any{id}, &n, &content, &speakerID); err != nil {
 			return fmt.Errorf("refresh statement %d: %w", id, err)
 		}
 		if n > 0 {
-			if _, err := w.exec(`UPDATE statements SET n_sources = ?, confidence = ?, published = ? WHERE id = ?`,
-				n, confidence.Float64, published, id); err != nil {
-				return fmt.Errorf("refresh statement %d: %w", id, err)
-			}
 			continue
-		}
-		var content string
-		var speakerID sql.NullInt64
-		if _, err := w.scalar(`SELECT content, speaker_id FROM statements WHERE id = ?`, []any{id}, &content, &speakerID); err != nil {
-			return fmt.Errorf("delete statement %d: %w", id, err)
 		}
 		for _, b := range bands(normalizeContent(content)) {
 			if _, err := w.exec(`DELETE FROM statement_bands WHERE band = ? AND statement_id = ?`, b, id); err != nil {
