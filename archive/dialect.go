@@ -28,6 +28,9 @@ type dialect interface {
 	byteSlice(text, start, end string) string
 	// like is the ASCII case-insensitive LIKE operator.
 	like() string
+	// in is the SQL for "expr IN (subquery)", for a subquery that returns
+	// a few values.
+	in(expr, subquery string) string
 	// rankedIDs returns the ids of the first need statements matching the
 	// user's text query (and statement type, when set) and passing f,
 	// best first (see rank.go).

@@ -144,7 +144,7 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 		if err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
 		}
-		f.indexed = append(f.indexed, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name `+a.db.d.like()+` ? ESCAPE '\')`)
+		f.indexed = append(f.indexed, a.db.d.in("s.speaker_id", `SELECT id FROM speakers WHERE key = ? OR surname = ? OR name `+a.db.d.like()+` ? ESCAPE '\'`))
 		f.indexedArgs = append(f.indexedArgs, key, key, "%"+escapeLike(strings.TrimSpace(q.Speaker))+"%")
 	}
 	if q.Since != "" {

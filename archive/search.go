@@ -26,6 +26,9 @@ import (
 // filters for which the filtered scan is used. At 1M statements, with a
 // speaker filter in three searches out of four, 1k to 5k gave the best
 // p95 (11–12 ms CPU); 300 gave 45 ms and 30k–100k 44–46 ms.
+//
+// On PostgreSQL it is the number of statements a search reads in rank
+// order before it ranks all its matches instead (postgres.go).
 var scanMax = 3_000 // a variable for tests
 
 // searchFilters are the WHERE conditions of a search on statements s:

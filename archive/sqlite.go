@@ -162,6 +162,8 @@ func (sqliteDialect) byteSlice(text, start, end string) string {
 // like: SQLite's LIKE ignores ASCII case.
 func (sqliteDialect) like() string { return "LIKE" }
 
+func (sqliteDialect) in(expr, subquery string) string { return expr + " IN (" + subquery + ")" }
+
 // highlight: FTS5's highlight() needs the indexed text, which the
 // contentless index does not keep.
 func (sqliteDialect) highlight(context.Context, database, string, []string) ([]string, error) {
