@@ -17,8 +17,7 @@ var ErrUnknownSpeaker = errors.New("no speaker by that name")
 // fix is kept in the aliases table, so it holds for articles ingested
 // later and for re-ingested ones.
 func (a *Archive) MergeSpeakers(ctx context.Context, name, into string) error {
-	return a.write(ctx, func(tx *sql.Tx) error {
-		w := newWriter(tx)
+	return a.write(ctx, func(w *writer) error {
 		from, err := w.speakerByName(name)
 		if err != nil {
 			return err
@@ -59,8 +58,7 @@ func (a *Archive) MergeSpeakers(ctx context.Context, name, into string) error {
 // statements attributed under that exact name there. Like a merge, the
 // fix is kept in the aliases table.
 func (a *Archive) SplitSpeaker(ctx context.Context, name string) error {
-	return a.write(ctx, func(tx *sql.Tx) error {
-		w := newWriter(tx)
+	return a.write(ctx, func(w *writer) error {
 		from, err := w.speakerByName(name)
 		if err != nil {
 			return err
@@ -116,7 +114,7 @@ func (w *writer) relink(speakerID int64, keep func(speakerName string) bool) err
 		content         string
 	}
 	rows, err := w.query(`SELECT o.id, o.statement_id, o.type, o.speaker_kind, o.speaker_name,
-		CAST(substr(CAST(a.body AS BLOB), o.content_start + 1, o.content_end - o.content_start) AS TEXT)
+		`+w.d.byteSlice("a.body", "o.content_start", "o.content_end")+`
 		FROM occurrences o JOIN statements s ON s.id = o.statement_id JOIN articles a ON a.id = o.article_id
 		WHERE s.speaker_id = ? ORDER BY o.id`, speakerID)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,7 +15,7 @@ import (
 
 func openTemp(t testing.TB) *Archive {
 	t.Helper()
-	a, err := Open(filepath.Join(t.TempDir(), "test.db"), false)
+	a, err := Open(tempLocation(t), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,8 +275,7 @@ func FuzzMatchExpression(f *testing.F) {
 }
 
 func TestSearchWhileIngesting(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "a.db")
+	path := tempLocation(t)
 	writer, err := Open(path, false)
 	if err != nil {
 		t.Fatal(err)

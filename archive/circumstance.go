@@ -69,7 +69,8 @@ func (w *writer) storeCircumstances(artID, stID, id int64, st whosaid.Statement)
 		if key == "" || !isProperName(ab.Name) {
 			continue // "the council" in one article is not the council of another
 		}
-		if _, err := w.exec(`INSERT OR IGNORE INTO statement_about (article_id, statement_id, key, name, kind) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := w.exec(`INSERT INTO statement_about (article_id, statement_id, key, name, kind) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`,
 			artID, stID, key, ab.Name, string(ab.Kind)); err != nil {
 			return fmt.Errorf("circumstances: about %q: %w", ab.Name, err)
 		}
@@ -114,7 +115,7 @@ func dayRange(value string) (string, string, error) {
 // statement whose said_on is a month or a year passes when that period
 // meets the range). Statements whose text does not say when they were
 // said do not pass a date filter.
-func (q Query) circumstanceFilters(ctx context.Context, db *sql.DB) ([]string, []any, error) {
+func (q Query) circumstanceFilters(ctx context.Context, db database) ([]string, []any, error) {
 	var where []string
 	var args []any
 	if q.About != "" {
@@ -140,7 +141,7 @@ func (q Query) circumstanceFilters(ctx context.Context, db *sql.DB) ([]string, [
 // and when their statements were said, where the text tells.
 func (a *Archive) speakerCircumstances(ctx context.Context, p *SpeakerProfile) error {
 	var err error
-	if p.About, err = a.counts(ctx, `SELECT ab.name, count(DISTINCT ab.statement_id) FROM statement_about ab
+	if p.About, err = a.counts(ctx, `SELECT min(ab.name), count(DISTINCT ab.statement_id) FROM statement_about ab
 		JOIN statements s ON s.id = ab.statement_id WHERE s.speaker_id = ? GROUP BY ab.key ORDER BY 2 DESC, 1 LIMIT 15`, p.ID); err != nil {
 		return fmt.Errorf("about: %w", err)
 	}

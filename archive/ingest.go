@@ -2,7 +2,6 @@ package archive
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"iter"
@@ -109,8 +108,7 @@ func (a *Archive) Ingest(ctx context.Context, src iter.Seq2[whosaid.Article, err
 		}
 		outcomes := make([]storeOutcome, len(batch))
 		// Not cancelled with ctx: on Ctrl-C the extracted batch is kept.
-		err := a.write(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
-			w := newWriter(tx)
+		err := a.write(context.WithoutCancel(ctx), func(w *writer) error {
 			for i, e := range batch {
 				var err error
 				if outcomes[i], err = w.storeArticle(e.article, e.record, e.phrases, e.hash); err != nil {

@@ -16,20 +16,47 @@ import (
 // searchable term. CheckQuery tells the user what is wrong with a query
 // this would read in a way they did not mean.
 func MatchExpression(query string) string {
-	query = straightQuotes.Replace(query)
-	// SQLite reads a NUL as the end of the string: control characters and
-	// invalid UTF-8 become spaces, which the tokenizer ignores anyway.
-	query = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			return ' '
+	groups, exclude := searchTerms(query)
+	if len(groups) == 0 {
+		return "" // exclusions alone match nothing in FTS5
+	}
+	fts := func(t searchTerm) string {
+		term := `"` + strings.ReplaceAll(t.text, `"`, `""`) + `"`
+		if t.prefix {
+			term += "*"
 		}
-		return r
-	}, query)
-	var (
-		groups  [][]string // AND of ORs
-		exclude []string
-		orNext  bool
-	)
+		return term
+	}
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		alternatives := make([]string, len(g))
+		for j, t := range g {
+			alternatives[j] = fts(t)
+		}
+		parts[i] = strings.Join(alternatives, " OR ")
+		if len(g) > 1 {
+			parts[i] = "(" + parts[i] + ")"
+		}
+	}
+	expr := strings.Join(parts, " AND ")
+	for _, t := range exclude {
+		expr = "(" + expr + ") NOT " + fts(t)
+	}
+	return expr
+}
+
+// searchTerm is a word or phrase of a search query, perhaps a prefix.
+type searchTerm struct {
+	text   string
+	prefix bool
+}
+
+// searchTerms reads a user's search query as an AND of groups of OR-ed
+// terms, and terms to exclude; terms with nothing a tokenizer would index
+// are dropped. Control characters and invalid UTF-8 become spaces.
+func searchTerms(query string) (groups [][]searchTerm, exclude []searchTerm) {
+	query = plainText(straightQuotes.Replace(query))
+	orNext := false
 	for _, tok := range splitQuery(query) {
 		if !tok.phrase && tok.text == "OR" {
 			orNext = len(groups) > 0
@@ -48,35 +75,30 @@ func MatchExpression(query string) string {
 		if !strings.ContainsFunc(tok.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			continue // nothing the tokenizer would index; an empty string would be a syntax error
 		}
-		term := `"` + strings.ReplaceAll(tok.text, `"`, `""`) + `"`
-		if tok.prefix {
-			term += "*"
-		}
+		term := searchTerm{text: tok.text, prefix: tok.prefix}
 		switch {
 		case negated:
 			exclude = append(exclude, term)
 		case orNext:
 			groups[len(groups)-1] = append(groups[len(groups)-1], term)
 		default:
-			groups = append(groups, []string{term})
+			groups = append(groups, []searchTerm{term})
 		}
 		orNext = false
 	}
-	if len(groups) == 0 {
-		return "" // exclusions alone match nothing in FTS5
-	}
-	parts := make([]string, len(groups))
-	for i, g := range groups {
-		parts[i] = strings.Join(g, " OR ")
-		if len(g) > 1 {
-			parts[i] = "(" + parts[i] + ")"
+	return groups, exclude
+}
+
+// plainText turns control characters and invalid UTF-8 into spaces,
+// which the tokenizers and name matching ignore anyway: SQLite reads a
+// NUL as the end of a string and PostgreSQL refuses it.
+func plainText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
 		}
-	}
-	expr := strings.Join(parts, " AND ")
-	for _, term := range exclude {
-		expr = "(" + expr + ") NOT " + term
-	}
-	return expr
+		return r
+	}, s)
 }
 
 var straightQuotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`)

@@ -34,6 +34,7 @@ func TestContentLength(t *testing.T) {
 // TestContentLengthAgreesWithFTS5 counts words with FTS5's own tokenizer
 // (the fts5vocab table of a one-row index) for the same texts.
 func TestContentLengthAgreesWithFTS5(t *testing.T) {
+	sqliteOnly(t)
 	a := openTemp(t)
 	if _, err := a.db.Exec(`CREATE VIRTUAL TABLE probe USING fts5(c, tokenize='porter unicode61 remove_diacritics 2');
 		CREATE VIRTUAL TABLE probe_vocab USING fts5vocab(probe, 'instance')`); err != nil {
@@ -55,6 +56,7 @@ func TestContentLengthAgreesWithFTS5(t *testing.T) {
 }
 
 func TestRankKey(t *testing.T) {
+	sqliteOnly(t)
 	a := openTemp(t)
 	for _, tc := range []struct {
 		length int
@@ -82,6 +84,7 @@ func TestRankKey(t *testing.T) {
 // TestMigrateRankKeys opens an archive of schema 1, with statements in
 // its old full-text index, and checks that the upgrade keys them by rank.
 func TestMigrateRankKeys(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -92,7 +95,7 @@ func TestMigrateRankKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrations[0](tx); err != nil {
+	if err := sqliteMigrations[0](tx); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range contents {
@@ -120,7 +123,7 @@ func TestMigrateRankKeys(t *testing.T) {
 	if err := a.Check(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	got, err := a.rankedIDs(context.Background(), MatchExpression("harbour"), searchFilters{}, 10)
+	got, err := a.db.d.rankedIDs(context.Background(), a.db, "harbour", "", searchFilters{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +137,7 @@ func TestMigrateRankKeys(t *testing.T) {
 	if err := a.Check(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if got, err = a.rankedIDs(context.Background(), MatchExpression("harbour"), searchFilters{}, 10); err != nil || !slices.Equal(got, []int64{2, 1}) {
+	if got, err = a.db.d.rankedIDs(context.Background(), a.db, "harbour", "", searchFilters{}, 10); err != nil || !slices.Equal(got, []int64{2, 1}) {
 		t.Errorf("after a delete: %v, %v", got, err)
 	}
 }
@@ -142,6 +145,7 @@ func TestMigrateRankKeys(t *testing.T) {
 // TestCheckFindsStaleIndexRows checks that Check compares the contentless
 // full-text index with the statements it should hold.
 func TestCheckFindsStaleIndexRows(t *testing.T) {
+	sqliteOnly(t)
 	a := openTemp(t)
 	ingest(t, a, synth.New(5).Article(5))
 	if err := a.Check(context.Background()); err != nil {

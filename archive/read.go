@@ -20,7 +20,7 @@ var ErrNotFound = errors.New("not found")
 // reader runs queries on the read pool.
 type reader struct {
 	ctx context.Context
-	db  *sql.DB
+	db  database
 }
 
 func (r reader) scalar(query string, args []any, dest ...any) (bool, error) {
@@ -59,6 +59,7 @@ func (q *Query) Validate() error {
 	if err := CheckQuery(q.Text); err != nil {
 		return err
 	}
+	q.Speaker, q.About = plainText(q.Speaker), plainText(q.About)
 	for _, d := range []string{q.Since, q.Until, q.SaidSince, q.SaidUntil} {
 		if d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err != nil {
@@ -117,6 +118,10 @@ type Result struct {
 	// not.
 	SaidOn  string `json:"said_on,omitempty"`
 	Setting string `json:"setting,omitempty"`
+	// Highlight is Content with the words that match the text query
+	// between « and », on PostgreSQL (ts_headline); SQLite's full-text
+	// index keeps no text to mark, so there it is "".
+	Highlight string `json:"highlight,omitempty"`
 }
 
 // Search returns a page of statements matching q, best first for a text
@@ -139,7 +144,7 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 		if err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
 		}
-		f.indexed = append(f.indexed, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name LIKE ? ESCAPE '\')`)
+		f.indexed = append(f.indexed, a.db.d.in("s.speaker_id", `SELECT id FROM speakers WHERE key = ? OR surname = ? OR name `+a.db.d.like()+` ? ESCAPE '\'`))
 		f.indexedArgs = append(f.indexedArgs, key, key, "%"+escapeLike(strings.TrimSpace(q.Speaker))+"%")
 	}
 	if q.Since != "" {
@@ -158,13 +163,7 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	f.residual, f.residualArgs = append(f.residual, where...), append(f.residualArgs, args...)
 	var results []Result
 	if match != "" {
-		// The type is a column of the full-text index, so FTS5 filters on
-		// it while it walks the matches (see rank.go).
-		match = "content : (" + match + ")"
-		if q.Type != "" {
-			match += ` AND type : "` + strings.ReplaceAll(q.Type, `"`, `""`) + `"`
-		}
-		ids, err := a.rankedIDs(ctx, match, f, q.Offset+q.Limit+1)
+		ids, err := a.db.d.rankedIDs(ctx, a.db, q.Text, q.Type, f, q.Offset+q.Limit+1)
 		if err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
 		}
@@ -191,9 +190,20 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if more {
 		results = results[:q.Limit]
 	}
+	contents := make([]string, len(results))
 	for i := range results {
 		if err := a.fillSource(ctx, &results[i]); err != nil {
 			return nil, false, fmt.Errorf("archive: search: %w", err)
+		}
+		contents[i] = results[i].Content
+	}
+	if match != "" && len(results) > 0 {
+		marked, err := a.db.d.highlight(ctx, a.db, q.Text, contents)
+		if err != nil {
+			return nil, false, fmt.Errorf("archive: search: highlight: %w", err)
+		}
+		for i, h := range marked {
+			results[i].Highlight = h
 		}
 	}
 	return results, more, nil
@@ -228,8 +238,7 @@ func (a *Archive) results(ctx context.Context, query string, args ...any) ([]Res
 // fillSource adds the earliest source of a result: its article, the
 // speaker and cue as written, and the sentence around the content.
 func (a *Archive) fillSource(ctx context.Context, r *Result) error {
-	const bytesOf = `CAST(substr(CAST(a.body AS BLOB), %s + 1, %s - %s) AS TEXT)`
-	span := func(start, end string) string { return fmt.Sprintf(bytesOf, start, end, start) }
+	span := func(start, end string) string { return a.db.d.byteSlice("a.body", start, end) }
 	var speaker, cue, saidOn, setting sql.NullString
 	err := a.db.QueryRowContext(ctx, `SELECT a.id, a.ext_id, a.title, a.url, a.published, `+
 		span("o.content_start", "o.content_end")+`, `+
@@ -256,9 +265,10 @@ type SpeakerCount struct {
 // Speakers lists speakers by number of statements, most first; match,
 // when set, keeps those whose name contains it.
 func (a *Archive) Speakers(ctx context.Context, match string, limit, offset int) ([]SpeakerCount, error) {
+	match = plainText(match)
 	rows, err := a.db.QueryContext(ctx, `SELECT sp.id, sp.name, sp.kind, count(*) AS n
 		FROM speakers sp JOIN statements s ON s.speaker_id = sp.id
-		WHERE ? = '' OR sp.name LIKE ? ESCAPE '\'
+		WHERE ? = '' OR sp.name `+a.db.d.like()+` ? ESCAPE '\'
 		GROUP BY sp.id ORDER BY n DESC, sp.name LIMIT ? OFFSET ?`,
 		match, "%"+escapeLike(match)+"%", min(max(limit, 1), 1000), max(offset, 0))
 	if err != nil {

@@ -2,13 +2,12 @@ package archive
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 )
 
-// Ranked search: FTS5 walks the matches in rank order (see rank.go) and
+// Ranked search on SQLite: FTS5 walks the matches in rank order (see rank.go) and
 // a search reads them until its page is full. Two plans, both giving the
 // page of the full ranking of the matches that pass the filters:
 //
@@ -27,6 +26,9 @@ import (
 // filters for which the filtered scan is used. At 1M statements, with a
 // speaker filter in three searches out of four, 1k to 5k gave the best
 // p95 (11–12 ms CPU); 300 gave 45 ms and 30k–100k 44–46 ms.
+//
+// On PostgreSQL it is the number of statements a search reads in rank
+// order before it ranks all its matches instead (postgres.go).
 var scanMax = 3_000 // a variable for tests
 
 // searchFilters are the WHERE conditions of a search on statements s:
@@ -44,14 +46,18 @@ func (f searchFilters) where() ([]string, []any) {
 	return slices.Concat(f.indexed, f.residual), slices.Concat(f.indexedArgs, f.residualArgs)
 }
 
-// rankedIDs returns the ids of the first need statements matching the
-// FTS5 expression match and passing f, best first.
-func (a *Archive) rankedIDs(ctx context.Context, match string, f searchFilters, need int) ([]int64, error) {
+// rankedIDs of SQLite: the type is a column of the full-text index, so
+// FTS5 filters on it while it walks the matches (see rank.go).
+func (sqliteDialect) rankedIDs(ctx context.Context, db database, text, typ string, f searchFilters, need int) ([]int64, error) {
+	match := "content : (" + MatchExpression(text) + ")"
+	if typ != "" {
+		match += ` AND type : "` + strings.ReplaceAll(typ, `"`, `""`) + `"`
+	}
 	where, args := f.where()
 	join := len(where) > 0
 	if len(f.indexed) > 0 {
 		var n int
-		if err := a.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM statements s WHERE `+
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM statements s WHERE `+
 			strings.Join(f.indexed, " AND ")+` LIMIT ?)`, append(slices.Clone(f.indexedArgs), scanMax+1)...).Scan(&n); err != nil {
 			return nil, fmt.Errorf("filter size: %w", err)
 		}
@@ -73,7 +79,7 @@ func (a *Archive) rankedIDs(ctx context.Context, match string, f searchFilters, 
 		query += " AND " + w
 	}
 	query += ` ORDER BY f.rowid LIMIT ?`
-	keys, err := reader{ctx, a.db}.ids(query, slices.Concat([]any{match}, args, []any{need})...)
+	keys, err := reader{ctx, db}.ids(query, slices.Concat([]any{match}, args, []any{need})...)
 	if err != nil {
 		return nil, fmt.Errorf("ranked search: %w", err)
 	}
@@ -88,13 +94,13 @@ func (a *Archive) resultsByID(ctx context.Context, ids []int64) ([]Result, error
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
 	}
 	found, err := a.results(ctx, `SELECT s.id, s.type, s.content, s.confidence, s.published, s.n_sources, sp.id, sp.name, sp.kind
 		FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id
-		WHERE s.id IN (SELECT value FROM json_each(?))`, string(list))
+		WHERE s.id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -17,13 +17,17 @@ import (
 // frequencies of one), ties newest first.
 func bruteForce(t *testing.T, a *Archive, q Query) []int64 {
 	t.Helper()
-	where, args := []string{"statements_fts MATCH ?"}, []any{MatchExpression(q.Text)}
+	from, where, args := "statements_fts f JOIN statements s ON s.id = "+keyIDSQL("f.rowid"), []string{"statements_fts MATCH ?"}, []any{MatchExpression(q.Text)}
+	if onPostgres {
+		tsquery, tsArgs := postgresQuery(q.Text)
+		from, where, args = "statements s", []string{"s.tsv @@ " + tsquery}, tsArgs
+	}
 	if q.Speaker != "" {
 		key, err := resolveKey(reader{context.Background(), a.db}, q.Speaker, whosaid.Person)
 		if err != nil {
 			t.Fatal(err)
 		}
-		where = append(where, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name LIKE ? ESCAPE '\')`)
+		where = append(where, `s.speaker_id IN (SELECT id FROM speakers WHERE key = ? OR surname = ? OR name `+a.db.d.like()+` ? ESCAPE '\')`)
 		args = append(args, key, key, "%"+escapeLike(q.Speaker)+"%")
 	}
 	if q.Since != "" {
@@ -38,8 +42,7 @@ func bruteForce(t *testing.T, a *Archive, q Query) []int64 {
 	if q.MinConfidence > 0 {
 		where, args = append(where, "s.confidence >= ?"), append(args, q.MinConfidence)
 	}
-	rows, err := a.db.Query(`SELECT s.id, s.content FROM statements_fts f JOIN statements s ON s.id = `+keyIDSQL("f.rowid")+`
-		WHERE `+strings.Join(where, " AND "), args...)
+	rows, err := a.db.QueryContext(context.Background(), `SELECT s.id, s.content FROM `+from+` WHERE `+strings.Join(where, " AND "), args...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ ALTER TABLE articles ADD COLUMN outlet TEXT NOT NULL DEFAULT '';   -- see outlet
 ALTER TABLE occurrences ADD COLUMN speaker_gender TEXT;           -- female, male or unknown; NULL when the record gives none
 CREATE INDEX articles_outlet ON articles(outlet, published);
 CREATE TABLE occurrence_phrases (
-	occurrence_id INTEGER NOT NULL REFERENCES occurrences(id) ON DELETE CASCADE,
+	occurrence_id BIGINT NOT NULL REFERENCES occurrences(id) ON DELETE CASCADE,
 	phrase TEXT NOT NULL,          -- a noun phrase of the content, lower-cased, head lemmatised
 	PRIMARY KEY (occurrence_id, phrase)
 );
@@ -39,20 +39,25 @@ CREATE INDEX occurrence_phrases_phrase ON occurrence_phrases(phrase);
 // them for what is stored: the outlet from each article's URL, the noun
 // phrases of each occurrence (about 0.5 ms a statement). Genders stay
 // unknown (NULL) until an article is ingested again with a changed text.
-func migrateSources(tx *sql.Tx) error {
-	if _, err := tx.Exec(schemaSources); err != nil {
-		return err
+func migrateSources(w *writer) error {
+	for q := range strings.SplitSeq(schemaSources, ";\n") {
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		if _, err := w.tx.Exec(q); err != nil {
+			return fmt.Errorf("sources schema: %w", err)
+		}
 	}
 	type article struct {
 		id  int64
 		url string
 	}
-	arts, err := rowsOf(tx, `SELECT id, url FROM articles WHERE url <> ''`, func(r *sql.Rows, a *article) error { return r.Scan(&a.id, &a.url) })
+	arts, err := rowsOf(w, `SELECT id, url FROM articles WHERE url <> ''`, func(r *sql.Rows, a *article) error { return r.Scan(&a.id, &a.url) })
 	if err != nil {
 		return fmt.Errorf("outlets: %w", err)
 	}
 	for _, a := range arts {
-		if _, err := tx.Exec(`UPDATE articles SET outlet = ? WHERE id = ?`, outletOf(whosaid.Article{URL: a.url}), a.id); err != nil {
+		if _, err := w.exec(`UPDATE articles SET outlet = ? WHERE id = ?`, outletOf(whosaid.Article{URL: a.url}), a.id); err != nil {
 			return fmt.Errorf("outlets: %w", err)
 		}
 	}
@@ -67,14 +72,14 @@ func migrateSources(tx *sql.Tx) error {
 		content string
 	}
 	for after := int64(0); ; {
-		batch, err := rowsOf(tx, fmt.Sprintf(`SELECT id, content FROM statements WHERE id > %d ORDER BY id LIMIT 1000`, after),
-			func(r *sql.Rows, s *statement) error { return r.Scan(&s.id, &s.content) })
+		batch, err := rowsOf(w, `SELECT id, content FROM statements WHERE id > ? ORDER BY id LIMIT 1000`,
+			func(r *sql.Rows, s *statement) error { return r.Scan(&s.id, &s.content) }, after)
 		if err != nil || len(batch) == 0 {
 			return err
 		}
 		for _, st := range batch {
 			for _, p := range nounPhrases(m, st.content) {
-				if _, err := tx.Exec(`INSERT INTO occurrence_phrases (occurrence_id, phrase) SELECT id, ? FROM occurrences WHERE statement_id = ?`,
+				if _, err := w.exec(`INSERT INTO occurrence_phrases (occurrence_id, phrase) SELECT id, ? FROM occurrences WHERE statement_id = ?`,
 					p, st.id); err != nil {
 					return fmt.Errorf("phrases: %w", err)
 				}
@@ -85,8 +90,8 @@ func migrateSources(tx *sql.Tx) error {
 }
 
 // rowsOf reads every row of a query with scan.
-func rowsOf[T any](tx *sql.Tx, query string, scan func(*sql.Rows, *T) error) ([]T, error) {
-	rows, err := tx.Query(query)
+func rowsOf[T any](w *writer, query string, scan func(*sql.Rows, *T) error, args ...any) ([]T, error) {
+	rows, err := w.query(query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -26,16 +26,19 @@ type querier interface {
 // writer runs the statements of one write transaction, each prepared once.
 type writer struct {
 	tx    *sql.Tx
+	d     dialect
 	stmts map[string]*sql.Stmt
 }
 
-func newWriter(tx *sql.Tx) *writer { return &writer{tx: tx, stmts: map[string]*sql.Stmt{}} }
+func newWriter(tx *sql.Tx, d dialect) *writer {
+	return &writer{tx: tx, d: d, stmts: map[string]*sql.Stmt{}}
+}
 
 func (w *writer) stmt(query string) (*sql.Stmt, error) {
 	if s, ok := w.stmts[query]; ok {
 		return s, nil
 	}
-	s, err := w.tx.Prepare(query)
+	s, err := w.tx.Prepare(w.d.bind(query))
 	if err != nil {
 		return nil, fmt.Errorf("archive: prepare: %w", err)
 	}
@@ -151,12 +154,8 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, phrases [
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
 	default:
-		res, err := w.exec(`INSERT INTO articles (ext_id, hash, title, url, published, body, record) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			art.ID, hash, art.Title, art.URL, publishedDate(art), art.Text, string(recJSON))
-		if err != nil {
-			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		if _, err := w.scalar(`INSERT INTO articles (ext_id, hash, title, url, published, body, record) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			[]any{art.ID, hash, art.Title, art.URL, publishedDate(art), art.Text, string(recJSON)}, &id); err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: %w", art.ID, err)
 		}
 	}
@@ -179,18 +178,14 @@ func (w *writer) storeArticle(art whosaid.Article, rec whosaid.Record, phrases [
 		if st.Speaker != nil {
 			spStart, spEnd = validInt(st.Speaker.Start), validInt(st.Speaker.End)
 		}
-		occ, err := w.exec(`INSERT INTO occurrences (article_id, statement_id, type, content_start, content_end,
+		var occID int64
+		if _, err := w.scalar(`INSERT INTO occurrences (article_id, statement_id, type, content_start, content_end,
 			cue_start, cue_end, cue_lemma, speaker_start, speaker_end, speaker_name, speaker_kind,
 			confidence, rule, resolution, context_start, context_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, stID, string(st.Type), st.Content.Start, st.Content.End, cueStart, cueEnd, cueLemma,
-			spStart, spEnd, st.SpeakerName, string(st.SpeakerKind), st.Confidence, st.Rule, st.Resolution,
-			ctxStart, ctxEnd)
-		if err != nil {
-			return unchanged, fmt.Errorf("archive: article %q: occurrence: %w", art.ID, err)
-		}
-		occID, err := occ.LastInsertId()
-		if err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			[]any{id, stID, string(st.Type), st.Content.Start, st.Content.End, cueStart, cueEnd, cueLemma,
+				spStart, spEnd, st.SpeakerName, string(st.SpeakerKind), st.Confidence, st.Rule, st.Resolution,
+				ctxStart, ctxEnd}, &occID); err != nil {
 			return unchanged, fmt.Errorf("archive: article %q: occurrence: %w", art.ID, err)
 		}
 		if err := w.storeCircumstances(id, stID, occID, st); err != nil {
@@ -239,7 +234,7 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 	}
 	norm := normalizeContent(content)
 	hash := contentHash(norm)
-	rows, err := w.query(`SELECT id, content FROM statements WHERE content_hash = ? AND speaker_id IS ? ORDER BY id`, hash, speakerID)
+	rows, err := w.query(`SELECT id, content FROM statements WHERE content_hash = ? AND speaker_id IS NOT DISTINCT FROM ? ORDER BY id`, hash, speakerID)
 	if err != nil {
 		return 0, fmt.Errorf("statement lookup: %w", err)
 	}
@@ -259,7 +254,7 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 			args = append(args, b)
 		}
 		rows, err := w.query(`SELECT DISTINCT s.id, s.content FROM statement_bands b JOIN statements s ON s.id = b.statement_id
-			WHERE s.speaker_id IS ? AND b.band IN (?`+strings.Repeat(", ?", len(contentBands)-1)+`) ORDER BY s.id`, args...)
+			WHERE s.speaker_id IS NOT DISTINCT FROM ? AND b.band IN (?`+strings.Repeat(", ?", len(contentBands)-1)+`) ORDER BY s.id`, args...)
 		if err != nil {
 			return 0, fmt.Errorf("near-duplicate lookup: %w", err)
 		}
@@ -269,20 +264,20 @@ func (w *writer) statementFor(speakerName *string, kind whosaid.SpeakerKind, typ
 			return match, err
 		}
 	}
-	res, err := w.exec(`INSERT INTO statements (speaker_id, type, content, content_hash, confidence, published, n_sources, length)
-		VALUES (?, ?, ?, ?, 0, '', 0, ?)`, speakerID, string(typ), content, hash, contentLength(content))
-	if err != nil {
-		return 0, fmt.Errorf("new statement: %w", err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
+	var id int64
+	if _, err := w.scalar(`INSERT INTO statements (speaker_id, type, content, content_hash, confidence, published, n_sources, length)
+		VALUES (?, ?, ?, ?, 0, '', 0, ?) RETURNING id`, []any{speakerID, string(typ), content, hash, contentLength(content)}, &id); err != nil {
 		return 0, fmt.Errorf("new statement: %w", err)
 	}
 	if id > idMask {
 		return 0, fmt.Errorf("new statement: id %d does not fit a rank key", id)
 	}
-	for _, b := range contentBands {
-		if _, err := w.exec(`INSERT INTO statement_bands (band, statement_id) VALUES (?, ?)`, b, id); err != nil {
+	if len(contentBands) > 0 {
+		args := make([]any, 0, 2*len(contentBands))
+		for _, b := range contentBands {
+			args = append(args, b, id)
+		}
+		if _, err := w.exec(`INSERT INTO statement_bands (band, statement_id) VALUES (?, ?)`+strings.Repeat(", (?, ?)", len(contentBands)-1), args...); err != nil {
 			return 0, fmt.Errorf("new statement: %w", err)
 		}
 	}
@@ -324,12 +319,8 @@ func (w *writer) speakerFor(name *string, kind whosaid.SpeakerKind) (sql.NullInt
 		return sql.NullInt64{}, fmt.Errorf("speaker %q: %w", *name, err)
 	}
 	if !found {
-		res, err := w.exec(`INSERT INTO speakers (key, name, kind, surname) VALUES (?, ?, ?, ?)`,
-			key, strings.Join(strings.Fields(*name), " "), string(kind), surname(key))
-		if err != nil {
-			return sql.NullInt64{}, fmt.Errorf("speaker %q: %w", *name, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
+		if _, err := w.scalar(`INSERT INTO speakers (key, name, kind, surname) VALUES (?, ?, ?, ?) RETURNING id`,
+			[]any{key, strings.Join(strings.Fields(*name), " "), string(kind), surname(key)}, &id); err != nil {
 			return sql.NullInt64{}, fmt.Errorf("speaker %q: %w", *name, err)
 		}
 	}
@@ -346,15 +337,13 @@ func resolveKey(q querier, name string, kind whosaid.SpeakerKind) (string, error
 	if key == "" {
 		return "", nil
 	}
-	for _, k := range []string{raw, key} {
-		var target string
-		found, err := q.scalar(`SELECT speaker_key FROM aliases WHERE name_key = ?`, []any{k}, &target)
-		if err != nil {
-			return "", fmt.Errorf("alias of %q: %w", name, err)
-		}
-		if found {
-			return target, nil
-		}
+	var target string
+	found, err := q.scalar(`SELECT speaker_key FROM aliases WHERE name_key IN (?, ?) ORDER BY name_key <> ? LIMIT 1`, []any{raw, key, raw}, &target)
+	if err != nil {
+		return "", fmt.Errorf("alias of %q: %w", name, err)
+	}
+	if found {
+		return target, nil
 	}
 	if kind == whosaid.Person && !strings.Contains(key, " ") {
 		known, err := q.ids(`SELECT id FROM speakers WHERE surname = ? AND kind = 'person' AND key <> ? ORDER BY id LIMIT 2`, key, key)
@@ -378,25 +367,19 @@ func resolveKey(q querier, name string, kind whosaid.SpeakerKind) (string, error
 func (w *writer) refresh(statementIDs []int64) error {
 	slices.Sort(statementIDs)
 	for _, id := range slices.Compact(statementIDs) {
+		// One round trip: the statement's new figures, and what its
+		// deletion needs when it has no source left.
 		var n int
-		var confidence sql.NullFloat64
-		var published string
-		if _, err := w.scalar(`SELECT count(DISTINCT o.article_id), max(o.confidence), coalesce(min(nullif(a.published, '')), '')
-			FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.statement_id = ?`,
-			[]any{id}, &n, &confidence, &published); err != nil {
+		var content string
+		var speakerID sql.NullInt64
+		if _, err := w.scalar(`UPDATE statements SET (n_sources, confidence, published) =
+			(SELECT count(DISTINCT o.article_id), coalesce(max(o.confidence), 0), coalesce(min(nullif(a.published, '')), '')
+			FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.statement_id = statements.id)
+			WHERE id = ? RETURNING n_sources, content, speaker_id`, []any{id}, &n, &content, &speakerID); err != nil {
 			return fmt.Errorf("refresh statement %d: %w", id, err)
 		}
 		if n > 0 {
-			if _, err := w.exec(`UPDATE statements SET n_sources = ?, confidence = ?, published = ? WHERE id = ?`,
-				n, confidence.Float64, published, id); err != nil {
-				return fmt.Errorf("refresh statement %d: %w", id, err)
-			}
 			continue
-		}
-		var content string
-		var speakerID sql.NullInt64
-		if _, err := w.scalar(`SELECT content, speaker_id FROM statements WHERE id = ?`, []any{id}, &content, &speakerID); err != nil {
-			return fmt.Errorf("delete statement %d: %w", id, err)
 		}
 		for _, b := range bands(normalizeContent(content)) {
 			if _, err := w.exec(`DELETE FROM statement_bands WHERE band = ? AND statement_id = ?`, b, id); err != nil {

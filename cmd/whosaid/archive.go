@@ -44,7 +44,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", archive.DefaultPath, "archive file")
+	return fs.String("db", archive.DefaultPath, "archive: an SQLite file, or a PostgreSQL server's postgres://USER:PASSWORD@HOST/DB URL")
 }
 
 // ingestCmd extracts and stores every article of the given files and
@@ -94,7 +94,7 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	elapsed := time.Since(start)
 	fmt.Fprintf(stdout, "%d articles read: %d added, %d replaced, %d unchanged; %d statements stored in %s (%.0f articles/s) into %s\n",
 		stats.Read, stats.Added, stats.Replaced, stats.Unchanged, stats.Statements, elapsed.Round(time.Millisecond),
-		float64(stats.Done())/max(elapsed.Seconds(), 1e-9), *db)
+		float64(stats.Done())/max(elapsed.Seconds(), 1e-9), archive.Redact(*db))
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
@@ -300,6 +300,39 @@ func serveCmd(args []string, stdout, stderr io.Writer) error {
 	defer a.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	fmt.Fprintf(stdout, "serving %s on http://%s/\n", *db, *addr)
+	fmt.Fprintf(stdout, "serving %s on http://%s/\n", archive.Redact(*db), *addr)
 	return web.Serve(ctx, *addr, web.New(a, web.Options{WriteToken: *token, MaxBodyBytes: *maxBody}))
+}
+
+// copyCmd copies the archive into an empty one, such as a new PostgreSQL
+// database.
+func copyCmd(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("copy", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := dbFlag(fs)
+	to, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(to) != 1 {
+		return errors.New(`copy: want "copy [--db FROM] TO"`)
+	}
+	src, err := archive.Open(*db, true)
+	if err != nil {
+		return fmt.Errorf("copy: %w", err)
+	}
+	defer src.Close()
+	dst, err := archive.Open(to[0], false)
+	if err != nil {
+		return fmt.Errorf("copy: %w", err)
+	}
+	defer dst.Close()
+	err = src.CopyTo(context.Background(), dst, func(table string, rows int) {
+		fmt.Fprintf(stdout, "%s: %d rows\n", table, rows)
+	})
+	if err != nil {
+		return fmt.Errorf("copy: %w", err)
+	}
+	fmt.Fprintf(stdout, "copied %s into %s\n", archive.Redact(*db), archive.Redact(to[0]))
+	return nil
 }

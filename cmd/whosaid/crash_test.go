@@ -24,10 +24,7 @@ func TestIngestSurvivesKill(t *testing.T) {
 		t.Skip("builds the binary and ingests 2,000 articles several times")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "whosaid")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildWhosaid(t, dir)
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	writeCorpus(t, corpus, 2000)
 

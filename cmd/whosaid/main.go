@@ -36,13 +36,15 @@ usage:
   whosaid train syntax --ud DIR [--out FILE] [--cluster-text POLNEAR-TRAIN.jsonl]
   whosaid train speaker --polnear FILE [--out FILE]
   whosaid eval speaker --polnear FILE               the speaker ranker's top-1 accuracy on gold cues
-  whosaid ingest [--db whosaid.db] PATH...          store articles and statements in the archive
+  whosaid ingest [--db whosaid.db|postgres://…] PATH...   store articles and statements in the archive (SQLite file or PostgreSQL)
   whosaid search QUERY [--speaker NAME] [--since DATE] [--until DATE] [--type direct|indirect|mixed] [--min-confidence X] [--format text|jsonl|csv]
   whosaid speakers [NAME]                           speakers by number of statements
   whosaid sources [--by outlet|month|outlet,month] [--since DATE] [--until DATE] [--format text|csv|jsonl]
                                                     who gets quoted: people, women's share, kinds of source
   whosaid alias merge NAME INTO | alias split NAME  fix speaker identity by hand
   whosaid serve [--addr 127.0.0.1:8080] [--write-token TOKEN]   JSON API and web UI
+  whosaid copy [--db whosaid.db] TO                 copy the archive into an empty one, e.g. a postgres:// URL
+  (every archive command takes --db FILE or --db postgres://USER:PASSWORD@HOST:PORT/DB)
 
 exit status: 0 done, 1 some bad input records skipped (the others processed), 2 failure
 `
@@ -140,6 +142,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return sourcesCmd(rest, stdout, stderr)
 	case "alias":
 		return aliasCmd(rest, stdout, stderr)
+	case "copy":
+		return copyCmd(rest, stdout, stderr)
 	case "serve":
 		return serveCmd(rest, stdout, stderr)
 	case "help", "-h", "--help":

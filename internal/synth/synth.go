@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -98,4 +99,15 @@ func WriteJSONL(w io.Writer, seed uint64, n int) error {
 		return fmt.Errorf("synth: %w", err)
 	}
 	return nil
+}
+
+// Articles yields the next n articles, each with about statements quotes.
+func (c *Corpus) Articles(n, statements int) iter.Seq2[whosaid.Article, error] {
+	return func(yield func(whosaid.Article, error) bool) {
+		for range n {
+			if !yield(c.Article(statements), nil) {
+				return
+			}
+		}
+	}
 }

@@ -15,7 +15,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"iter"
 	"log"
 	"math/rand/v2"
 	"os"
@@ -24,8 +23,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/archive"
+	"github.com/whosaid/whosaid/internal/querymix"
 	"github.com/whosaid/whosaid/internal/synth"
 )
 
@@ -58,16 +57,9 @@ func main() {
 
 	corpus := synth.New(1)
 	articles := (*target + *perArticle - 1) / *perArticle
-	src := func(yield func(whosaid.Article, error) bool) {
-		for range articles {
-			if !yield(corpus.Article(*perArticle), nil) {
-				return
-			}
-		}
-	}
 	start := time.Now()
 	lastLog := start
-	stats, err := a.Ingest(context.Background(), iter.Seq2[whosaid.Article, error](src), archive.IngestOptions{
+	stats, err := a.Ingest(context.Background(), corpus.Articles(articles, *perArticle), archive.IngestOptions{
 		Workers: runtime.GOMAXPROCS(0), BatchSize: 500,
 		Progress: func(s archive.IngestStats) {
 			if time.Since(lastLog) > 10*time.Second {
@@ -97,14 +89,9 @@ func main() {
 // time and the process's CPU time per search (on a shared machine the
 // CPU time is the steadier figure).
 func searchBench(a *archive.Archive, n int, mix string, verbose bool) {
-	var gen func(*rand.Rand) archive.Query
-	switch mix {
-	case "issue":
-		gen = issueQuery
-	case "mixed":
-		gen = mixedQuery
-	default:
-		log.Fatalf("unknown query mix %q: want issue or mixed", mix)
+	gen, err := querymix.Named(mix)
+	if err != nil {
+		log.Fatal(err)
 	}
 	ctx := context.Background()
 	// Warm the page cache and the connection pool with a few searches
@@ -139,65 +126,6 @@ func searchBench(a *archive.Archive, n int, mix string, verbose bool) {
 		pct := func(p float64) time.Duration { return l.d[int(p*float64(len(l.d)-1))].Round(time.Microsecond) }
 		fmt.Printf("  %s: p50 %s, p95 %s, p99 %s, max %s\n", l.name, pct(0.50), pct(0.95), pct(0.99), pct(1))
 	}
-}
-
-// issueQuery is the query mix of the original benchmark: common words,
-// phrases, a prefix, OR and exclusion, always with a date and a
-// confidence filter, often with a speaker or a type.
-func issueQuery(rng *rand.Rand) archive.Query {
-	words := []string{"housing", "budget", "harbour", "railway", "hospitals", "schools", "taxes", "pensions", "energy",
-		"tariffs", `"before the election"`, `"protect the schools"`, "reform*", "audit OR review", "families -water"}
-	speakers := []string{"", "", "Varga", "Alma Moreau", "Kowalski"}
-	types := []string{"", "", "direct", "indirect"}
-	since := fmt.Sprintf("%04d-%02d-01", 2015+rng.IntN(9), 1+rng.IntN(12))
-	return archive.Query{
-		Text: words[rng.IntN(len(words))], Speaker: speakers[rng.IntN(len(speakers))], Type: types[rng.IntN(len(types))],
-		Since: since, MinConfidence: 0.5, Limit: 20,
-	}
-}
-
-// mixedQuery is a broader mix: common, very common and rare words,
-// phrases, prefixes, OR and exclusion, misses; no filter, one filter or
-// several (speaker by full name or surname, date ranges, type,
-// confidence); sometimes a second page.
-func mixedQuery(rng *rand.Rand) archive.Query {
-	texts := []string{
-		"housing", "budget", "railway", "broadband", "wages", "overdue", "reckless", // common
-		"families", "plan", // very common
-		"48963", "12086", "Tuesday", "nonexistentword", // rare or absent
-		`"before the election"`, `"protect the schools"`, `"the budget plan"`, `"fix the courts"`, // phrases
-		"hosp*", "rail*", "fish*", "ref*", // prefixes
-		"audit OR review", "courts OR bridges", "families -water", "wages rents",
-	}
-	var q archive.Query
-	q.Text = texts[rng.IntN(len(texts))]
-	q.Limit = 20
-	if rng.IntN(10) == 0 {
-		q.Offset = 20
-	}
-	switch rng.IntN(10) {
-	case 0, 1, 2: // no filter
-	case 3:
-		q.Speaker = []string{"Alma Moreau", "Tilda Varga", "Boris Kowalski"}[rng.IntN(3)]
-	case 4:
-		q.Speaker = []string{"Varga", "Okafor", "Thorne"}[rng.IntN(3)]
-	case 5:
-		y := 2015 + rng.IntN(10)
-		q.Since, q.Until = fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-12-31", y)
-	case 6:
-		q.Since = fmt.Sprintf("%04d-%02d-01", 2015+rng.IntN(10), 1+rng.IntN(12))
-		q.Until = q.Since[:8] + "28"
-	case 7:
-		q.Type = []string{"direct", "indirect"}[rng.IntN(2)]
-	case 8:
-		q.MinConfidence = 0.8
-		q.Type = "indirect"
-	case 9:
-		q.Speaker = "Alma Moreau"
-		q.Since = "2020-01-01"
-		q.Type = "direct"
-	}
-	return q
 }
 
 func cpuTime() time.Duration {

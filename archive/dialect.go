@@ -1,0 +1,98 @@
+package archive
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+)
+
+// The archive runs on SQLite (sqlite.go) or PostgreSQL (postgres.go).
+// Its queries are written once, in the SQL both accept, with ? for
+// parameters; a dialect holds what cannot be shared: placeholders, the
+// schema up to the shared migrations, the full-text search, the
+// cross-process write lock and a few expressions.
+type dialect interface {
+	// bind rewrites a query written with ? parameters for the driver.
+	bind(query string) string
+	// lockWrites takes, in a write transaction, the lock that serialises
+	// writers across processes.
+	lockWrites(ctx context.Context, tx *sql.Tx) error
+	// version is the archive's schema version, 0 when it has no schema.
+	version(ctx context.Context, q rowQuerier) (int, error)
+	setVersion(tx *sql.Tx, version int) error
+	// upgrade brings a schema of version from (< baseVersion) to
+	// baseVersion; the shared migrations follow.
+	upgrade(tx *sql.Tx, from int) error
+	// byteSlice is the SQL for text[start:end], offsets in UTF-8 bytes.
+	byteSlice(text, start, end string) string
+	// like is the ASCII case-insensitive LIKE operator.
+	like() string
+	// in is the SQL for "expr IN (subquery)", for a subquery that returns
+	// a few values.
+	in(expr, subquery string) string
+	// rankedIDs returns the ids of the first need statements matching the
+	// user's text query (and statement type, when set) and passing f,
+	// best first (see rank.go).
+	rankedIDs(ctx context.Context, db database, text, typ string, f searchFilters, need int) ([]int64, error)
+	// highlight returns each of contents with the words matching the
+	// user's text query marked, or nil when the database cannot.
+	highlight(ctx context.Context, db database, text string, contents []string) ([]string, error)
+	// copied finishes the copy of a table's rows with their ids (CopyTo).
+	copied(tx *sql.Tx, table string) error
+	// check runs the database's own integrity checks.
+	check(ctx context.Context, db database) error
+}
+
+// rowQuerier is a *sql.DB or a *sql.Tx.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// database is the archive's connection pool; its queries are written
+// with ? parameters and bound for the dialect.
+type database struct {
+	*sql.DB
+	d dialect
+}
+
+func (db database) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return db.DB.QueryContext(ctx, db.d.bind(query), args...)
+}
+
+func (db database) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return db.DB.QueryRowContext(ctx, db.d.bind(query), args...)
+}
+
+func (db database) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return db.DB.ExecContext(ctx, db.d.bind(query), args...)
+}
+
+// dollarParams rewrites ? parameters as $1, $2, …, leaving quoted
+// strings and identifiers alone.
+func dollarParams(query string) string {
+	if !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	var quote byte
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '?':
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
