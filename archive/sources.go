@@ -92,19 +92,7 @@ func migrateSources(w *writer) error {
 // rowsOf reads every row of a query with scan.
 func rowsOf[T any](w *writer, query string, scan func(*sql.Rows, *T) error, args ...any) ([]T, error) {
 	rows, err := w.query(query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		var v T
-		if err := scan(rows, &v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return scanRows(rows, err, scan)
 }
 
 // outletOf names an article's outlet: the input's outlet field, else its

@@ -210,6 +210,11 @@ func (w *writer) ids(query string, args ...any) ([]int64, error) {
 
 // column reads the single column of rows, closing them.
 func column[T any](rows *sql.Rows, err error) ([]T, error) {
+	return scanRows(rows, err, func(r *sql.Rows, v *T) error { return r.Scan(v) })
+}
+
+// scanRows reads every row of rows with scan, closing them.
+func scanRows[T any](rows *sql.Rows, err error, scan func(*sql.Rows, *T) error) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +222,7 @@ func column[T any](rows *sql.Rows, err error) ([]T, error) {
 	var out []T
 	for rows.Next() {
 		var v T
-		if err := rows.Scan(&v); err != nil {
+		if err := scan(rows, &v); err != nil {
 			return nil, err
 		}
 		out = append(out, v)

@@ -19,12 +19,14 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+
 	//lint:ignore SA1019 the tests compare counters on direct, whose counts prism can lose (see runners)
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 
 	"github.com/whosaid/whosaid/archive"
 	"github.com/whosaid/whosaid/input"
+	"github.com/whosaid/whosaid/internal/archivetest"
 	"github.com/whosaid/whosaid/internal/synth"
 )
 
@@ -311,7 +313,7 @@ func TestArchive(t *testing.T) {
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
 	}
-	want := dump(t, oneDB)
+	want := archivetest.Dump(t, oneDB)
 	wantCounters := map[string]int64{
 		CounterDocuments:          500,
 		CounterArticlesArchived:   int64(stats.Added + stats.Replaced),
@@ -324,26 +326,8 @@ func TestArchive(t *testing.T) {
 		if r.counters && !maps.Equal(counters, wantCounters) {
 			t.Errorf("%s: counters %v, want %v", r.name, counters, wantCounters)
 		}
-		if got := dump(t, db); got != want {
+		if got := archivetest.Dump(t, db); got != want {
 			t.Errorf("%s: the pipeline's archive differs from one ingest's:\n%.2000s\nwant\n%.2000s", r.name, got, want)
 		}
 	}
-}
-
-// dump checks an archive and returns its canonical dump.
-func dump(t *testing.T, path string) string {
-	t.Helper()
-	a, err := archive.Open(path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	if err := a.Check(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	if err := a.Dump(context.Background(), &b); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -11,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/whosaid/whosaid/archive"
+	"github.com/whosaid/whosaid/internal/archivetest"
 	"github.com/whosaid/whosaid/internal/synth"
 )
 
@@ -37,7 +36,7 @@ func TestIngestSurvivesKill(t *testing.T) {
 		t.Fatalf("uninterrupted ingest: %v\n%s", err, out)
 	}
 	full := time.Since(start)
-	want := dumpArchive(t, reference)
+	want := archivetest.Dump(t, reference)
 	wantLines := map[string]bool{}
 	for _, line := range strings.Split(want, "\n") {
 		wantLines[line] = true
@@ -55,7 +54,7 @@ func TestIngestSurvivesKill(t *testing.T) {
 		time.Sleep(full/20 + time.Duration(rng.Int64N(int64(full/8))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		got := dumpArchive(t, crashed)
+		got := archivetest.Dump(t, crashed)
 		articles := 0
 		for _, line := range strings.Split(got, "\n") {
 			// An article line carries its occurrence count: a half-stored
@@ -72,7 +71,7 @@ func TestIngestSurvivesKill(t *testing.T) {
 	if out, err := ingest(crashed).CombinedOutput(); err != nil {
 		t.Fatalf("final ingest: %v\n%s", err, out)
 	}
-	if got := dumpArchive(t, crashed); got != want {
+	if got := archivetest.Dump(t, crashed); got != want {
 		t.Errorf("archive after kills differs from the uninterrupted one (%d vs %d bytes of dump)", len(got), len(want))
 	}
 }
@@ -89,22 +88,4 @@ func writeCorpus(t *testing.T, path string, n int) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// dumpArchive checks the archive's integrity and returns its canonical dump.
-func dumpArchive(t *testing.T, path string) string {
-	t.Helper()
-	a, err := archive.Open(path, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	if err := a.Check(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	if err := a.Dump(context.Background(), &b); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid/archive"
+	"github.com/whosaid/whosaid/internal/archivetest"
 	"github.com/whosaid/whosaid/internal/pgtest"
 )
 
@@ -115,7 +116,7 @@ func writeShards(t *testing.T, shards []string, n int) {
 // which was stored first, which concurrent writers do not fix.
 func canonicalDump(t *testing.T, db string) string {
 	t.Helper()
-	dump := dumpArchive(t, db)
+	dump := archivetest.Dump(t, db)
 	lines := strings.Split(strings.TrimSuffix(dump, "\n"), "\n")
 	field := func(line string) []string {
 		var f []string
@@ -201,7 +202,7 @@ func TestArchiveCommandsPostgres(t *testing.T) {
 	if out := runOK("copy", "--db", file, again); !strings.Contains(out, "occurrences: 2 rows") {
 		t.Errorf("copy: %s", out)
 	}
-	if got, want := dumpArchive(t, again), dumpArchive(t, db); got != want {
+	if got, want := archivetest.Dump(t, again), archivetest.Dump(t, db); got != want {
 		t.Errorf("archive copied twice:\n%s\nwant\n%s", got, want)
 	}
 	a, err := archive.Open(db, true)
