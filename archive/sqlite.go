@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"runtime"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
@@ -28,6 +29,13 @@ func openSQLite(path string, readOnly bool) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A connection keeps its parsed schema and its page cache: keep as
+	// many as run at once, instead of database/sql's two idle ones, or
+	// a busy server opens, parses and warms a connection per request.
+	// Bounding them makes requests beyond that wait for one.
+	conns := max(4, 2*runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	if !readOnly {
 		if _, err := db.Exec("PRAGMA journal_mode=WAL"); err != nil {
 			db.Close()

@@ -19,6 +19,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"syscall"
 	"time"
@@ -36,7 +37,18 @@ func main() {
 	reuse := flag.Bool("reuse", false, "time searches on the existing archive at -db instead of building one")
 	mix := flag.String("mix", "issue", "query mix: issue (the issue's benchmark) or mixed (broader, some unfiltered)")
 	verbose := flag.Bool("v", false, "print every timed query")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timed searches to this file")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *reuse {
 		a, err := archive.Open(*dbPath, false)
 		if err != nil {
