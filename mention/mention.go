@@ -174,7 +174,7 @@ func partyLabel(w string) bool {
 	return len(w) > 2 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-'
 }
 
-func (s *Set) lower(i int) string { return strings.ToLower(s.T.Str(i)) }
+func (s *Set) lower(i int) string { return s.T.Lower(i) }
 
 // bare returns token i's lower-case text without a final period.
 func (s *Set) bare(i int) string { return strings.TrimSuffix(s.lower(i), ".") }
@@ -395,9 +395,9 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		m.Kind = whosaid.Organization
 	case end-first == 1 && isAcronym(s.T.Str(first)):
 		m.Kind = whosaid.Organization
-	case maleNames[strings.ToLower(s.T.Str(first))]:
+	case maleNames[s.T.Lower(first)]:
 		m.Gender = Male
-	case femaleNames[strings.ToLower(s.T.Str(first))]:
+	case femaleNames[s.T.Lower(first)]:
 		m.Gender = Female
 	case len(roles) == 0 && gender == UnknownGender:
 		// A capitalised run with no title, role or known given name may be

@@ -88,6 +88,25 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+func TestLower(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"The Mayor of Ostrava SAID none.", "the|mayor|of|ostrava|said|none|."},
+		{"ÉLAN and Ünal met.", "élan|and|ünal|met|."},
+	}
+	for _, tt := range tests {
+		tx := analyze(tt.src)
+		for round := range 2 { // the second round reads the kept words
+			var got []string
+			for i := len(tx.Tokens) - 1; i >= 0; i-- {
+				got = append([]string{tx.Lower(i)}, got...)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("%q, round %d: lower %q, want %q", tt.src, round, strings.Join(got, "|"), tt.want)
+			}
+		}
+	}
+}
+
 func TestSentences(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{`"It was wrong. He knew it," Smith said. Then he left.`, `"It was wrong.|He knew it," Smith said.|Then he left.`},
