@@ -99,38 +99,55 @@ func (m *Model) Parse(words []string) []Token {
 	ws := m.getWorkspace()
 	defer m.work.Put(ws)
 	out := m.tag(ws, words)
-	if len(words) == 0 {
-		return out
+	m.parseTagged(ws, out, &ws.tagSt, ws.classes)
+	return out
+}
+
+// finishParse tags the rest of p's sentence and parses it, as Parse would,
+// reusing the tags p already has.
+func (m *Model) finishParse(p *partialTag) []Token {
+	out := m.finish(p)
+	ws := m.getWorkspace()
+	defer m.work.Put(ws)
+	m.parseTagged(ws, out, &p.st, p.classes)
+	return out
+}
+
+// parseTagged sets the heads and relations of out, a sentence tagged with
+// classes and the tagger state st, using ws's parser buffers.
+func (m *Model) parseTagged(ws *workspace, out []Token, st *taggerState, classes []int) {
+	if len(out) == 0 {
+		return
 	}
-	m.parseInputs(ws, words)
-	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
-	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
+	m.parseInputs(ws, st, classes)
+	ws.heads = slices.Grow(ws.heads[:0], len(out))[:len(out)]
+	ws.labels = slices.Grow(ws.labels[:0], len(out))[:len(out)]
 	m.parser.decoder().parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, ws.heads, ws.labels)
 	for i := range out {
 		out[i].Head = ws.heads[i]
 		out[i].Rel = m.parser.labels[ws.labels[i]]
 	}
-	return out
 }
 
-// parseInputs fills the parser's per-word inputs of ws from the tagging of words.
-func (m *Model) parseInputs(ws *workspace, words []string) {
+// parseInputs fills the parser's per-word inputs of ws from a sentence's
+// tagging: its classes and the tagger state st that tagged it.
+func (m *Model) parseInputs(ws *workspace, st *taggerState, classes []int) {
 	ws.words = ws.words[:0]
 	ws.tags = ws.tags[:0]
 	ws.coarse = ws.coarse[:0]
 	ws.suf = ws.suf[:0]
 	ws.clu = ws.clu[:0]
 	ws.amb = ws.amb[:0]
-	for i := range words {
+	for i, c := range classes {
 		// The tagger already hashed each word: lowercase form, 3-byte suffix
 		// (what suffixHash computes) and clusters.
-		in := &ws.tagSt.info[i]
+		in := &st.info[i]
 		ws.suf = append(ws.suf, in.suf[2])
 		ws.clu = append(ws.clu, in.clu)
 		ws.amb = append(ws.amb, in.ambig)
 		ws.words = append(ws.words, in.lower)
-		ws.tags = append(ws.tags, m.tagHash[ws.classes[i]])
-		ws.coarse = append(ws.coarse, m.uposHash[ws.classes[i]])
+		ws.tags = append(ws.tags, m.tagHash[c])
+		ws.coarse = append(ws.coarse, m.uposHash[c])
 	}
 }
 
