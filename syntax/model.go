@@ -202,6 +202,7 @@ type partialTag struct {
 	st               taggerState
 	firstCl, classes []int
 	nFirst, nSecond  int // words tagged by each pass
+	nPrepared        int // words whose st.info is filled
 }
 
 // startTag prepares the partial tagging of words, which it keeps; it
@@ -212,7 +213,7 @@ func (m *Model) startTag(words []string) *partialTag {
 		return nil
 	}
 	p := &partialTag{words: words, firstCl: make([]int, len(words)), classes: make([]int, len(words))}
-	m.first.prepare(&p.st, words)
+	p.st.info = make([]tokenInfo, len(words))
 	p.st.first = make([]uint64, len(words))
 	return p
 }
@@ -220,6 +221,11 @@ func (m *Model) startTag(words []string) *partialTag {
 // tagTo tags p's sentence as far as the second pass's tag of word i needs.
 func (m *Model) tagTo(p *partialTag, i int) {
 	if f := min(len(p.words), i+3); f > p.nFirst {
+		// The first pass's tag of word f-1 reads the words up to f+1.
+		if n := min(len(p.words), f+2); n > p.nPrepared {
+			m.first.prepareRange(&p.st, p.words, p.nPrepared, n)
+			p.nPrepared = n
+		}
 		m.first.tagRange(&p.st, p.firstCl, p.nFirst, f)
 		for j := p.nFirst; j < f; j++ {
 			p.st.first[j] = tagHash(m.first.classes[p.firstCl[j]])
