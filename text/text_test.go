@@ -75,6 +75,7 @@ func TestTokens(t *testing.T) {
 		{"Mr. Smith met Dr. Jones in the U.S. on Jan. 10.", "Mr.|Smith|met|Dr.|Jones|in|the|U.S.|on|Jan.|10|."},
 		{"It cost $4.5 million, or 1,000 units -- a 24/7 job.", "It|cost|$4.5|million|,|or|1,000|units|--|a|24/7|job|."},
 		{"A well-known 'sixties' band.", "A|well-known|'|sixties|'|band|."},
+		{"The clerk’s cat won’t eat.", "The|clerk|’s|cat|wo|n’t|eat|."},
 	}
 	for _, tt := range tests {
 		tx := analyze(tt.src)
