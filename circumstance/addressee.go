@@ -96,7 +96,7 @@ func (s *stage) addresseeAt(i, end int) *whosaid.Addressee {
 		for last+1 < end && s.t.Tokens[last+1].Upper && isWordy(s.t.Str(last+1)) && (s.t.Str(last+1) == "Today" || !timex.IsTimeWord(s.t.Str(last+1))) {
 			last++
 		}
-		for last+1 < end && !s.t.Tokens[last+1].Upper && isWordy(s.t.Str(last+1)) && !stopAfterAddressee[strings.ToLower(s.t.Str(last+1))] &&
+		for last+1 < end && !s.t.Tokens[last+1].Upper && isWordy(s.t.Str(last+1)) && !stopAfterAddressee[s.t.Lower(last+1)] &&
 			s.syn != nil && strings.HasPrefix(s.syn.XPOS(last+1), "NN") {
 			last, name = last+1, ""
 		}

@@ -11,7 +11,6 @@
 package circumstance
 
 import (
-	"strings"
 	"time"
 
 	"github.com/whosaid/whosaid"
@@ -204,7 +203,7 @@ func (s *stage) lower(i int) string {
 	if !s.t.Tokens[i].Upper {
 		return s.t.Str(i)
 	}
-	return strings.ToLower(s.t.Str(i))
+	return s.t.Lower(i)
 }
 
 // subordinate says whether frame token i stands in a clause of its own:

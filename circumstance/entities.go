@@ -134,7 +134,7 @@ var writings = setOf(`reports studies polls surveys documents records data figur
 // lower case ("officials") or only capitalised as a sentence's first word.
 func (es *entities) groupHead(m mention.Mention) int {
 	for i := m.Last - 1; i >= m.First; i-- {
-		if strings.ToLower(es.t.Str(i)) == m.Head {
+		if es.t.Lower(i) == m.Head {
 			// A capital opening a sentence or a quotation says nothing
 			// ("Officials said", "“Drivers are worried"), nor one in
 			// an organisation's name ("Guild of Pilots").
@@ -180,11 +180,11 @@ func (es *entities) personEvidence(m mention.Mention) evidence {
 		return shown
 	}
 	for k := m.First - 1; k < m.Last-1; k++ {
-		if k >= 0 && (k >= m.First || m.Kind == whosaid.Person) && mention.PersonTitle(strings.TrimSuffix(strings.ToLower(es.t.Str(k)), ".")) {
+		if k >= 0 && (k >= m.First || m.Kind == whosaid.Person) && mention.PersonTitle(strings.TrimSuffix(es.t.Lower(k), ".")) {
 			return shown
 		}
 	}
-	if m.Kind == whosaid.Organization || m.Last-m.First < 2 || thingNouns[strings.ToLower(es.t.Str(m.Last-1))] {
+	if m.Kind == whosaid.Organization || m.Last-m.First < 2 || thingNouns[es.t.Lower(m.Last-1)] {
 		return none
 	}
 	if k := m.First - 1; k < 0 || es.t.Sentences[es.t.SentenceOf(m.First)].First == m.First || es.t.Tokens[k].Kind == text.Quote {

@@ -174,7 +174,7 @@ func partyLabel(w string) bool {
 	return len(w) > 2 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-'
 }
 
-func (s *Set) lower(i int) string { return strings.ToLower(s.T.Str(i)) }
+func (s *Set) lower(i int) string { return s.T.Lower(i) }
 
 // bare returns token i's lower-case text without a final period.
 func (s *Set) bare(i int) string { return strings.TrimSuffix(s.lower(i), ".") }
@@ -195,6 +195,29 @@ func (s *Set) add(m Mention) {
 	}
 }
 
+// The classes of words that open a mention, by bit in openers.
+const (
+	pronounWord     = 1 << iota // a pronoun of any gender or number
+	descriptionHead             // a group noun, role, organisation or document noun
+)
+
+// openers merges the word lists findInSentence asks of every word, so a
+// word costs one lookup instead of nine.
+var openers = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, set := range []map[string]bool{speakerPronouns, malePronouns, femalePronouns, pluralPronouns, neuterPronouns} {
+		for w := range set {
+			m[w] |= pronounWord
+		}
+	}
+	for _, set := range []map[string]bool{groupNouns, personRoles, orgNouns, documentNouns} {
+		for w := range set {
+			m[w] |= descriptionHead
+		}
+	}
+	return m
+}()
+
 func (s *Set) findInSentence(sent text.Sentence) {
 	toks := s.T.Tokens
 	for i := sent.First; i < sent.Last; i++ {
@@ -203,12 +226,13 @@ func (s *Set) findInSentence(sent text.Sentence) {
 			continue
 		}
 		low := s.lower(i)
+		class := openers[low]
 		switch {
-		case speakerPronouns[low] || malePronouns[low] || femalePronouns[low] || pluralPronouns[low] || neuterPronouns[low]:
+		case class&pronounWord != 0:
 			s.add(pronoun(i, low))
 		case tok.Upper && s.nameStart(i, sent):
 			i = s.addName(i, sent) - 1
-		case groupNouns[low] || personRoles[low] || orgNouns[low] || documentNouns[low]:
+		case class&descriptionHead != 0:
 			if m, ok := s.description(i, sent); ok {
 				s.add(m)
 			}
@@ -395,9 +419,9 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		m.Kind = whosaid.Organization
 	case end-first == 1 && isAcronym(s.T.Str(first)):
 		m.Kind = whosaid.Organization
-	case maleNames[strings.ToLower(s.T.Str(first))]:
+	case maleNames[s.T.Lower(first)]:
 		m.Gender = Male
-	case femaleNames[strings.ToLower(s.T.Str(first))]:
+	case femaleNames[s.T.Lower(first)]:
 		m.Gender = Female
 	case len(roles) == 0 && gender == UnknownGender:
 		// A capitalised run with no title, role or known given name may be

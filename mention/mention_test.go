@@ -228,3 +228,35 @@ func TestPersonTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestOpeners(t *testing.T) {
+	tests := []struct {
+		name  string
+		sets  []map[string]bool
+		class uint8
+	}{
+		{"pronouns", []map[string]bool{speakerPronouns, malePronouns, femalePronouns, pluralPronouns, neuterPronouns}, pronounWord},
+		{"description heads", []map[string]bool{groupNouns, personRoles, orgNouns, documentNouns}, descriptionHead},
+	}
+	for _, tt := range tests {
+		in := map[string]bool{}
+		for _, set := range tt.sets {
+			for w := range set {
+				in[w] = true
+			}
+		}
+		for w, class := range openers {
+			if got := class&tt.class != 0; got != in[w] {
+				t.Errorf("%s: openers[%q] has the class %v, the lists say %v", tt.name, w, got, in[w])
+			}
+		}
+		for w := range in {
+			if openers[w]&tt.class == 0 {
+				t.Errorf("%s: openers lacks %q", tt.name, w)
+			}
+		}
+	}
+	if openers["walked"] != 0 {
+		t.Errorf(`openers["walked"] = %d, want 0`, openers["walked"])
+	}
+}

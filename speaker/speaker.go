@@ -125,7 +125,7 @@ type context struct {
 
 func newContext(t *text.Text, syn *syntax.Sentences, cue int) *context {
 	si := t.SentenceOf(cue)
-	c := &context{t: t, cue: cue, cueWord: strings.ToLower(t.Str(cue)), sent: t.Sentences[si], base: t.Sentences[max(si-1, 0)].First}
+	c := &context{t: t, cue: cue, cueWord: t.Lower(cue), sent: t.Sentences[si], base: t.Sentences[max(si-1, 0)].First}
 	if syn != nil {
 		c.parse, _ = syn.Parsed(cue)
 	}
@@ -288,7 +288,7 @@ func (c *context) word(i int) string {
 	if i < 0 || i >= len(c.t.Tokens) {
 		return "<edge>"
 	}
-	return strings.ToLower(c.t.Str(i))
+	return c.t.Lower(i)
 }
 
 // bucket groups a count: 0, 1, 2, 3–4, 5–8, more.

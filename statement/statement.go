@@ -79,7 +79,7 @@ func Extract(t *text.Text, syn *syntax.Sentences, ms *mention.Set, learned []att
 	return e.resolve()
 }
 
-func (e *extractor) low(i int) string { return strings.ToLower(e.t.Str(i)) }
+func (e *extractor) low(i int) string { return e.t.Lower(i) }
 
 func (e *extractor) sentence(i int) text.Sentence { return e.t.Sentences[e.t.SentenceOf(i)] }
 

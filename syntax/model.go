@@ -99,38 +99,55 @@ func (m *Model) Parse(words []string) []Token {
 	ws := m.getWorkspace()
 	defer m.work.Put(ws)
 	out := m.tag(ws, words)
-	if len(words) == 0 {
-		return out
+	m.parseTagged(ws, out, &ws.tagSt, ws.classes)
+	return out
+}
+
+// finishParse tags the rest of p's sentence and parses it, as Parse would,
+// reusing the tags p already has.
+func (m *Model) finishParse(p *partialTag) []Token {
+	out := m.finish(p)
+	ws := m.getWorkspace()
+	defer m.work.Put(ws)
+	m.parseTagged(ws, out, &p.st, p.classes)
+	return out
+}
+
+// parseTagged sets the heads and relations of out, a sentence tagged with
+// classes and the tagger state st, using ws's parser buffers.
+func (m *Model) parseTagged(ws *workspace, out []Token, st *taggerState, classes []int) {
+	if len(out) == 0 {
+		return
 	}
-	m.parseInputs(ws, words)
-	ws.heads = slices.Grow(ws.heads[:0], len(words))[:len(words)]
-	ws.labels = slices.Grow(ws.labels[:0], len(words))[:len(words)]
+	m.parseInputs(ws, st, classes)
+	ws.heads = slices.Grow(ws.heads[:0], len(out))[:len(out)]
+	ws.labels = slices.Grow(ws.labels[:0], len(out))[:len(out)]
 	m.parser.decoder().parse(&ws.parseSt, ws.words, ws.tags, ws.coarse, ws.suf, ws.clu, ws.amb, ws.heads, ws.labels)
 	for i := range out {
 		out[i].Head = ws.heads[i]
 		out[i].Rel = m.parser.labels[ws.labels[i]]
 	}
-	return out
 }
 
-// parseInputs fills the parser's per-word inputs of ws from the tagging of words.
-func (m *Model) parseInputs(ws *workspace, words []string) {
+// parseInputs fills the parser's per-word inputs of ws from a sentence's
+// tagging: its classes and the tagger state st that tagged it.
+func (m *Model) parseInputs(ws *workspace, st *taggerState, classes []int) {
 	ws.words = ws.words[:0]
 	ws.tags = ws.tags[:0]
 	ws.coarse = ws.coarse[:0]
 	ws.suf = ws.suf[:0]
 	ws.clu = ws.clu[:0]
 	ws.amb = ws.amb[:0]
-	for i := range words {
+	for i, c := range classes {
 		// The tagger already hashed each word: lowercase form, 3-byte suffix
 		// (what suffixHash computes) and clusters.
-		in := &ws.tagSt.info[i]
+		in := &st.info[i]
 		ws.suf = append(ws.suf, in.suf[2])
 		ws.clu = append(ws.clu, in.clu)
 		ws.amb = append(ws.amb, in.ambig)
 		ws.words = append(ws.words, in.lower)
-		ws.tags = append(ws.tags, m.tagHash[ws.classes[i]])
-		ws.coarse = append(ws.coarse, m.uposHash[ws.classes[i]])
+		ws.tags = append(ws.tags, m.tagHash[c])
+		ws.coarse = append(ws.coarse, m.uposHash[c])
 	}
 }
 
@@ -185,6 +202,7 @@ type partialTag struct {
 	st               taggerState
 	firstCl, classes []int
 	nFirst, nSecond  int // words tagged by each pass
+	nPrepared        int // words whose st.info is filled
 }
 
 // startTag prepares the partial tagging of words, which it keeps; it
@@ -195,7 +213,7 @@ func (m *Model) startTag(words []string) *partialTag {
 		return nil
 	}
 	p := &partialTag{words: words, firstCl: make([]int, len(words)), classes: make([]int, len(words))}
-	m.first.prepare(&p.st, words)
+	p.st.info = make([]tokenInfo, len(words))
 	p.st.first = make([]uint64, len(words))
 	return p
 }
@@ -203,6 +221,11 @@ func (m *Model) startTag(words []string) *partialTag {
 // tagTo tags p's sentence as far as the second pass's tag of word i needs.
 func (m *Model) tagTo(p *partialTag, i int) {
 	if f := min(len(p.words), i+3); f > p.nFirst {
+		// The first pass's tag of word f-1 reads the words up to f+1.
+		if n := min(len(p.words), f+2); n > p.nPrepared {
+			m.first.prepareRange(&p.st, p.words, p.nPrepared, n)
+			p.nPrepared = n
+		}
 		m.first.tagRange(&p.st, p.firstCl, p.nFirst, f)
 		for j := p.nFirst; j < f; j++ {
 			p.st.first[j] = tagHash(m.first.classes[p.firstCl[j]])

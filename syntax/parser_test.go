@@ -81,7 +81,7 @@ func TestDecodingShortcutsKeepParses(t *testing.T) {
 		sentence := strings.Join(words, " ")
 		ws := &workspace{}
 		m.tag(ws, words)
-		m.parseInputs(ws, words)
+		m.parseInputs(ws, &ws.tagSt, ws.classes)
 		heads, labels := make([]int, len(words)), make([]int, len(words))
 		st, ps := &ws.parseSt, m.parser
 		dec := ps.decoder()

@@ -149,10 +149,13 @@ func (s *Sentences) analyse(si int, parse bool) []Token {
 		for k, w := range s.words {
 			toks[k] = Token{Form: w, Lemma: w}
 		}
+	case parse && s.partial[si] != nil:
+		toks = s.m.finishParse(s.partial[si].tag)
+		s.parsed[si] = true
+		delete(s.partial, si)
 	case parse:
 		toks = s.m.Parse(s.words)
 		s.parsed[si] = true
-		delete(s.partial, si)
 	case s.partial[si] != nil:
 		toks = s.m.finish(s.partial[si].tag)
 		delete(s.partial, si)

@@ -529,12 +529,22 @@ func TestPartialTagging(t *testing.T) {
 				t.Errorf("%q from word %d:\n%v\nwhole:\n%v", sent, i, got, whole)
 			}
 		}
+		// Parsing a partly tagged sentence reuses its tags, with the
+		// result of parsing it afresh.
+		parsed := m.Parse(words)
+		for i := range words {
+			p := m.startTag(words)
+			m.tagTo(p, i)
+			if got := m.finishParse(p); !slices.Equal(got, parsed) {
+				t.Errorf("%q parsed after word %d:\n%v\nafresh:\n%v", sent, i, got, parsed)
+			}
+		}
 	}
 	// Through the pipeline stage: a question about one token, then the
 	// whole sentence, with tokens the treebank splits.
 	src := strings.Join(sentences, " ")
 	tx := text.Analyze(src, []whosaid.Span{{Start: 0, End: len(src)}})
-	fresh := NewSentences(tx, m)
+	fresh, freshParsed := NewSentences(tx, m), NewSentences(tx, m)
 	for i := range tx.Tokens {
 		s := NewSentences(tx, m)
 		x := s.XPOS(i)
@@ -542,6 +552,12 @@ func TestPartialTagging(t *testing.T) {
 		want, wk := fresh.Tagged(i)
 		if x != want[wk].XPOS || k != wk || !slices.Equal(toks, want) {
 			t.Errorf("token %d (%s): XPOS %s then %v, want %v", i, tx.Str(i), x, toks, want)
+		}
+		s = NewSentences(tx, m)
+		s.XPOS(i)
+		toks, _ = s.Parsed(i)
+		if want, _ := freshParsed.Parsed(i); !slices.Equal(toks, want) {
+			t.Errorf("token %d (%s): XPOS then parsed\n%v\nwant\n%v", i, tx.Str(i), toks, want)
 		}
 	}
 }

@@ -97,7 +97,15 @@ type taggerState struct {
 
 func (t *tagger) prepare(st *taggerState, words []string) {
 	st.info = slices.Grow(st.info[:0], len(words))[:len(words)]
-	for i, w := range words {
+	t.prepareRange(st, words, 0, len(words))
+}
+
+// prepareRange hashes and looks up the words from..to-1 of a sentence whose
+// st.info already has one entry per word: tagging word i reads the entries
+// up to i+2, so a partial tagging prepares only as far as it tags.
+func (t *tagger) prepareRange(st *taggerState, words []string, from, to int) {
+	for i := from; i < to; i++ {
+		w := words[i]
 		in := &st.info[i]
 		in.form = hashString(w)
 		in.lower = hashLower(w)

@@ -18,6 +18,8 @@ type Text struct {
 	Sentences  []Sentence
 	Quotes     []Quotation
 	Paragraphs []Paragraph
+
+	lower []string // lower[i]: token i in lower case once Lower has read it
 }
 
 // Paragraph is one line of content; quotations and sentences never cross
@@ -96,6 +98,22 @@ func startsUpper(s string) bool {
 
 // Str returns the text of token i.
 func (t *Text) Str(i int) string { return t.Src[t.Tokens[i].Start:t.Tokens[i].End] }
+
+// Lower returns the text of token i in lower case. The later stages read
+// the same words in lower case many times, so each is lowered once and kept.
+// As it fills that cache, Lower must not run on one Text in several
+// goroutines at once.
+func (t *Text) Lower(i int) string {
+	if len(t.lower) < len(t.Tokens) {
+		t.lower = append(t.lower, make([]string, len(t.Tokens)-len(t.lower))...)
+	}
+	if s := t.lower[i]; s != "" {
+		return s
+	}
+	s := strings.ToLower(t.Str(i))
+	t.lower[i] = s
+	return s
+}
 
 // flanks reports whether the mark at token i can open (a word follows it
 // directly) and close (a word precedes it directly) a quotation.

@@ -75,6 +75,7 @@ func TestTokens(t *testing.T) {
 		{"Mr. Smith met Dr. Jones in the U.S. on Jan. 10.", "Mr.|Smith|met|Dr.|Jones|in|the|U.S.|on|Jan.|10|."},
 		{"It cost $4.5 million, or 1,000 units -- a 24/7 job.", "It|cost|$4.5|million|,|or|1,000|units|--|a|24/7|job|."},
 		{"A well-known 'sixties' band.", "A|well-known|'|sixties|'|band|."},
+		{"The clerk’s cat won’t eat.", "The|clerk|’s|cat|wo|n’t|eat|."},
 	}
 	for _, tt := range tests {
 		tx := analyze(tt.src)
@@ -84,6 +85,25 @@ func TestTokens(t *testing.T) {
 		}
 		if strings.Join(got, "|") != tt.want {
 			t.Errorf("%q: tokens %q, want %q", tt.src, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
+func TestLower(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"The Mayor of Ostrava SAID none.", "the|mayor|of|ostrava|said|none|."},
+		{"ÉLAN and Ünal met.", "élan|and|ünal|met|."},
+	}
+	for _, tt := range tests {
+		tx := analyze(tt.src)
+		for round := range 2 { // the second round reads the kept words
+			var got []string
+			for i := len(tx.Tokens) - 1; i >= 0; i-- {
+				got = append([]string{tx.Lower(i)}, got...)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("%q, round %d: lower %q, want %q", tt.src, round, strings.Join(got, "|"), tt.want)
+			}
 		}
 	}
 }

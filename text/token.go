@@ -145,13 +145,14 @@ func appendWord(src string, i, n int, space bool, toks []Token) []Token {
 	if unicode.IsDigit(first) || first == '$' || first == '€' || first == '£' {
 		kind = Number
 	}
-	for _, c := range clitics {
-		if !strings.ContainsAny(w, "'’") {
-			break // most words: no apostrophe, no clitic
-		}
-		if cut, ok := cliticCut(w, c); ok && cut > 0 {
-			toks = append(toks, Token{Start: i, End: i + cut, Kind: kind, SpaceBefore: space, Upper: unicode.IsUpper(first)})
-			return append(toks, Token{Start: i + cut, End: n, Kind: Word})
+	// Most words have no apostrophe, so no clitic. (Two plain searches:
+	// strings.ContainsAny with the non-ASCII ’ decodes every rune of w.)
+	if strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’") {
+		for _, c := range clitics {
+			if cut, ok := cliticCut(w, c); ok && cut > 0 {
+				toks = append(toks, Token{Start: i, End: i + cut, Kind: kind, SpaceBefore: space, Upper: unicode.IsUpper(first)})
+				return append(toks, Token{Start: i + cut, End: n, Kind: Word})
+			}
 		}
 	}
 	return append(toks, Token{Start: i, End: n, Kind: kind, SpaceBefore: space, Upper: unicode.IsUpper(first)})
