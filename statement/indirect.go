@@ -26,7 +26,8 @@ func (e *extractor) indirect(s text.Sentence) {
 			e.accordingTo(c, s)
 			continue
 		}
-		v, ok := e.cueAt(c)
+		// The tagger is asked last (taggedVerb), once the cue has a speaker.
+		v, ok := e.cueWord(c)
 		if !ok {
 			continue
 		}
@@ -37,12 +38,12 @@ func (e *extractor) indirect(s text.Sentence) {
 		}
 		inverted := false
 		// "CLAUSE, said X." — but not ", arguing X's refusal was ...".
-		if subj < 0 && c > s.First && e.t.Str(c-1) == "," && !strings.HasSuffix(e.low(c), "ing") {
+		if subj < 0 && c > s.First && e.t.Str(c-1) == "," && !strings.HasSuffix(e.low(c), "ing") && e.taggedVerb(c) {
 			if m := e.subjectAfter(c, s); m >= 0 && e.endOfAttribution(e.mentionEnd(m), s) {
 				subj, inverted = m, true
 			}
 		}
-		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && (e.isData(subj) || epistemic[v.lemma] && !e.personal(subj)) {
+		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && (e.isData(subj) || epistemic[v.lemma] && !e.personal(subj)) || !e.taggedVerb(c) {
 			continue
 		}
 		// A noun-like form ("reports", "figure") is a verb only after a

@@ -85,6 +85,14 @@ func (e *extractor) sentence(i int) text.Sentence { return e.t.Sentences[e.t.Sen
 
 // cueAt reports whether token i is a usable speech verb outside quotes.
 func (e *extractor) cueAt(i int) (cueVerb, bool) {
+	v, ok := e.cueWord(i)
+	return v, ok && e.taggedVerb(i)
+}
+
+// cueWord is cueAt without asking the tagger (taggedVerb), which costs a
+// sentence: a caller that may reject the cue for other reasons asks those
+// first.
+func (e *extractor) cueWord(i int) (cueVerb, bool) {
 	tok := e.t.Tokens[i]
 	if tok.Kind != text.Word || e.quoteOf[i] >= 0 {
 		return cueVerb{}, false
@@ -94,7 +102,7 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 		return v, false
 	}
 	if i == 0 {
-		return v, e.taggedVerb(i)
+		return v, true
 	}
 	w := e.low(i)
 	if tok.Upper && i > e.sentence(i).First {
@@ -132,7 +140,7 @@ func (e *extractor) cueAt(i int) (cueVerb, bool) {
 			return v, false
 		}
 	}
-	return v, e.taggedVerb(i)
+	return v, true
 }
 
 // taggedVerb says whether the tagger, when there is one, reads token i as
