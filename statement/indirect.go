@@ -26,7 +26,8 @@ func (e *extractor) indirect(s text.Sentence) {
 			e.accordingTo(c, s)
 			continue
 		}
-		// The tagger is asked last (taggedVerb), once the cue has a speaker.
+		// Whether the tagger reads the cue as a verb (taggedVerb) is asked
+		// last, after the cheaper tests: tagging costs the sentence up to it.
 		v, ok := e.cueWord(c)
 		if !ok {
 			continue
@@ -43,7 +44,7 @@ func (e *extractor) indirect(s text.Sentence) {
 				subj, inverted = m, true
 			}
 		}
-		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && (e.isData(subj) || epistemic[v.lemma] && !e.personal(subj)) || !e.taggedVerb(c) {
+		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && (e.isData(subj) || epistemic[v.lemma] && !e.personal(subj)) {
 			continue
 		}
 		// A noun-like form ("reports", "figure") is a verb only after a
@@ -60,7 +61,9 @@ func (e *extractor) indirect(s text.Sentence) {
 			inverted = afterComma && e.endOfAttribution(c+1, s)
 		}
 		if inverted {
-			e.invertedClause(c, subj, s)
+			if e.taggedVerb(c) {
+				e.invertedClause(c, subj, s)
+			}
 			continue
 		}
 		// A parenthetical attribution: "Acts of protest, Mr. Obama said,
@@ -69,6 +72,9 @@ func (e *extractor) indirect(s text.Sentence) {
 		// carries the claim, or the clause before it when a new clause
 		// follows ("…, sources said, and as employees worry …").
 		if afterComma && !implicit && c+1 < s.Last-1 && e.t.Str(c+1) == "," && outer-1 > s.First+1 {
+			if !e.taggedVerb(c) {
+				continue
+			}
 			e.usedCue[c] = true
 			if clauseOpeners[e.low(c+2)] {
 				e.addReported(s.First, outer-1, c, subj, "parenthetical speaker cue")
@@ -92,7 +98,7 @@ func (e *extractor) indirect(s text.Sentence) {
 		// "call" reports speech with a particle or a quotation ("called
 		// on", "called it "a disgrace""), not with "that" ("a program
 		// called Club Moss that ...").
-		if v.lemma == "call" && cueEnd == c+1 && !e.quotesAtLeast(start, end, 3) {
+		if v.lemma == "call" && cueEnd == c+1 && !e.quotesAtLeast(start, end, 3) || !e.taggedVerb(c) {
 			continue
 		}
 		if !sawThat && !addressed && !objectComplement[v.lemma] && cueEnd == c+1 &&
