@@ -278,8 +278,9 @@ func splitJointTag(c string) (upos, xpos string) {
 // as the arrays of the hash table that holds them at run time (see
 // binWriter.weights), so that loading is copying, not decoding: the
 // embedded model loads in a few tens of milliseconds (it was gzip
-// compressed with per-feature varints, about 300 ms).
-const modelMagic = "whosaid-syntax-v6"
+// compressed with per-feature varints, about 300 ms). Version 7 stores the
+// runs of weights of common features as dense rows (see weights).
+const modelMagic = "whosaid-syntax-v7"
 
 // Load reads a model file written by (*Model).Save.
 func Load(path string) (*Model, error) {
@@ -662,8 +663,8 @@ func (b *binReader) strs() []string {
 // weights reads what (*binWriter).weights writes. The slots and pairs are
 // used in place when data is aligned for them and the machine is
 // little-endian (always, in practice), else copied; either way, with verify
-// set, every slot's run of pairs and every pair's class are checked, which
-// reads the whole table.
+// set, every slot's run, the class of every pair of a sparse run and the
+// padding of every dense row are checked, which reads the whole table.
 func (b *binReader) weights() *weights {
 	nClasses := b.count()
 	n := b.count()
@@ -690,26 +691,48 @@ func (b *binReader) weights() *weights {
 		return w
 	}
 	used := 0
+	dense := denseWords(nClasses)
 	for _, s := range w.slots {
 		if uint32(s>>32) == emptyKey {
 			continue
 		}
 		used++
-		if start, l := uint32(s)>>8, uint32(s)&0xff; l == 0 || int(start+l) > nPairs {
+		start, l := int(uint32(s)>>8), int(uint32(s)&0xff)
+		if l == 0 {
+			l = dense
+		}
+		if start+l > nPairs {
 			b.fail(fmt.Errorf("bad feature %d: %d weights from %d", s>>32, l, start))
+			return &weights{}
+		}
+		if err := checkRun(w.pairs[start:start+l], uint32(s)&0xff == 0, nClasses); err != nil {
+			b.fail(fmt.Errorf("feature %d: %w", s>>32, err))
 			return &weights{}
 		}
 	}
 	if used != n {
 		b.fail(fmt.Errorf("%d features, %d stored", n, used))
 	}
-	for _, p := range w.pairs {
-		if int(uint8(p)) >= nClasses {
-			b.fail(fmt.Errorf("class %d out of range", uint8(p)))
-			break
+	return w
+}
+
+// checkRun checks one feature's run of weights: every pair's class of a
+// sparse run, and that a dense row has no weight past the last class.
+func checkRun(run []uint32, dense bool, nClasses int) error {
+	if !dense {
+		for _, p := range run {
+			if int(uint8(p)) >= nClasses {
+				return fmt.Errorf("class %d out of range", uint8(p))
+			}
+		}
+		return nil
+	}
+	for c := nClasses; c < 2*len(run); c++ {
+		if run[c/2]>>(16*(c%2))&0xffff != 0 {
+			return fmt.Errorf("weight for class %d out of range", c)
 		}
 	}
-	return w
+	return nil
 }
 
 // words returns p as a slice of little-endian words of type T: p itself

@@ -1,0 +1,5 @@
+//go:build !amd64
+
+package syntax
+
+func addDense(sc *[256]float32, row *uint32, blocks int) { addDenseGo(sc, row, blocks) }
