@@ -112,16 +112,40 @@ func isAttributedQuote(s string) bool {
 	if !strings.ContainsAny(s, quoteMarks) {
 		return false
 	}
-	lower := strings.ToLower(s)
-	if strings.Contains(lower, "according to") {
-		return true
-	}
-	for w := range strings.FieldsFuncSeq(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if speechVerbs[w] {
-			return true
+	// The line is read in lower case a rune at a time, as strings.ToLower
+	// lowers it, without lowering a copy of it: "according to" anywhere, or
+	// a speech verb between non-letters.
+	const phrase = "according to" // its only 'a' opens it: a mismatch restarts the match
+	matched := 0
+	var word [16]byte
+	n, ascii := 0, true // the word so far: word[:n] while it is ASCII
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		switch {
+		case r == rune(phrase[matched]):
+			matched++
+			if matched == len(phrase) {
+				return true
+			}
+		case r == 'a':
+			matched = 1
+		default:
+			matched = 0
+		}
+		switch {
+		case !unicode.IsLetter(r):
+			if ascii && speechVerbs[string(word[:n])] {
+				return true
+			}
+			n, ascii = 0, true
+		case r < utf8.RuneSelf && n < len(word):
+			word[n] = byte(r)
+			n++
+		default:
+			ascii = false // no speech verb has this letter, or is this long
 		}
 	}
-	return false
+	return ascii && speechVerbs[string(word[:n])]
 }
 
 var speechVerbs = map[string]bool{
