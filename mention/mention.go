@@ -96,7 +96,12 @@ type Set struct {
 
 // Find detects the mentions of t and clusters the names into entities.
 func Find(t *text.Text) *Set {
-	s := &Set{T: t, byLast: map[int]int{}, byFirst: map[int]int{}, byWord: map[string][]int{}, byHead: map[string][]int{}, firstNamed: map[int]int{}}
+	// News text has about one mention in eight tokens (5,282 in the 40,097
+	// content tokens of GGT dev): room for one in six spares most articles
+	// the copies of growing the slice and the indexes.
+	n := len(t.Tokens) / 6
+	s := &Set{T: t, Mentions: make([]Mention, 0, n), byLast: make(map[int]int, n), byFirst: make(map[int]int, n),
+		byWord: map[string][]int{}, byHead: map[string][]int{}, firstNamed: map[int]int{}}
 	for _, sent := range t.Sentences {
 		s.findInSentence(sent)
 	}
