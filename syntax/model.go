@@ -220,6 +220,15 @@ func (m *Model) startTag(words []string) *partialTag {
 
 // tagTo tags p's sentence as far as the second pass's tag of word i needs.
 func (m *Model) tagTo(p *partialTag, i int) {
+	// The feature and score buffers are scratch: a pooled workspace lends
+	// them, rather than every partly tagged sentence keeping its own.
+	ws := m.getWorkspace()
+	p.st.feats, p.st.scores = ws.tagSt.feats, ws.tagSt.scores
+	defer func() {
+		ws.tagSt.feats, ws.tagSt.scores = p.st.feats, p.st.scores
+		p.st.feats, p.st.scores = nil, nil
+		m.work.Put(ws)
+	}()
 	if f := min(len(p.words), i+3); f > p.nFirst {
 		// The first pass's tag of word f-1 reads the words up to f+1.
 		if n := min(len(p.words), f+2); n > p.nPrepared {
