@@ -17,8 +17,11 @@ import (
 // Sources get the same treatment ("A 2014 study that appeared in …",
 // "Dean, a medical doctor,"), with features of their own.
 
-// refineWindow bounds how many tokens an edge may move.
-const refineWindow = 20
+// refineWindow bounds how many tokens an edge may move. Long contents
+// need a wide one: on PolNeAR dev, 20 tokens gave content exact 52.6,
+// 40 gave 53.7 and 60 gave 54.7, at 16% rather than 11% of the tagger's
+// time.
+const refineWindow = 60
 
 // refiner scores candidate content edges; start and end features use
 // distinct templates, so one weight map holds both.
