@@ -111,6 +111,25 @@ type docContext struct {
 	// is usually the whole complement of its cue, so its edges are the
 	// edges of a subtree. A phrase's end ignores its final punctuation.
 	opens, closes []int
+	// em holds the tagger's tag scores of each token once the document is
+	// tagged (nil before): the refiner weighs its candidate edges by them.
+	em [][tagCount]float32
+	// emScale is the document's mean margin of the tagger's best tag
+	// over the runner-up: lean measures scores in it, so that taggers
+	// trained on more or less text, whose scores differ in scale, lean
+	// alike.
+	emScale float32
+}
+
+// setScores keeps the tagger's scores of the document and their scale,
+// given each token's margin.
+func (c *docContext) setScores(em [][tagCount]float32, margin []float32) {
+	c.em = em
+	sum := float32(0)
+	for _, m := range margin {
+		sum += m
+	}
+	c.emScale = max(sum/float32(max(len(margin), 1)), 1e-6)
 }
 
 func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {

@@ -36,9 +36,13 @@ func (m *Model) Predict(t *text.Text) []Attribution {
 	ctx := newDocContext(t, m.lexicon)
 	tags := make([]Tag, len(t.Tokens))
 	margin := make([]float32, len(t.Tokens))
+	scores := make([][tagCount]float32, len(t.Tokens))
 	for _, p := range t.Paragraphs {
-		decode(m.emissions(ctx, p), &m.w.trans, tags[p.First:p.Last], margin[p.First:p.Last])
+		em := m.emissions(ctx, p)
+		copy(scores[p.First:p.Last], em)
+		decode(em, &m.w.trans, tags[p.First:p.Last], margin[p.First:p.Last])
 	}
+	ctx.setScores(scores, margin)
 	edges := keepEdges
 	if m.refine != nil {
 		edges = func(s edgeSpan) (int, int) { return m.refine.refine(ctx, s, tags) }

@@ -110,3 +110,40 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestLean(t *testing.T) {
+	tx := analyze("Lee said the bridge opens.")
+	ctx := newDocContext(tx, nil)
+	p := tx.Paragraphs[0]
+	tests := []struct {
+		name  string
+		em    [][tagCount]float32
+		i     int
+		a, b  Tag
+		scale float32 // the document's mean margin
+		want  string
+	}{
+		{"before tagging", nil, 1, BeginContent, InContent, 8, "-"},
+		{"before the paragraph", make([][tagCount]float32, len(tx.Tokens)), -1, BeginContent, InContent, 8, "|"},
+		{"content ahead by 6", scores(len(tx.Tokens), 2, InContent, 7, Outside, 1), 2, BeginContent, InContent, 8, "+c"},
+		{"ahead by 6 where margins are 8 times wider", scores(len(tx.Tokens), 2, InContent, 7, Outside, 1), 2, BeginContent, InContent, 64, "+a"},
+		{"content behind by 1", scores(len(tx.Tokens), 2, BeginContent, 1, Outside, 2), 2, BeginContent, InContent, 8, "-b"},
+		{"a tie", make([][tagCount]float32, len(tx.Tokens)), 2, BeginSource, InSource, 8, "+a"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx.setScores(tc.em, []float32{tc.scale})
+			if got := ctx.lean(tc.i, tc.a, tc.b, p); got != tc.want {
+				t.Errorf("lean = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// scores returns n tokens' tag scores, zero but for token i's tag g
+// (score v) and tag h (score w).
+func scores(n, i int, g Tag, v float32, h Tag, w float32) [][tagCount]float32 {
+	em := make([][tagCount]float32, n)
+	em[i][g], em[i][h] = v, w
+	return em
+}

@@ -242,20 +242,23 @@ func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []s
 		w := trainTagger(seqs, train, index, cfg)
 		tags := map[int][]Tag{}
 		margins := map[int][]float32{}
+		scores := map[int][][tagCount]float32{}
 		for _, s := range seqs {
 			if s.doc%refinerFolds != fold {
 				continue
 			}
 			n := len(ctxs[s.doc].t.Tokens)
 			if tags[s.doc] == nil {
-				tags[s.doc], margins[s.doc] = make([]Tag, n), make([]float32, n)
+				tags[s.doc], margins[s.doc], scores[s.doc] = make([]Tag, n), make([]float32, n), make([][tagCount]float32, n)
 			}
 			em := w.rowEmissions(s.rows)
 			addCueBias(em, float32(cfg.CueBias))
+			copy(scores[s.doc][s.para.First:s.para.Last], em)
 			decode(em, &w.trans, tags[s.doc][s.para.First:s.para.Last], margins[s.doc][s.para.First:s.para.Last])
 		}
 		for d := fold; d < len(ctxs); d += refinerFolds {
 			ctx, gold := ctxs[d], goldSpans(ctxs[d].t, articles[d].Attributions)
+			ctx.setScores(scores[d], margins[d])
 			group(ctx, tags[d], margins[d], func(s edgeSpan) (int, int) {
 				if g, ok := matchGold(s, gold[s.role]); ok {
 					examples[s.role] = append(examples[s.role], ctx.edgeExamples(s, g.first, g.last-1, tags[d])...)
