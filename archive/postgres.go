@@ -159,25 +159,36 @@ func (postgresDialect) in(expr, subquery string) string {
 	return expr + " = ANY(ARRAY(" + subquery + "))"
 }
 
-// check has nothing of its own to check: PostgreSQL maintains its
-// indexes, and the search vector is a generated column.
-func (postgresDialect) check(context.Context, database) error { return nil }
+// check compares the postings (statement_terms, kept by a trigger) with
+// the search vectors they come from; PostgreSQL maintains its indexes,
+// and the search vector is a generated column.
+func (postgresDialect) check(ctx context.Context, db database) error {
+	postings := `SELECT l, length, id FROM statements, unnest(tsvector_to_array(tsv)) l`
+	var stray, missing int
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM (SELECT lexeme, length, statement_id FROM statement_terms EXCEPT ALL `+postings+`) d),
+		(SELECT count(*) FROM (`+postings+` EXCEPT ALL SELECT lexeme, length, statement_id FROM statement_terms) d)`).Scan(&stray, &missing); err != nil {
+		return fmt.Errorf("postings check: %w", err)
+	}
+	if stray+missing > 0 {
+		return fmt.Errorf("postings check: %d stray postings, %d missing", stray, missing)
+	}
+	return nil
+}
 
 // rankedIDs of PostgreSQL runs one of two plans, both giving the page of
 // the full ranking:
 //
-//   - ranked window: the first scanMax statements in rank order (the
-//     statements_rank index) are tested against the query and filters;
-//     when need of them pass, they are the best need of all;
+//   - postings walk (termWalk): the postings of the query's rarest group
+//     of terms in rank order (statement_terms), each joined to its
+//     statement and tested against the query and filters, until need
+//     pass; at most scanMax postings are read;
 //   - matches: otherwise the statements the GIN index and the filters'
 //     indexes find are all ranked.
 //
-// Left to itself the planner walks the rank index for any common word
-// and reads on until need statements pass, which on the synthetic
-// archive of 452k statements read 91k–110k rows (0.5–2.5 s) for words
-// and filters that the shortest statements rarely meet ("railway" in
-// direct quotes); ranking the matches took 0.3 s there, the window 6 ms
-// when it suffices.
+// Before the postings, the first plan walked all statements in rank
+// order (statements_rank), which for words and filters that the shortest
+// statements rarely meet read 91k–110k rows (0.5–2.5 s) on the synthetic
+// archive of 452k statements.
 func (postgresDialect) rankedIDs(ctx context.Context, db database, text, typ string, f searchFilters, need int) ([]int64, error) {
 	tsquery, args := postgresQuery(text)
 	where, fargs := f.where()
@@ -188,14 +199,10 @@ func (postgresDialect) rankedIDs(ctx context.Context, db database, text, typ str
 	for _, w := range where {
 		cond += " AND " + w
 	}
-	window := `SELECT s.id FROM (SELECT * FROM statements ORDER BY length, id DESC LIMIT ?) s WHERE ` + cond +
-		` ORDER BY s.length, s.id DESC LIMIT ?`
-	ids, err := reader{ctx, db}.ids(window, slices.Concat([]any{scanMax}, args, fargs, []any{need})...)
-	if err != nil {
-		return nil, fmt.Errorf("ranked search: %w", err)
-	}
-	if len(ids) == need {
-		return ids, nil
+	groups, _ := searchTerms(text)
+	ids, done, err := termWalk(ctx, db, groups, cond, slices.Concat(args, fargs), need)
+	if err != nil || done {
+		return ids, err
 	}
 	matches := `WITH m AS MATERIALIZED (SELECT s.id, s.length FROM statements s WHERE ` + cond + `)
 		SELECT id FROM m ORDER BY length, id DESC LIMIT ?`
