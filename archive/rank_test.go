@@ -179,7 +179,7 @@ func TestCheckFindsStalePostings(t *testing.T) {
 	}
 	// A statement whose length changes behind the trigger's back keeps
 	// its postings under the old length.
-	if _, err := a.db.Exec(`DROP TRIGGER statement_terms_sync ON statements; UPDATE statements SET length = length + 1 WHERE id = 1`); err != nil {
+	if _, err := a.db.Exec(`DROP TRIGGER statement_terms_change ON statements; UPDATE statements SET length = length + 1 WHERE id = 1`); err != nil {
 		t.Fatal(err)
 	}
 	want := fmt.Sprintf("%d stray postings, %d missing", lexemes, lexemes)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -14,38 +15,54 @@ import (
 // each; FTS5 instead walks the word's own matches in rank order (rank.go)
 // and stops when the page is full. statement_terms gives PostgreSQL the
 // same: one row per lexeme of each statement's search vector, under a
-// btree in rank order within the lexeme, kept in step with statements by a
-// trigger. A search walks the postings of one group of its terms (the
-// rarest), joins each posting to its statement and tests the whole query
-// and the filters there, and stops when the page is full (termWalk).
+// btree in rank order within the lexeme that also carries the columns
+// the search filters test (speaker, type, date, confidence), kept in step
+// with statements by triggers. A search walks the postings of one group
+// of its terms (the rarest) in an index-only scan, filtering as it goes,
+// tests the rest of the query on the statements that pass, and stops
+// when the page is full (termWalk). A posting row has the statement's
+// column names (id, speaker_id, …), so the filters apply to it as
+// written for statements.
 
 // statementTermsSchema is the postings table, its rank-ordered index and
-// the trigger that maintains it; migrateStatementTerms fills it for the
-// statements already stored between the table and the index.
+// the triggers that maintain it; it fills the table for the statements
+// already stored between the table and the index.
 const statementTermsSchema = `
 CREATE TABLE statement_terms (
 	lexeme text COLLATE "C" NOT NULL,
 	length integer NOT NULL,
-	statement_id bigint NOT NULL
+	id bigint NOT NULL, -- the statement's
+	speaker_id bigint,
+	type text COLLATE "C" NOT NULL,
+	published text COLLATE "C" NOT NULL,
+	confidence double precision NOT NULL
 );
 CREATE FUNCTION statement_terms_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP <> 'INSERT' THEN
-		DELETE FROM statement_terms
-		WHERE lexeme = ANY(tsvector_to_array(OLD.tsv)) AND length = OLD.length AND statement_id = OLD.id;
+		DELETE FROM statement_terms WHERE lexeme = ANY(tsvector_to_array(OLD.tsv)) AND length = OLD.length AND id = OLD.id;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN
-		INSERT INTO statement_terms (lexeme, length, statement_id)
-		SELECT l, NEW.length, NEW.id FROM unnest(tsvector_to_array(NEW.tsv)) l;
+		INSERT INTO statement_terms (lexeme, length, id, speaker_id, type, published, confidence)
+		SELECT l, NEW.length, NEW.id, NEW.speaker_id, NEW.type, NEW.published, NEW.confidence
+		FROM unnest(tsvector_to_array(NEW.tsv)) l;
 	END IF;
 	RETURN NULL;
 END $$;
-CREATE TRIGGER statement_terms_sync AFTER INSERT OR DELETE OR UPDATE OF content, length ON statements
+CREATE TRIGGER statement_terms_add AFTER INSERT OR DELETE ON statements
 	FOR EACH ROW EXECUTE FUNCTION statement_terms_sync();
-INSERT INTO statement_terms (lexeme, length, statement_id)
-	SELECT l, length, id FROM statements, unnest(tsvector_to_array(tsv)) l;
-CREATE UNIQUE INDEX statement_terms_rank ON statement_terms(lexeme, length, statement_id DESC);
+CREATE TRIGGER statement_terms_change AFTER UPDATE OF content, length, speaker_id, type, published, confidence ON statements
+	FOR EACH ROW WHEN ((OLD.content, OLD.length, OLD.speaker_id, OLD.type, OLD.published, OLD.confidence) IS DISTINCT FROM
+		(NEW.content, NEW.length, NEW.speaker_id, NEW.type, NEW.published, NEW.confidence))
+	EXECUTE FUNCTION statement_terms_sync();
+INSERT INTO statement_terms (lexeme, length, id, speaker_id, type, published, confidence)
+	SELECT l, length, id, speaker_id, type, published, confidence FROM statements, unnest(tsvector_to_array(tsv)) l;
+CREATE UNIQUE INDEX statement_terms_rank ON statement_terms(lexeme, length, id DESC)
+	INCLUDE (speaker_id, type, published, confidence);
 `
+
+// statementTermsColumns are the columns of a posting after its lexeme.
+const statementTermsColumns = "length, id, speaker_id, type, published, confidence"
 
 // migrateStatementTerms adds the postings table to a PostgreSQL archive
 // (schema 5); SQLite's full-text index already walks in rank order.
@@ -58,6 +75,11 @@ func migrateStatementTerms(w *writer) error {
 	}
 	return nil
 }
+
+// postingsPerScan: a postings walk reads up to postingsPerScan × scanMax
+// postings, each an index tuple, where SQLite's filtered scan tests
+// scanMax statements.
+const postingsPerScan = 10
 
 // maxPrefixLexemes bounds the lexemes a prefix term is walked as; a
 // prefix with more (a short one) is searched without the postings.
@@ -75,12 +97,16 @@ func exactLexeme(l string) lexemeRange { return lexemeRange{l, l + "\x01", false
 
 func prefixLexemes(p string) lexemeRange { return lexemeRange{p, p + "\U0010FFFF", true} }
 
-// termWalk finds the ranked page of a search through statement_terms. It
-// returns done = false when it cannot tell: the query's words give no
-// lexeme to walk, a prefix stands for too many lexemes, or the walk read
-// scanMax postings and found fewer than need statements.
-func termWalk(ctx context.Context, db database, groups [][]searchTerm, cond string, condArgs []any, need int) (ids []int64, done bool, err error) {
+// termWalk finds the ranked page of a search through statement_terms:
+// text is the user's query, match its tsquery expression (with
+// matchArgs), where the filters on statements s. It returns done = false
+// when it cannot tell: the query's words give no lexeme to walk, a prefix
+// stands for too many lexemes, or the walk read its bound of postings and
+// found fewer than need statements.
+func termWalk(ctx context.Context, db database, text, match string, matchArgs []any, where []string, whereArgs []any, need int) (ids []int64, done bool, err error) {
 	r := reader{ctx, db}
+	walkMax := postingsPerScan * scanMax
+	groups, exclude := searchTerms(text)
 	// Each term's lexemes; every one of them is in each of the term's
 	// matches (a phrase, or words followed by a prefix).
 	var texts []string
@@ -88,6 +114,10 @@ func termWalk(ctx context.Context, db database, groups [][]searchTerm, cond stri
 		for _, t := range g {
 			texts = append(texts, t.text)
 		}
+	}
+	nTerms := len(texts)
+	for _, t := range exclude {
+		texts = append(texts, t.text)
 	}
 	type lexeme struct {
 		term     int
@@ -130,13 +160,13 @@ func termWalk(ctx context.Context, db database, groups [][]searchTerm, cond stri
 	}
 	// The group to walk: the one with the fewest postings, each term by
 	// its rarest candidate, counted up to scanMax+1 (exact below).
-	choice := make([]lexemeRange, len(texts))
-	count := make([]int, len(texts))
+	choice := make([]lexemeRange, nTerms)
+	count := make([]int, nTerms)
 	var all []lexemeRange
 	for _, c := range candidates {
 		all = append(all, c...)
 	}
-	counted := len(all) > 1
+	counted := len(all) > nTerms || len(groups) > 1 // a choice to make
 	if counted {
 		los, his := make([]string, len(all)), make([]string, len(all))
 		for i, c := range all {
@@ -158,7 +188,7 @@ func termWalk(ctx context.Context, db database, groups [][]searchTerm, cond stri
 			}
 		}
 	} else {
-		choice[0] = all[0]
+		copy(choice, all)
 	}
 	best, bestCount := 0, -1
 	for gi, terms := range termIndex {
@@ -171,12 +201,9 @@ func termWalk(ctx context.Context, db database, groups [][]searchTerm, cond stri
 		}
 	}
 	// The walk: each lexeme's postings in rank order, merged.
-	var walk []lexemeRange
-	for _, t := range termIndex[best] {
-		walk = append(walk, choice[t])
-	}
 	var lexemes []string
-	for _, c := range walk {
+	for _, t := range termIndex[best] {
+		c := choice[t]
 		if !c.prefix {
 			lexemes = append(lexemes, c.lo)
 			continue
@@ -199,26 +226,81 @@ func termWalk(ctx context.Context, db database, groups [][]searchTerm, cond stri
 	if len(lexemes) == 0 {
 		return nil, true, nil // a prefix no statement has
 	}
+	// The postings walked are the matches themselves (exact) when the
+	// walked terms are one lexeme or one prefix each and the rest of the
+	// query is single words, required or excluded: these are probed in
+	// the postings; anything else (phrases, prefixes) is tested on the
+	// statement's search vector.
+	exact := true
+	for _, t := range termIndex[best] {
+		exact = exact && len(candidates[t]) == 1
+	}
+	var probes []string
+	var probeArgs []any
+	probe := func(l string) string {
+		probeArgs = append(probeArgs, l)
+		return "EXISTS (SELECT FROM statement_terms p WHERE p.lexeme = ? AND p.length = s.length AND p.id = s.id)"
+	}
+	for gi, terms := range termIndex {
+		if gi == best {
+			continue
+		}
+		c := candidates[terms[0]]
+		if exact = exact && len(terms) == 1 && len(c) == 1 && !c[0].prefix; exact {
+			probes = append(probes, probe(c[0].lo))
+		}
+	}
+	for j, t := range exclude {
+		var ls []string
+		for _, l := range found {
+			if l.term-1 == nTerms+j {
+				ls = append(ls, l.text)
+			}
+		}
+		if exact = exact && len(ls) == 1 && !t.prefix; exact {
+			probes = append(probes, "NOT "+probe(ls[0]))
+		}
+	}
+	// When the postings are the matches, the walk reads on until the page
+	// is full: filtered in the index, it costs less than ranking the GIN
+	// matches even when it reads every posting.
+	if exact {
+		walkMax = math.MaxInt64
+	}
 	var args []any
-	var postings string
+	scan := `SELECT ` + statementTermsColumns + ` FROM statement_terms WHERE lexeme = ? ORDER BY length, id DESC LIMIT ?`
+	postings := scan
 	if len(lexemes) == 1 {
-		postings = `SELECT length, statement_id FROM statement_terms WHERE lexeme = ? ORDER BY length, statement_id DESC LIMIT ?`
-		args = []any{lexemes[0], scanMax}
+		args = []any{lexemes[0], walkMax}
 	} else {
 		scans := make([]string, len(lexemes))
 		for i, l := range lexemes {
-			scans[i] = `(SELECT length, statement_id FROM statement_terms WHERE lexeme = ? ORDER BY length, statement_id DESC LIMIT ?)`
-			args = append(args, l, scanMax)
+			scans[i] = "(" + scan + ")"
+			args = append(args, l, walkMax)
 		}
-		postings = `SELECT DISTINCT length, statement_id FROM (` + strings.Join(scans, " UNION ALL ") +
-			`) u ORDER BY length, statement_id DESC LIMIT ?`
-		args = append(args, scanMax)
+		postings = `SELECT DISTINCT ON (length, id) * FROM (` + strings.Join(scans, " UNION ALL ") +
+			`) u ORDER BY length, id DESC LIMIT ?`
+		args = append(args, walkMax)
 	}
-	query := `SELECT s.id FROM (` + postings + `) t JOIN statements s ON s.id = t.statement_id WHERE ` + cond +
-		` ORDER BY t.length, t.statement_id DESC LIMIT ?`
-	if ids, err = r.ids(query, slices.Concat(args, condArgs, []any{need})...); err != nil {
+	query := `SELECT s.id FROM (` + postings + `) s`
+	if !exact {
+		// The rest of the query is tested on each statement in turn (a
+		// lateral subquery that OFFSET 0 keeps from being flattened): in
+		// a join the planner may hash all the query's GIN matches, as it
+		// cannot tell how many there are when the query is a parameter.
+		query += ` CROSS JOIN LATERAL (SELECT FROM statements v WHERE v.id = s.id AND v.tsv @@ ` + match + ` OFFSET 0) v`
+		args = append(args, matchArgs...)
+	}
+	if exact {
+		where, whereArgs = slices.Concat(where, probes), slices.Concat(whereArgs, probeArgs)
+	}
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY s.length, s.id DESC LIMIT ?`
+	if ids, err = r.ids(query, slices.Concat(args, whereArgs, []any{need})...); err != nil {
 		return nil, false, fmt.Errorf("ranked search: postings walk: %w", err)
 	}
 	// Fewer than need: final when the walk read every posting.
-	return ids, len(ids) == need || counted && bestCount <= scanMax, nil
+	return ids, exact || len(ids) == need || counted && bestCount <= scanMax, nil
 }
