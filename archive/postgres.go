@@ -195,6 +195,7 @@ func (postgresDialect) check(ctx context.Context, db database) error {
 func (postgresDialect) rankedIDs(ctx context.Context, db database, text, typ string, f searchFilters, need int) ([]int64, error) {
 	tsquery, args := postgresQuery(text)
 	where, fargs := f.where()
+	walkWhere, walkArgs := where, fargs
 	if typ != "" {
 		where, fargs = append(where, "s.type = ?"), append(fargs, typ)
 	}
@@ -212,7 +213,7 @@ func (postgresDialect) rankedIDs(ctx context.Context, db database, text, typ str
 		small = n <= scanMax
 	}
 	if !small {
-		ids, done, err := termWalk(ctx, db, text, tsquery, args, where, fargs, need)
+		ids, done, err := termWalk(ctx, db, text, typ, tsquery, args, walkWhere, walkArgs, need)
 		if err != nil || done {
 			return ids, err
 		}

@@ -40,7 +40,8 @@ CREATE TABLE statement_terms (
 CREATE FUNCTION statement_terms_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP <> 'INSERT' THEN
-		DELETE FROM statement_terms WHERE lexeme = ANY(tsvector_to_array(OLD.tsv)) AND length = OLD.length AND id = OLD.id;
+		DELETE FROM statement_terms
+		WHERE lexeme = ANY(tsvector_to_array(OLD.tsv)) AND type = OLD.type AND length = OLD.length AND id = OLD.id;
 	END IF;
 	IF TG_OP <> 'DELETE' THEN
 		INSERT INTO statement_terms (lexeme, length, id, speaker_id, type, published, confidence)
@@ -57,8 +58,8 @@ CREATE TRIGGER statement_terms_change AFTER UPDATE OF content, length, speaker_i
 	EXECUTE FUNCTION statement_terms_sync();
 INSERT INTO statement_terms (lexeme, length, id, speaker_id, type, published, confidence)
 	SELECT l, length, id, speaker_id, type, published, confidence FROM statements, unnest(tsvector_to_array(tsv)) l;
-CREATE UNIQUE INDEX statement_terms_rank ON statement_terms(lexeme, length, id DESC)
-	INCLUDE (speaker_id, type, published, confidence);
+CREATE UNIQUE INDEX statement_terms_rank ON statement_terms(lexeme, type, length, id DESC)
+	INCLUDE (speaker_id, published, confidence);
 `
 
 // statementTermsColumns are the columns of a posting after its lexeme.
@@ -81,9 +82,9 @@ func migrateStatementTerms(w *writer) error {
 // scanMax statements.
 const postingsPerScan = 10
 
-// maxPrefixLexemes bounds the lexemes a prefix term is walked as; a
-// prefix with more (a short one) is searched without the postings.
-const maxPrefixLexemes = 32
+// maxWalkKeys bounds the (lexeme, type) pairs a walk merges; a query
+// with more (a short prefix) is searched without the postings.
+const maxWalkKeys = 48
 
 // lexemeRange is the lexemes in [lo, hi) (byte order): one lexeme (hi is
 // lo followed by \x01, which no lexeme contains) or those starting with a
@@ -98,12 +99,13 @@ func exactLexeme(l string) lexemeRange { return lexemeRange{l, l + "\x01", false
 func prefixLexemes(p string) lexemeRange { return lexemeRange{p, p + "\U0010FFFF", true} }
 
 // termWalk finds the ranked page of a search through statement_terms:
-// text is the user's query, match its tsquery expression (with
-// matchArgs), where the filters on statements s. It returns done = false
+// text is the user's query, typ the statement type wanted (or ""), match
+// the query's tsquery expression (with matchArgs), where the other
+// filters on statements s. It returns done = false
 // when it cannot tell: the query's words give no lexeme to walk, a prefix
 // stands for too many lexemes, or the walk read its bound of postings and
 // found fewer than need statements.
-func termWalk(ctx context.Context, db database, text, match string, matchArgs []any, where []string, whereArgs []any, need int) (ids []int64, done bool, err error) {
+func termWalk(ctx context.Context, db database, text, typ, match string, matchArgs []any, where []string, whereArgs []any, need int) (ids []int64, done bool, err error) {
 	r := reader{ctx, db}
 	walkMax := postingsPerScan * scanMax
 	groups, exclude := searchTerms(text)
@@ -172,8 +174,9 @@ func termWalk(ctx context.Context, db database, text, match string, matchArgs []
 		for i, c := range all {
 			los[i], his[i] = c.lo, c.hi
 		}
-		n, err := r.ids(`SELECT (SELECT count(*) FROM (SELECT FROM statement_terms WHERE lexeme >= c.lo AND lexeme < c.hi LIMIT ?) p)
-			FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS c(lo, hi, i) ORDER BY c.i`, scanMax+1, los, his)
+		n, err := r.ids(`SELECT (SELECT count(*) FROM (SELECT FROM statement_terms
+				WHERE lexeme >= c.lo AND lexeme < c.hi AND (type = ? OR ? = '') LIMIT ?) p)
+			FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS c(lo, hi, i) ORDER BY c.i`, typ, typ, scanMax+1, los, his)
 		if err != nil {
 			return nil, false, fmt.Errorf("ranked search: postings: %w", err)
 		}
@@ -200,31 +203,27 @@ func termWalk(ctx context.Context, db database, text, match string, matchArgs []
 			best, bestCount = gi, total
 		}
 	}
-	// The walk: each lexeme's postings in rank order, merged.
-	var lexemes []string
+	// The walk: the postings of each lexeme and type in rank order,
+	// merged. The lexemes of a prefix and the types of a lexeme are found
+	// by skipping through the index, a probe each.
+	los, his := []string{}, []string{}
 	for _, t := range termIndex[best] {
-		c := choice[t]
-		if !c.prefix {
-			lexemes = append(lexemes, c.lo)
-			continue
-		}
-		expanded, err := column[string](db.QueryContext(ctx, `WITH RECURSIVE p(l) AS (
-				(SELECT lexeme FROM statement_terms WHERE lexeme >= ? ORDER BY lexeme LIMIT 1)
-				UNION ALL
-				SELECT (SELECT lexeme FROM statement_terms WHERE lexeme > p.l ORDER BY lexeme LIMIT 1) FROM p WHERE p.l < ?)
-			SELECT l FROM p WHERE l < ? LIMIT ?`, c.lo, c.hi, c.hi, maxPrefixLexemes+1))
-		if err != nil {
-			return nil, false, fmt.Errorf("ranked search: prefix %q: %w", c.lo, err)
-		}
-		if len(expanded) > maxPrefixLexemes {
-			return nil, false, nil
-		}
-		lexemes = append(lexemes, expanded...)
+		los, his = append(los, choice[t].lo), append(his, choice[t].hi)
 	}
-	slices.Sort(lexemes)
-	lexemes = slices.Compact(lexemes)
-	if len(lexemes) == 0 {
-		return nil, true, nil // a prefix no statement has
+	type key struct{ lexeme, typ string }
+	rows, err = db.QueryContext(ctx, `WITH RECURSIVE k(lexeme, type, hi) AS (
+			SELECT f.lexeme, f.type, c.hi FROM unnest(?::text[], ?::text[]) AS c(lo, hi), LATERAL (SELECT lexeme, type FROM statement_terms
+				WHERE lexeme >= c.lo AND lexeme < c.hi ORDER BY lexeme, type LIMIT 1) f
+			UNION ALL
+			SELECT n.lexeme, n.type, k.hi FROM k, LATERAL (SELECT lexeme, type FROM statement_terms t
+				WHERE (t.lexeme, t.type) > (k.lexeme, k.type) AND t.lexeme < k.hi ORDER BY lexeme, type LIMIT 1) n)
+		SELECT DISTINCT lexeme, type FROM (SELECT * FROM k LIMIT ?) k WHERE type = ? OR ? = ''`, los, his, maxWalkKeys+1, typ, typ)
+	keys, err := scanRows(rows, err, func(rs *sql.Rows, k *key) error { return rs.Scan(&k.lexeme, &k.typ) })
+	if err != nil {
+		return nil, false, fmt.Errorf("ranked search: postings keys: %w", err)
+	}
+	if len(keys) > maxWalkKeys {
+		return nil, false, nil
 	}
 	// The postings walked are the matches themselves (exact) when the
 	// walked terms are one lexeme or one prefix each and the rest of the
@@ -239,7 +238,7 @@ func termWalk(ctx context.Context, db database, text, match string, matchArgs []
 	var probeArgs []any
 	probe := func(l string) string {
 		probeArgs = append(probeArgs, l)
-		return "EXISTS (SELECT FROM statement_terms p WHERE p.lexeme = ? AND p.length = s.length AND p.id = s.id)"
+		return "EXISTS (SELECT FROM statement_terms p WHERE p.lexeme = ? AND p.type = s.type AND p.length = s.length AND p.id = s.id)"
 	}
 	for gi, terms := range termIndex {
 		if gi == best {
@@ -267,16 +266,19 @@ func termWalk(ctx context.Context, db database, text, match string, matchArgs []
 	if exact {
 		walkMax = math.MaxInt64
 	}
+	if len(keys) == 0 {
+		return nil, true, nil // no statement has the words walked
+	}
 	var args []any
-	scan := `SELECT ` + statementTermsColumns + ` FROM statement_terms WHERE lexeme = ? ORDER BY length, id DESC LIMIT ?`
+	scan := `SELECT ` + statementTermsColumns + ` FROM statement_terms WHERE lexeme = ? AND type = ? ORDER BY length, id DESC LIMIT ?`
 	postings := scan
-	if len(lexemes) == 1 {
-		args = []any{lexemes[0], walkMax}
+	if len(keys) == 1 {
+		args = []any{keys[0].lexeme, keys[0].typ, walkMax}
 	} else {
-		scans := make([]string, len(lexemes))
-		for i, l := range lexemes {
+		scans := make([]string, len(keys))
+		for i, k := range keys {
 			scans[i] = "(" + scan + ")"
-			args = append(args, l, walkMax)
+			args = append(args, k.lexeme, k.typ, walkMax)
 		}
 		postings = `SELECT DISTINCT ON (length, id) * FROM (` + strings.Join(scans, " UNION ALL ") +
 			`) u ORDER BY length, id DESC LIMIT ?`
