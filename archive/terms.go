@@ -170,13 +170,21 @@ func termWalk(ctx context.Context, db database, text, typ, match string, matchAr
 	}
 	counted := len(all) > nTerms || len(groups) > 1 // a choice to make
 	if counted {
-		los, his := make([]string, len(all)), make([]string, len(all))
+		los, his, prefix := make([]string, len(all)), make([]string, len(all)), make([]bool, len(all))
 		for i, c := range all {
-			los[i], his[i] = c.lo, c.hi
+			los[i], his[i], prefix[i] = c.lo, c.hi, c.prefix
 		}
-		n, err := r.ids(`SELECT (SELECT count(*) FROM (SELECT FROM statement_terms
-				WHERE lexeme >= c.lo AND lexeme < c.hi AND (type = ? OR ? = '') LIMIT ?) p)
-			FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS c(lo, hi, i) ORDER BY c.i`, typ, typ, scanMax+1, los, his)
+		// A lexeme by equality, so that the type, when given, positions
+		// the scan too (after a range it would only filter).
+		typeCond, typeArgs := "", []any{}
+		if typ != "" {
+			typeCond, typeArgs = " AND type = ?", []any{typ}
+		}
+		n, err := r.ids(`SELECT CASE WHEN c.prefix
+				THEN (SELECT count(*) FROM (SELECT FROM statement_terms WHERE lexeme >= c.lo AND lexeme < c.hi`+typeCond+` LIMIT ?) p)
+				ELSE (SELECT count(*) FROM (SELECT FROM statement_terms WHERE lexeme = c.lo`+typeCond+` LIMIT ?) p) END
+			FROM unnest(?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY AS c(lo, hi, prefix, i) ORDER BY c.i`,
+			slices.Concat(typeArgs, []any{scanMax + 1}, typeArgs, []any{scanMax + 1, los, his, prefix})...)
 		if err != nil {
 			return nil, false, fmt.Errorf("ranked search: postings: %w", err)
 		}
