@@ -183,13 +183,14 @@ func (postgresDialect) check(ctx context.Context, db database) error {
 // the full ranking:
 //
 //   - postings walk (termWalk): the postings of the query's rarest group
-//     of terms in rank order (statement_terms), each
-//     filtered in the index and tested against the rest of the query on
-//     their statements, until need pass; at most postingsPerScan ×
-//     scanMax postings are read;
-//   - matches: otherwise, or at once when the indexed filters (speaker,
-//     dates) leave at most scanMax statements, the statements the GIN
-//     index and the filters' indexes find are all ranked.
+//     of terms in rank order (statement_terms), filtered in the index and
+//     tested against the rest of the query, until need pass; a walk that
+//     must read statements (phrases) stops after postingsPerScan ×
+//     scanMax postings;
+//   - matches: otherwise, the statements the GIN index and the filters'
+//     indexes find are all ranked; when the indexed filters (speaker,
+//     dates) leave at most scanMax statements, at once, and those are
+//     tested one by one.
 //
 // Before the postings, the first plan walked all statements in rank
 // order (statements_rank), which for words and filters that the shortest
