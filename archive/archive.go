@@ -100,6 +100,7 @@ const baseVersion = 3
 // list.
 var migrations = []func(*writer) error{
 	migrateSources,
+	migrateStatementTerms,
 }
 
 // schemaVersion is the version of the schema this program writes.

@@ -40,6 +40,11 @@ type dialect interface {
 	highlight(ctx context.Context, db database, text string, contents []string) ([]string, error)
 	// copied finishes the copy of a table's rows with their ids (CopyTo).
 	copied(tx *sql.Tx, table string) error
+	// firstSources is the query of the earliest occurrence of each
+	// statement whose id is in its one (array) parameter, selecting
+	// columns from occurrences o joined to articles a; "" where a query
+	// per statement costs no more (no round trip).
+	firstSources(columns string) string
 	// check runs the database's own integrity checks.
 	check(ctx context.Context, db database) error
 }

@@ -3,6 +3,7 @@ package archive
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,5 +159,31 @@ func TestCheckFindsStaleIndexRows(t *testing.T) {
 	}
 	if err := a.Check(context.Background()); err == nil || !strings.Contains(err.Error(), "1 index rows without a statement, 1 statements missing") {
 		t.Errorf("Check after a stale key: %v", err)
+	}
+}
+
+// TestCheckFindsStalePostings checks that Check compares PostgreSQL's
+// postings with the search vectors.
+func TestCheckFindsStalePostings(t *testing.T) {
+	if !onPostgres {
+		t.Skip("tests PostgreSQL's postings")
+	}
+	a := openTemp(t)
+	ingest(t, a, synth.New(5).Article(5))
+	if err := a.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var lexemes int
+	if err := a.db.QueryRow(`SELECT count(*) FROM statements, unnest(tsv) WHERE id = 1`).Scan(&lexemes); err != nil {
+		t.Fatal(err)
+	}
+	// A statement whose length changes behind the trigger's back keeps
+	// its postings under the old length.
+	if _, err := a.db.Exec(`DROP TRIGGER statement_terms_change ON statements; UPDATE statements SET length = length + 1 WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%d stray postings, %d missing", lexemes, lexemes)
+	if err := a.Check(context.Background()); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Check after a stale length: %v, want %q", err, want)
 	}
 }

@@ -190,11 +190,11 @@ func (a *Archive) Search(ctx context.Context, q Query) ([]Result, bool, error) {
 	if more {
 		results = results[:q.Limit]
 	}
+	if err := a.fillSources(ctx, results); err != nil {
+		return nil, false, fmt.Errorf("archive: search: %w", err)
+	}
 	contents := make([]string, len(results))
 	for i := range results {
-		if err := a.fillSource(ctx, &results[i]); err != nil {
-			return nil, false, fmt.Errorf("archive: search: %w", err)
-		}
 		contents[i] = results[i].Content
 	}
 	if match != "" && len(results) > 0 {
@@ -235,24 +235,70 @@ func (a *Archive) results(ctx context.Context, query string, args ...any) ([]Res
 	return out, rows.Err()
 }
 
-// fillSource adds the earliest source of a result: its article, the
-// speaker and cue as written, and the sentence around the content.
-func (a *Archive) fillSource(ctx context.Context, r *Result) error {
+// fillSources adds the earliest source of each result: its article, the
+// speaker and cue as written, and the sentence around the content. It
+// asks for each result in turn, or for all at once where the dialect
+// has a query for that (a server, where each query is a round trip).
+func (a *Archive) fillSources(ctx context.Context, results []Result) error {
 	span := func(start, end string) string { return a.db.d.byteSlice("a.body", start, end) }
-	var speaker, cue, saidOn, setting sql.NullString
-	err := a.db.QueryRowContext(ctx, `SELECT a.id, a.ext_id, a.title, a.url, a.published, `+
-		span("o.content_start", "o.content_end")+`, `+
-		span("o.context_start", "o.content_start")+`, `+span("o.content_end", "o.context_end")+`, `+
-		span("o.speaker_start", "o.speaker_end")+`, `+span("o.cue_start", "o.cue_end")+`, o.said_on, o.setting
-		FROM occurrences o JOIN articles a ON a.id = o.article_id WHERE o.statement_id = ?
-		ORDER BY a.published = '', a.published, o.id LIMIT 1`, r.StatementID).Scan(
-		&r.Article.ID, &r.Article.ExtID, &r.Article.Title, &r.Article.URL, &r.Article.Published,
-		&r.Content, &r.ContextBefore, &r.ContextAfter, &speaker, &cue, &saidOn, &setting)
-	if err != nil {
-		return fmt.Errorf("statement %d source: %w", r.StatementID, err)
+	columns := `o.statement_id, a.id, a.ext_id, a.title, a.url, a.published, ` +
+		span("o.content_start", "o.content_end") + `, ` +
+		span("o.context_start", "o.content_start") + `, ` + span("o.content_end", "o.context_end") + `, ` +
+		span("o.speaker_start", "o.speaker_end") + `, ` + span("o.cue_start", "o.cue_end") + `, o.said_on, o.setting`
+	byID := make(map[int64]*Result, len(results))
+	ids := make([]int64, len(results))
+	for i := range results {
+		byID[results[i].StatementID], ids[i] = &results[i], results[i].StatementID
 	}
-	r.SpeakerAsIs, r.Cue = speaker.String, cue.String
-	r.SaidOn, r.Setting = saidOn.String, setting.String
+	scan := func(rows *sql.Rows) error {
+		var id int64
+		var speaker, cue, saidOn, setting sql.NullString
+		var src Result
+		if err := rows.Scan(&id, &src.Article.ID, &src.Article.ExtID, &src.Article.Title, &src.Article.URL, &src.Article.Published,
+			&src.Content, &src.ContextBefore, &src.ContextAfter, &speaker, &cue, &saidOn, &setting); err != nil {
+			return err
+		}
+		r := byID[id]
+		r.Article, r.Content, r.ContextBefore, r.ContextAfter = src.Article, src.Content, src.ContextBefore, src.ContextAfter
+		r.SpeakerAsIs, r.Cue = speaker.String, cue.String
+		r.SaidOn, r.Setting = saidOn.String, setting.String
+		delete(byID, id)
+		return nil
+	}
+	if query := a.db.d.firstSources(columns); query != "" && len(ids) > 0 {
+		rows, err := a.db.QueryContext(ctx, query, ids)
+		if err == nil {
+			defer rows.Close()
+			for err == nil && rows.Next() {
+				err = scan(rows)
+			}
+			if err == nil {
+				err = rows.Err()
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("sources: %w", err)
+		}
+	} else {
+		for _, id := range ids {
+			rows, err := a.db.QueryContext(ctx, `SELECT `+columns+` FROM occurrences o JOIN articles a ON a.id = o.article_id
+				WHERE o.statement_id = ? ORDER BY a.published = '', a.published, o.id LIMIT 1`, id)
+			if err == nil {
+				if rows.Next() {
+					err = scan(rows)
+				}
+				if cerr := rows.Close(); err == nil {
+					err = cerr
+				}
+			}
+			if err != nil {
+				return fmt.Errorf("statement %d source: %w", id, err)
+			}
+		}
+	}
+	if len(byID) > 0 {
+		return fmt.Errorf("%d statements without a source: %w", len(byID), sql.ErrNoRows)
+	}
 	return nil
 }
 

@@ -91,8 +91,10 @@ func syntheticArchive(tb testing.TB, seed uint64, n int) *Archive {
 	return a
 }
 
-// TestRankedSearchMatchesBruteForce checks both ranked plans (filtered
-// scan and ranked stream) against ranking every match, page by page.
+// TestRankedSearchMatchesBruteForce checks the ranked plans against
+// ranking every match, page by page: on SQLite the filtered scan and the
+// ranked stream (and a choice between them), on PostgreSQL the postings
+// walk (unbounded, or bounded and falling back) and the ranked matches.
 func TestRankedSearchMatchesBruteForce(t *testing.T) {
 	a := syntheticArchive(t, 7, 150)
 	texts := []string{"housing", "budget", "families", `"before the election"`, `"protect the schools"`, "reform*",
@@ -107,7 +109,7 @@ func TestRankedSearchMatchesBruteForce(t *testing.T) {
 	for _, plan := range []struct {
 		name    string
 		scanMax int
-	}{{"filtered scan", 1 << 30}, {"ranked stream", 0}} {
+	}{{"filtered scan", 1 << 30}, {"ranked stream", 0}, {"bounded", 40}} {
 		scanMax = plan.scanMax
 		for _, text := range texts {
 			for _, f := range filters {

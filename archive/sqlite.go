@@ -206,3 +206,7 @@ func (sqliteDialect) check(ctx context.Context, db database) error {
 	}
 	return nil
 }
+
+// firstSources: SQLite runs in the process, so a query per statement
+// costs no round trip.
+func (sqliteDialect) firstSources(string) string { return "" }
