@@ -250,7 +250,7 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 	if m, ok := e.ms.EndingAt(j); ok && e.quoteOf[j] < 0 {
 		return e.sourceOf(m, s)
 	}
-	if e.t.Str(j) == "," {
+	if j > s.First && e.t.Str(j) == "," {
 		// A name in apposition: "Delane's agent, Danny Fritch, told", or
 		// an unnamed source with its organisation: "their allies, members
 		// of the Unionist Party (HUP), have said".
@@ -373,6 +373,9 @@ var phraseStops = map[string]bool{
 // mention, or -1. A phrase after a preposition is an adverbial, not a
 // subject.
 func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
+	if j < s.First {
+		return -1
+	}
 	tok := e.t.Tokens[j]
 	head := e.low(j)
 	if tok.Kind != text.Word || e.quoteOf[j] >= 0 || adverbs[head] || phraseStops[head] || notHeads[head] || timeWords[head] ||
