@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
-	"runtime"
 
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
@@ -15,7 +14,8 @@ import (
 // (rank.go). SQLite is confined to this file and rank.go.
 type sqliteDialect struct{}
 
-func openSQLite(path string, readOnly bool) (*sql.DB, error) {
+// openSQLite opens the file at path with a pool of conns connections.
+func openSQLite(path string, readOnly bool, conns int) (*sql.DB, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "foreign_keys(1)")
@@ -29,11 +29,6 @@ func openSQLite(path string, readOnly bool) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A connection keeps its parsed schema and its page cache: keep as
-	// many as run at once, instead of database/sql's two idle ones, or
-	// a busy server opens, parses and warms a connection per request.
-	// Bounding them makes requests beyond that wait for one.
-	conns := max(4, 2*runtime.GOMAXPROCS(0))
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	if !readOnly {

@@ -9,7 +9,6 @@ import (
 	"database/sql"
 	"fmt"
 	neturl "net/url"
-	"runtime"
 	"strconv"
 	"strings"
 
@@ -24,10 +23,11 @@ func IsURL(location string) bool {
 }
 
 // Open returns a connection pool to the database at url. readOnly makes
-// every transaction of the pool read-only on the server. The URL's
-// pool_max_conns parameter (pgxpool's name) bounds the pool; see poolSize.
-func Open(url string, readOnly bool) (*sql.DB, error) {
-	url, conns, err := poolSize(url)
+// every transaction of the pool read-only on the server. The pool keeps
+// conns connections, or as many as the URL's pool_max_conns parameter
+// (pgxpool's name) says, for a server with more cores than its client.
+func Open(url string, readOnly bool, conns int) (*sql.DB, error) {
+	url, conns, err := poolSize(url, conns)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
@@ -46,17 +46,12 @@ func Open(url string, readOnly bool) (*sql.DB, error) {
 
 // poolSize takes the pool_max_conns parameter out of url (PostgreSQL
 // would refuse it as a setting) and returns the pool's size: that
-// parameter, or by default two connections a core of this process, at
-// least four. More searches at once than the cores can run do not finish
-// sooner: each connection is a PostgreSQL backend with its own plans to
-// warm, and on a 2-core machine a pool of 16 turned 200 searches a second
-// into a backlog of seconds after every start (README, "On PostgreSQL").
-func poolSize(raw string) (string, int, error) {
+// parameter, or conns without it.
+func poolSize(raw string, conns int) (string, int, error) {
 	u, err := neturl.Parse(raw)
 	if err != nil {
 		return "", 0, err
 	}
-	conns := max(4, 2*runtime.GOMAXPROCS(0))
 	q := u.Query()
 	if v := q.Get("pool_max_conns"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -1,12 +1,9 @@
 package postgres
 
-import (
-	"runtime"
-	"testing"
-)
+import "testing"
 
 func TestPoolSize(t *testing.T) {
-	def := max(4, 2*runtime.GOMAXPROCS(0))
+	const def = 6
 	for _, tc := range []struct {
 		url, want string
 		conns     int
@@ -20,7 +17,7 @@ func TestPoolSize(t *testing.T) {
 		{url: "postgres://u@h/db?pool_max_conns=many", bad: true},
 		{url: "postgres://u@h/db\x7f", bad: true},
 	} {
-		got, conns, err := poolSize(tc.url)
+		got, conns, err := poolSize(tc.url, def)
 		if tc.bad {
 			if err == nil {
 				t.Errorf("poolSize(%q) = %q, %d; want an error", tc.url, got, conns)

@@ -38,7 +38,7 @@ func Unavailable() string {
 func Required() bool { return os.Getenv("WHOSAID_REQUIRE_POSTGRES") != "" }
 
 func ping(u string) error {
-	db, err := postgres.Open(u, false)
+	db, err := postgres.Open(u, false, 1)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func Location(tb testing.TB) string {
 	var b [6]byte
 	rand.Read(b[:])
 	schema := "test_" + hex.EncodeToString(b[:])
-	db, err := postgres.Open(base, false)
+	db, err := postgres.Open(base, false, 1)
 	if err != nil {
 		tb.Fatal(err)
 	}
