@@ -98,7 +98,10 @@ func (e *extractor) indirect(s text.Sentence) {
 		// "call" reports speech with a particle or a quotation ("called
 		// on", "called it "a disgrace""), not with "that" ("a program
 		// called Club Moss that ...").
-		if v.lemma == "call" && cueEnd == c+1 && !e.quotesAtLeast(start, end, 3) || !e.taggedVerb(c) {
+		if v.lemma == "call" && cueEnd == c+1 && !e.quotesAtLeast(start, end, 3) {
+			continue
+		}
+		if !e.taggedVerb(c) {
 			continue
 		}
 		if !sawThat && !addressed && !objectComplement[v.lemma] && cueEnd == c+1 &&
