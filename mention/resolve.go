@@ -131,6 +131,9 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 		if m.Head == "she" {
 			g = Female
 		}
+		if r, ok := s.unnamedPreviousSpeaker(m, g, prev); ok {
+			return r
+		}
 		if e, why := s.antecedent(m.First, g, prev, recent); e >= 0 {
 			s.link(chainLink{token: m.First, entity: e, gender: g})
 			return s.pronounTo(e, g, why)
@@ -157,6 +160,32 @@ func (s *Set) resolvePronoun(m Mention, prev Prev, recent bool) Resolution {
 		}
 	}
 	return Resolution{Entity: -1, Kind: m.Kind, How: "no antecedent found"}
+}
+
+// unnamedPreviousSpeaker resolves "he" or "she" to the previous speaker
+// when that speaker was never named ("A spokeswoman for the utility
+// said … “…,” she said."), spoke in this sentence or the one before, and no
+// person of fitting gender has been named since: the antecedent search
+// weighs named people only, and would reach back to an earlier one.
+func (s *Set) unnamedPreviousSpeaker(m Mention, g Gender, prev Prev) (Resolution, bool) {
+	if prev.Entity >= 0 || prev.Mention < 0 || prev.Name == "" {
+		return Resolution{}, false
+	}
+	d := s.Mentions[prev.Mention]
+	if d.Form != Description || d.Kind != whosaid.Person || d.Plural || d.Last > m.First ||
+		s.T.SentenceOf(m.First)-s.T.SentenceOf(d.First) > 1 || !genderFits(genderedWord(d.Head), g) {
+		return Resolution{}, false
+	}
+	for _, mi := range s.namesBefore(m.First) {
+		n := s.Mentions[mi]
+		if n.Last <= d.Last {
+			break
+		}
+		if s.personLike(n.Entity) && genderFits(s.Entities[n.Entity].Gender, g) {
+			return Resolution{}, false
+		}
+	}
+	return Resolution{Entity: -1, Name: prev.Name, Kind: whosaid.Person, How: "previous speaker, unnamed"}, true
 }
 
 // groupBefore returns the last group description ("the Liberals", "auto

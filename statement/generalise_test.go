@@ -185,6 +185,35 @@ func TestPronounsAfterIntroductions(t *testing.T) {
 	}
 }
 
+// TestPronounAfterUnnamedSpeaker checks that "she" after an unnamed
+// speaker is that speaker, not a woman named earlier, unless a woman is
+// named in between.
+func TestPronounAfterUnnamedSpeaker(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"Councillor Maria Delgado said the budget would be cut.\n\n" +
+			`A spokeswoman for Northwind Energy said the outage was caused by a storm. "Crews are working around the clock," she said.`,
+			[]string{"Maria Delgado", "A spokeswoman for Northwind Energy", "A spokeswoman for Northwind Energy"}},
+		{"Councillor Maria Delgado said the budget would be cut.\n\n" +
+			`A spokesman for Northwind Energy said the outage was caused by a storm. "Crews are working around the clock," she said.`,
+			[]string{"Maria Delgado", "A spokesman for Northwind Energy", "Maria Delgado"}},
+		{"Councillor Maria Delgado said the budget would be cut.\n\nThe storm hit on Monday.\n\n" +
+			`A spokeswoman for Northwind Energy said the outage was caused by a storm. Mayor Ana Ruiz visited the site. "Crews are working around the clock," she said.`,
+			[]string{"Maria Delgado", "A spokeswoman for Northwind Energy", "Ana Ruiz"}},
+	}
+	for _, tt := range tests {
+		var names []string
+		for _, s := range extractParsed(t, tt.src) {
+			names = append(names, *s.SpeakerName)
+		}
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
+		}
+	}
+}
+
 // TestFloatingQuoteAfterAnIntroduction checks that a floating quotation
 // continues a person the article introduces after the previous statement,
 // and the previous speaker when the sentence between is about someone
