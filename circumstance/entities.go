@@ -110,7 +110,7 @@ func newEntities(t *text.Text, ms *mention.Set, ix *index) entities {
 // one of unknown kind that never speaks is more often a place ("Russia"),
 // and a known place is one even when it speaks ("North Korea said").
 func kept(ent mention.Entity) bool {
-	return (ent.Kind != whosaid.Unknown || ent.Spoke) && !isPlace(ent.Name) && !notNames[strings.ToLower(ent.Name)]
+	return (ent.Kind != whosaid.Unknown || ent.Spoke) && !mention.IsPlace(ent.Name) && !notNames[strings.ToLower(ent.Name)]
 }
 
 // notNames are capitalised words the mention stage may take for a name

@@ -364,6 +364,9 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	// Lower-case role words just before the name, and the capitalised
 	// words they belong to: "White House spokesman Josh Earnest".
 	outer := i
+	// "media buying company Adkin", "the security firm Corvane": a noun
+	// for an organisation right before the name says what it is.
+	orgDescribed := i > sent.First && continuingNouns[s.bare(i-1)] && !toks[i-1].Upper
 	for j := i - 1; j >= sent.First && j >= i-4; j-- {
 		w := s.bare(j)
 		if toks[j].Kind != text.Word || toks[j].Upper || !personRoles[w] && !titleWords[w] && !roleModifiers[w] && !orgDescriptionNouns[w] {
@@ -422,7 +425,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		}
 	case s.isOrganization(first, end) || s.bare(i) == "the":
 		m.Kind = whosaid.Organization
-	case end-first == 1 && isAcronym(s.T.Str(first)):
+	case end-first == 1 && isAcronym(s.T.Str(first)), orgDescribed:
 		m.Kind = whosaid.Organization
 	case maleNames[s.T.Lower(first)]:
 		m.Gender = Male

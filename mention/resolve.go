@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/text"
 )
 
 // Prev is the speaker of the statement before the one being resolved: news
@@ -83,11 +84,17 @@ func (s *Set) Resolve(mi int, prev Prev) Resolution {
 		if s.bare(m.First) != "the" {
 			break // "her office" is not the article's organisation
 		}
+		if e := s.organizationJustNamed(m, 0); e >= 0 {
+			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "the organisation named before it in its sentence"}
+		}
 		if recent && s.Entities[prev.Entity].Kind == whosaid.Organization {
 			return Resolution{Entity: prev.Entity, Name: s.Entities[prev.Entity].Name, Kind: whosaid.Organization, How: "previous speaker"}
 		}
 		if e := s.organizationBefore(m); e >= 0 {
 			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "the " + m.Head + " named before it"}
+		}
+		if e := s.organizationJustNamed(m, 1); e >= 0 {
+			return Resolution{Entity: e, Name: s.Entities[e].Name, Kind: whosaid.Organization, How: "the organisation named just before it"}
 		}
 
 	case whosaid.Person:
@@ -466,6 +473,58 @@ func (s *Set) organizationBefore(m Mention) int {
 	}
 	return -1
 }
+
+// organizationJustNamed returns the organisation that "the company" or
+// "the agency" continues when its name does not carry the noun: the one
+// organisation named earlier in its own sentence or, with back 1, in the
+// sentence before (" … by Harbour Transit. The agency said"); -1 when
+// those name none or several, or a person after it, or when the
+// description names its own ("the Corvane campaign") or a kind of body
+// that a nearby name seldom is ("the ministry" after "the U.S.").
+func (s *Set) organizationJustNamed(m Mention, back int) int {
+	if !continuingNouns[m.Head] || s.namesInside(m) {
+		return -1
+	}
+	sent := s.T.SentenceOf(m.First)
+	found := -1
+	for _, mi := range s.namesBefore(m.First) {
+		n := s.Mentions[mi]
+		if s.T.SentenceOf(n.First) < sent-back {
+			break
+		}
+		switch e := s.Entities[n.Entity]; {
+		case s.T.SentenceOf(n.First) == sent && s.quoteBetween(n.Last, m.First):
+			// "“We are working with Corvane,” the company said" names
+			// someone else inside the quotation.
+		case IsPlace(e.Name):
+		case e.Kind == whosaid.Organization || e.Kind == whosaid.Unknown && isAcronym(e.Name):
+			if found >= 0 && found != n.Entity {
+				return -1
+			}
+			found = n.Entity
+		case s.personLike(n.Entity) && found < 0:
+			return -1
+		}
+	}
+	return found
+}
+
+// quoteBetween says whether a quotation mark lies in tokens [a, b).
+func (s *Set) quoteBetween(a, b int) bool {
+	for j := a; j < b; j++ {
+		if s.T.Tokens[j].Kind == text.Quote {
+			return true
+		}
+	}
+	return false
+}
+
+// continuingNouns are the heads of "the company"-like descriptions that
+// continue whichever organisation was just named.
+var continuingNouns = set("company", "firm", "agency", "bank", "business", "corporation", "utility",
+	"retailer", "airline", "carrier", "insurer", "automaker", "carmaker", "lender", "manufacturer",
+	"maker", "startup", "organization", "organisation", "association", "charity", "foundation",
+	"network", "broadcaster", "newspaper", "union", "university", "hospital", "institute")
 
 // documentOwner returns the entity whose document description m names:
 // "Harbour Transit’s public database", "the ministry's report"

@@ -214,6 +214,34 @@ func TestPronounAfterUnnamedSpeaker(t *testing.T) {
 	}
 }
 
+// TestCompanyContinuesTheOrganisationJustNamed checks that "the company"
+// or "the agency" takes the one organisation named just before it, not a
+// place, a name inside a quotation or one of two organisations.
+func TestCompanyContinuesTheOrganisationJustNamed(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"Fares Rise Again\n\nThe mayor said a study had been done by Harbour Transit. The agency said it had done no such study.",
+			[]string{"The mayor", "Harbour Transit"}},
+		{"Fares Rise Again\n\nIn Canada, ad sales will fall 3 per cent next year, according to research firm Dataview. Print revenue fell by a fifth, the company said.",
+			[]string{"research firm Dataview", "Dataview"}},
+		{"Fares Rise Again\n\nLumen Corp. said on Monday that sales rose. \"We are working with Corvane Energy on a fix,\" the company said.",
+			[]string{"Lumen Corp.", "Lumen Corp."}},
+		{"Fares Rise Again\n\nCorvane Energy and Lumen Corp. signed a deal on Monday. The company said it would hire 200 workers.",
+			[]string{"The company"}},
+	}
+	for _, tt := range tests {
+		var names []string
+		for _, s := range extractParsed(t, tt.src) {
+			names = append(names, *s.SpeakerName)
+		}
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
+		}
+	}
+}
+
 // TestFloatingQuoteAfterAnIntroduction checks that a floating quotation
 // continues a person the article introduces after the previous statement,
 // and the previous speaker when the sentence between is about someone

@@ -1,12 +1,12 @@
-package circumstance
+package mention
 
 import "strings"
 
-// places are countries, U.S. states and large cities, which the mention stage may take
+// places are countries, U.S. states and large cities, which this stage may take
 // for a person or an organisation when they act in a sentence ("North
 // Korea said", "Virginia voted"). A statement about a place is not about
 // a person, organisation or group.
-var places = setOf(`
+var places = fields(`
 afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh
 belarus belgium bolivia bosnia brazil britain bulgaria burma cambodia cameroon canada chile china
 colombia congo croatia cuba cyprus czechia denmark ecuador egypt england estonia ethiopia finland
@@ -36,22 +36,17 @@ var multiWordPlaces = strings.Split("north korea,south korea,south africa,saudi 
 	"south dakota,west virginia,los angeles,san francisco,san diego,las vegas,new orleans,salt lake city,"+
 	"st. louis,kansas city,mexico city,hong kong,tel aviv,new delhi", ",")
 
-func setOf(words string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		set[w] = true
-	}
-	return set
-}
-
 func init() {
 	for _, p := range multiWordPlaces {
 		places[p] = true
 	}
 }
 
-// isPlace says whether an entity's name is a country, a state or a large
-// city.
-func isPlace(name string) bool {
+// IsPlace says whether a name is a country, a state or a large city.
+func IsPlace(name string) bool {
 	return places[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]
+}
+
+func fields(words string) map[string]bool {
+	return set(strings.Fields(words)...)
 }
