@@ -228,6 +228,8 @@ func TestCompanyContinuesTheOrganisationJustNamed(t *testing.T) {
 			[]string{"research firm Dataview", "Dataview"}},
 		{"Fares Rise Again\n\nLumen Corp. said on Monday that sales rose. \"We are working with Corvane Energy on a fix,\" the company said.",
 			[]string{"Lumen Corp.", "Lumen Corp."}},
+		{"Fares Rise Again\n\nHarbour Power, the province's largest utility, cut its rates on Monday. The utility said customers would save $40 a year.",
+			[]string{"Harbour Power"}},
 		{"Fares Rise Again\n\nCorvane Energy and Lumen Corp. signed a deal on Monday. The company said it would hire 200 workers.",
 			[]string{"The company"}},
 	}
