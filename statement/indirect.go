@@ -68,18 +68,27 @@ func (e *extractor) indirect(s text.Sentence) {
 		}
 		// A parenthetical attribution: "Acts of protest, Mr. Obama said,
 		// are acts of patriotism." One span cannot leave the attribution
-		// out of the middle: the content is the predicate after it, which
-		// carries the claim, or the clause before it when a new clause
-		// follows ("…, sources said, and as employees worry …").
-		if afterComma && !implicit && c+1 < s.Last-1 && e.t.Str(c+1) == "," && outer-1 > s.First+1 {
+		// out of the middle, so each side of it is a statement, as news
+		// annotators mark them: the predicate or the new clause after it
+		// ("…, sources said, as employees worry …"), and the words before
+		// it when they are a clause (a new clause follows) or a subject
+		// of four words or more. A short subject ("The lawmaker, she says,
+		// …") says nothing alone, and one opening with a preposition or
+		// an adverb ("In the long run, he said, …") is no subject. A lone
+		// word before it must be a noun ("Critics, he says, …"), not
+		// "Well" or "Yes". A clause after it joined by "and" (", sources
+		// said, and as employees worry …") goes on with the narrative.
+		if afterComma && !implicit && c+1 < s.Last-1 && e.t.Str(c+1) == "," &&
+			(outer-1 > s.First+1 || outer-1 == s.First+1 && e.nominal(s.First)) {
 			if !e.taggedVerb(c) {
 				continue
 			}
 			e.usedCue[c] = true
-			if clauseOpeners[e.low(c+2)] {
+			if clauseOpeners[e.low(c+2)] && outer-1 > s.First+1 || e.wordCount(s.First, outer-2) >= 4 && !e.adverbialOpener(s.First) {
 				e.addReported(s.First, outer-1, c, subj, "parenthetical speaker cue")
-			} else {
-				e.addReported(c+2, e.contentEnd(c+2, s), c, subj, "parenthetical speaker cue")
+			}
+			if end := e.contentEnd(c+2, s); e.wordCount(c+2, end-1) > 0 && !coordinators[e.low(c+2)] {
+				e.addReported(c+2, end, c, subj, "parenthetical speaker cue")
 			}
 			continue
 		}
@@ -678,4 +687,35 @@ func (e *extractor) addReported(start, end, c, subj int, rule string) {
 		typ: typ, start: e.t.Tokens[start].Start, end: e.t.Tokens[end-1].End,
 		cueFirst: c, cueLast: c + 1, speaker: subj, rule: rule,
 	})
+}
+
+// nominal says whether token i is a noun phrase on its own: a name or a
+// description ("Critics", "Officials"), or a word the tagger reads as a
+// noun.
+func (e *extractor) nominal(i int) bool {
+	if m, ok := e.ms.EndingAt(i); ok && e.ms.Mentions[m].Form != mention.Pronoun {
+		return true
+	}
+	return e.syn != nil && strings.HasPrefix(e.syn.XPOS(i), "NN")
+}
+
+// coordinators join a clause to the one before it.
+var coordinators = map[string]bool{"and": true, "but": true, "or": true, "nor": true}
+
+// adverbialOpener says whether token i opens an adverbial rather than a
+// subject: a preposition, a conjunction, an interjection, a participle
+// ("Asked about it, she said, …"), or an adverb that does not modify a
+// determiner or number ("Almost all revenues").
+func (e *extractor) adverbialOpener(i int) bool {
+	if e.syn == nil {
+		return false
+	}
+	switch t := e.syn.XPOS(i); {
+	case t == "IN", t == "CC", t == "UH", t == "VBN", strings.HasPrefix(t, "W"):
+		return true
+	case strings.HasPrefix(t, "RB"):
+		next := e.syn.XPOS(i + 1)
+		return next != "DT" && next != "PDT" && next != "CD"
+	}
+	return false
 }
