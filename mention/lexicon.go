@@ -154,6 +154,8 @@ var stopCaps = set(
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 	"sept", "sep", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "last", "next",
 	"according", "asked", "said", "says", "told", "like", "unlike", "despite", "during",
+	"regarding", "concerning", "following", "amid", "among", "against", "without", "within",
+	"through", "throughout", "toward", "towards", "upon", "beyond", "besides", "via",
 	"even", "just", "only", "instead", "indeed", "perhaps", "maybe", "yes", "oh", "well",
 	"do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had",
 	"will", "would", "can", "could", "should", "may", "might", "must", "let", "please",

@@ -325,7 +325,7 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 	// introduces who speaks next ("Liberal MP Jo Tan went on the radio. “…,” he
 	// said."); a "he" that continues the last "he" is most often the same
 	// person.
-	newcomer := -1
+	newcomer, subject := -1, false
 	for _, mi := range window {
 		m := s.Mentions[mi]
 		if s.T.SentenceOf(m.First) < sent-1 {
@@ -336,6 +336,7 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		opens := m.Outer == s.T.Sentences[s.T.SentenceOf(m.First)].First && s.personLike(m.Entity)
 		if s.firstNamed[m.Entity] == mi && (s.Entities[m.Entity].Kind == whosaid.Person || opens) {
 			newcomer = m.Entity
+			subject = opens && s.T.SentenceOf(m.First) == sent-1
 		}
 	}
 	chained := -1
@@ -363,6 +364,9 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 		if e == newcomer {
 			score += 2
 			reasons = append(reasons, "just introduced")
+			if subject {
+				score += 1.5
+			}
 		}
 		if e == chained {
 			score += 2

@@ -200,6 +200,33 @@ func TestPronounsAfterIntroductions(t *testing.T) {
 	}
 }
 
+// TestPronounAfterANewSubject checks that "he" after a sentence that
+// introduces a man as its subject is that man, not the previous speaker,
+// and that a sentence opening with a preposition does not glue it to the
+// name after it.
+func TestPronounAfterANewSubject(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"Storm Closes Schools\n\nCoach Dan Smith said the team played well on Friday. Goalie Mark Jones made 30 saves in the win. \"I just tried to stay focused,\" he said.",
+			[]string{"Dan Smith", "Mark Jones"}},
+		{"Storm Closes Schools\n\nCoach Dan Smith said the team played well on Friday. The win was the third in a row for Jones. \"We kept it simple,\" he said.",
+			[]string{"Dan Smith", "Dan Smith"}},
+		{"Storm Closes Schools\n\nDana Woods spoke on Monday.\n\nRegarding Mills's remarks at the rally, Woods shared her view that none of it was wrong. \"The way I see it, he was fine,\" she said.",
+			[]string{"Dana Woods"}},
+	}
+	for _, tt := range tests {
+		var names []string
+		for _, s := range extractParsed(t, tt.src) {
+			names = append(names, *s.SpeakerName)
+		}
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
+		}
+	}
+}
+
 // TestPronounAfterUnnamedSpeaker checks that "she" after an unnamed
 // speaker is that speaker, not a woman named earlier, unless a woman is
 // named in between.
