@@ -341,6 +341,17 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 			break
 		}
 	}
+	// So does a role noun before a known given name and surname:
+	// "Resident Carla Moss", "Harbour Press Staff Writer Ana Diaz".
+	for j := end - 3; j >= first; j-- {
+		if given := s.T.Lower(j + 1); personRoles[s.bare(j)] && (maleNames[given] || femaleNames[given]) && !s.isOrganization(j+1, end) {
+			for k := first; k <= j; k++ {
+				roles[s.bare(k)] = true
+			}
+			first = j + 1
+			break
+		}
+	}
 	organization := s.isOrganization(first, end)
 	// A run that ends in a role is a title, not a titled name: "the
 	// Parliamentary Budget Officer".

@@ -20,6 +20,11 @@ func TestNamesAndEntities(t *testing.T) {
 		{"Transport Minister Omar Haddad spoke. Later Haddad left.", "Haddad", "Omar Haddad", whosaid.Person},
 		{"Harbour Authority CEO Kevin Marsh spoke. Marsh left.", "Marsh", "Kevin Marsh", whosaid.Person},
 		{"Ms. Varga arrived. Elena Varga spoke.", "Varga", "Elena Varga", whosaid.Person},
+		// A role before a given name and surname is no part of the name,
+		// even after an organisation word ("House") or a byline.
+		{"House Speaker Mark Dolan spoke. Dolan left.", "Dolan", "Mark Dolan", whosaid.Person},
+		{"Harbour Press Staff Writer Maria Diaz reported it. Diaz left.", "Diaz", "Maria Diaz", whosaid.Person},
+		{"Meanwhile Harbour Consulting Group said the plan was sound.", "Harbour Consulting Group", "Harbour Consulting Group", whosaid.Organization},
 		{"The vote was reported by The Daily Ledger on Monday.", "The Daily Ledger", "The Daily Ledger", whosaid.Organization},
 		{"The ministry was praised by the Harbour Workers Union.", "Harbour Workers Union", "the Harbour Workers Union", whosaid.Organization},
 		// An organisation gives its full name at its first or second
