@@ -98,12 +98,16 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 	s := e.sentence(j - 1)
 	if j >= s.Last {
 		next := e.t.SentenceOf(j)
-		if j >= len(e.t.Tokens) || next >= len(e.t.Sentences) || e.t.Sentences[next].Paragraph != s.Paragraph || e.t.Sentences[next].First != j {
+		if j >= len(e.t.Tokens) || next >= len(e.t.Sentences) || e.t.Sentences[next].First != j {
 			return false
 		}
-		// A pull quote's attribution after a full stop: `"…." — Jane Doe`.
-		if dashes[e.t.Str(j)] {
+		// A pull quote's attribution after a full stop: `"…." — Jane Doe`,
+		// also on a line of its own.
+		if para := e.t.Sentences[next].Paragraph; dashes[e.t.Str(j)] && (para == s.Paragraph || para == s.Paragraph+1) {
 			return e.dashAttribution(f, j, e.t.Sentences[next])
+		}
+		if e.t.Sentences[next].Paragraph != s.Paragraph {
+			return false
 		}
 		// Only "?" and "!" end a sentence inside the quotation that the
 		// attribution still belongs to: "Why?" she asked.
