@@ -307,6 +307,11 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 		case timeWords[w]:
 		case prepositions[w] && (w != "this" && w != "last" || k+1 < s.Last && timeWords[e.low(k+1)]):
 			inPhrase = true
+		case determiners[w] && k > c+1 && e.t.Tokens[k-1].Kind == text.Word && (timeWords[e.low(k-1)] || fillers[e.low(k-1)] && !determiners[e.low(k-1)]):
+			// A determiner after the adverbial's noun opens the content:
+			// "said in a statement the recall …", "said last week the deal …".
+			n = 10
+			continue
 		case inPhrase && (fillers[w] && w != "," || e.t.Tokens[k].Upper || e.t.Tokens[k].Kind == text.Number):
 		default:
 			n = 10 // the content starts here
