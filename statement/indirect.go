@@ -429,6 +429,12 @@ func (e *extractor) finiteVerbWithin(start, end int) bool {
 			j += 2
 			continue
 		}
+		// A relative or adverbial clause set off inside the subject, the
+		// verb right after it: "the plan, if approved, could save",
+		// "profits, which rose last year, will fall".
+		if e.t.Str(j) == "," && j > start && e.setOffBeforeVerb(j, end) {
+			return true
+		}
 		// A verb after a wh-word or a relative pronoun belongs to a clause
 		// inside a noun phrase: "part of the story of how he chose".
 		if e.t.Str(j) == "," || embedders[e.low(j)] {
@@ -438,6 +444,27 @@ func (e *extractor) finiteVerbWithin(start, end int) bool {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
 		}
+	}
+	return false
+}
+
+// setOffBeforeVerb says whether the comma at token j opens a clause set
+// off inside a subject: one that starts with a relative pronoun or a
+// subordinator and closes with a comma within 15 tokens, a finite verb
+// right after it.
+func (e *extractor) setOffBeforeVerb(j, end int) bool {
+	if !embedders[e.low(j+1)] && !clauseOpeners[e.low(j+1)] {
+		return false
+	}
+	for q := j + 2; q+1 < end && q <= j+15; q++ {
+		if e.t.Str(q) != "," {
+			continue
+		}
+		switch e.syn.XPOS(q + 1) {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+		return false
 	}
 	return false
 }
