@@ -92,6 +92,15 @@ func (e *extractor) indirect(s text.Sentence) {
 			}
 			continue
 		}
+		// "describes himself as a centrist", "calls it a rookie mistake":
+		// the words are the complement of the cue's object.
+		if _, naming := namingVerbs[v.lemma]; naming {
+			if start, ok := e.objectComplement(c, v.lemma, s); ok && e.taggedVerb(c) {
+				e.usedCue[c] = true
+				e.addReported(start, e.complementEnd(start, s), c, subj, rule)
+				continue
+			}
+		}
 		cueEnd := c + 1
 		if c+1 < s.Last && particles[v.lemma][e.low(c+1)] {
 			v.weak, cueEnd = false, c+2
@@ -750,4 +759,80 @@ func (e *extractor) adverbialOpener(i int) bool {
 		return next != "DT" && next != "PDT" && next != "CD"
 	}
 	return false
+}
+
+// namingVerbs say what someone or something is with an object and its
+// complement: "describes himself as a centrist", "called the plan a
+// disaster". The value is whether "as" must join them.
+var namingVerbs = map[string]bool{"describe": true, "call": false, "characterize": true, "characterise": true,
+	"portray": true, "label": false, "brand": false, "dub": false}
+
+// objectComplement returns where the complement of naming verb c's object
+// starts: after a pronoun, a name or a short noun phrase, and "as" where
+// the verb needs it; the complement must open a noun phrase (a
+// determiner, a number, an adjective or a quotation), so that "called the
+// police" or "called her at home" give none.
+func (e *extractor) objectComplement(c int, lemma string, s text.Sentence) (int, bool) {
+	if e.syn == nil {
+		return -1, false
+	}
+	k := c + 1
+	switch {
+	case k >= s.Last:
+		return -1, false
+	case objectPronouns[e.low(k)] || reflexives[e.low(k)] || e.low(k) == "it" || e.low(k) == "this":
+		k++
+	case determiners[e.low(k)]:
+		k++
+		for k < s.Last && k <= c+6 && nounOrAdjective(e.syn.XPOS(k)) && !(k > c+2 && e.low(k) == "one") {
+			k++
+		}
+	default:
+		m, ok := e.ms.StartingAt(k)
+		if !ok {
+			return -1, false
+		}
+		k = e.mentionEnd(m)
+	}
+	if k >= s.Last {
+		return -1, false
+	}
+	if e.low(k) == "as" {
+		k++
+	} else if namingVerbs[lemma] {
+		return -1, false
+	}
+	if k >= s.Last {
+		return -1, false
+	}
+	if e.quoteOf[k] >= 0 {
+		return k, true
+	}
+	switch t := e.syn.XPOS(k); {
+	case t == "DT" || t == "CD" || t == "RBS" || strings.HasPrefix(t, "JJ"):
+		return k, true
+	}
+	return -1, false
+}
+
+// complementEnd returns where the complement starting at token k ends: at
+// the content's end, or before a comma outside a quotation ("described
+// himself as a churchgoer, said he …").
+func (e *extractor) complementEnd(k int, s text.Sentence) int {
+	end := e.contentEnd(k, s)
+	for j := k + 1; j < end; j++ {
+		if e.t.Str(j) == "," && e.quoteOf[j] < 0 {
+			return j
+		}
+	}
+	return end
+}
+
+// reflexives are objects that name the subject again.
+var reflexives = map[string]bool{"himself": true, "herself": true, "itself": true, "themselves": true, "myself": true, "ourselves": true}
+
+// nounOrAdjective says whether a Penn tag is a noun, an adjective or a
+// possessive ending, the words of a short noun phrase.
+func nounOrAdjective(tag string) bool {
+	return strings.HasPrefix(tag, "NN") || strings.HasPrefix(tag, "JJ") || tag == "POS"
 }
