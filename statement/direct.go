@@ -51,10 +51,27 @@ func (e *extractor) direct(qi int) {
 	// A quotation that is a sentence of its own continues the previous
 	// speaker; a short one inside a sentence is a scare quote or a title;
 	// one followed by a cue is part of reported speech.
-	if (q.Open == s.First || q.Continues) && words >= 3 && !e.cueInSentence(last) {
+	if (q.Open == s.First || q.Continues) && words >= 3 && !e.cueInSentence(last) && !e.quotedHeading(q, last) {
 		f.floating, f.rule = true, "floating quote"
 		e.add(f)
 	}
+}
+
+// quotedHeading says whether quotation q, ending at token last, is a
+// subheading in single quotation marks, the way many papers title a
+// section with a speaker's words: a paragraph of its own, of at most ten
+// words, with no full stop, question or exclamation mark.
+func (e *extractor) quotedHeading(q text.Quotation, last int) bool {
+	p := e.t.Paragraphs[q.Paragraph]
+	if e.t.Tokens[q.Open].Shape.Double() || q.Open != p.First || last != p.Last-1 || e.wordCount(q.Open, last) > 10 {
+		return false
+	}
+	for j := q.Open + 1; j < last; j++ {
+		if sentenceEnds[e.t.Str(j)] {
+			return false
+		}
+	}
+	return true
 }
 
 // reportedBefore widens an attributed quotation that closes a clause of
