@@ -67,29 +67,15 @@ func (e *extractor) indirect(s text.Sentence) {
 			continue
 		}
 		// A parenthetical attribution: "Acts of protest, Mr. Obama said,
-		// are acts of patriotism." One span cannot leave the attribution
-		// out of the middle, so each side of it is a statement, as news
-		// annotators mark them: the predicate or the new clause after it
-		// ("…, sources said, as employees worry …"), and the words before
-		// it when they are a clause (a new clause follows) or a subject
-		// of four words or more. A short subject ("The lawmaker, she says,
-		// …") says nothing alone, and one opening with a preposition or
-		// an adverb ("In the long run, he said, …") is no subject. A lone
-		// word before it must be a noun ("Critics, he says, …"), not
-		// "Well" or "Yes". A clause after it joined by "and" (", sources
-		// said, and as employees worry …") goes on with the narrative.
+		// are acts of patriotism." (addAround). A lone word before it
+		// must be a noun ("Critics, he says, …"), not "Well" or "Yes".
 		if afterComma && !implicit && c+1 < s.Last-1 && e.t.Str(c+1) == "," &&
 			(outer-1 > s.First+1 || outer-1 == s.First+1 && e.nominal(s.First)) {
 			if !e.taggedVerb(c) {
 				continue
 			}
 			e.usedCue[c] = true
-			if clauseOpeners[e.low(c+2)] && outer-1 > s.First+1 || e.wordCount(s.First, outer-2) >= 4 && !e.adverbialOpener(s.First) {
-				e.addReported(s.First, outer-1, c, subj, "parenthetical speaker cue")
-			}
-			if end := e.contentEnd(c+2, s); e.wordCount(c+2, end-1) > 0 && !coordinators[e.low(c+2)] {
-				e.addReported(c+2, end, c, subj, "parenthetical speaker cue")
-			}
+			e.addAround(s, outer-1, c+2, c, subj, "parenthetical speaker cue")
 			continue
 		}
 		// "describes himself as a centrist", "calls it a rookie mistake":
@@ -134,6 +120,31 @@ func (e *extractor) indirect(s text.Sentence) {
 		e.found[len(e.found)-1].cueLast = cueEnd
 		e.found[len(e.found)-1].implicit = implicit
 	}
+}
+
+// addAround adds the statements around an attribution set off by commas in
+// the middle of sentence s, the comma before it at token before and its
+// words going on at token after. One span cannot leave the attribution out
+// of the middle, so each side of it is a statement, as news annotators
+// mark them: the predicate or the new clause after it ("…, sources said,
+// as employees worry …"), and the words before it when they are a clause
+// (a new clause follows) or a subject of four words or more. A short
+// subject ("The lawmaker, she says, …") says nothing alone, and one
+// opening with a preposition or an adverb ("In the long run, he said, …")
+// is no subject. A clause after it joined by "and" (", sources said, and
+// as employees worry …") goes on with the narrative. It returns how many
+// statements it added.
+func (e *extractor) addAround(s text.Sentence, before, after, c, subj int, rule string) int {
+	n := 0
+	if clauseOpeners[e.low(after)] && before > s.First+1 || e.wordCount(s.First, before-1) >= 4 && !e.adverbialOpener(s.First) {
+		e.addReported(s.First, before, c, subj, rule)
+		n++
+	}
+	if end := e.contentEnd(after, s); after < end && e.wordCount(after, end-1) > 0 && !coordinators[e.low(after)] {
+		e.addReported(after, end, c, subj, rule)
+		n++
+	}
+	return n
 }
 
 // clauseOpeners start a new clause after a parenthetical attribution,
@@ -669,9 +680,15 @@ func (e *extractor) accordingTo(c int, s text.Sentence) {
 		start, end = after+1, e.contentEnd(after+1, s)
 	case c > s.First+2 && e.t.Str(c-1) == "," && atEnd:
 		start, end = s.First, c-1
+	case c > s.First+2 && e.t.Str(c-1) == "," && after+1 < s.Last && e.finiteTag(after+1) && !e.adverbialOpener(s.First):
+		// Between a subject and its verb: "Some of those concerns,
+		// according to experts, include ..." (addAround); but "Absent
+		// from the talks, according to members, was …" is one statement.
+		for n := e.addAround(s, c-1, after+1, c, m, "according to"); n > 0; n-- {
+			e.found[len(e.found)-n].cueLast = c + 2
+		}
+		return
 	case c > s.First+2 && e.t.Str(c-1) == ",":
-		// In the middle: "Some of those concerns, according to experts,
-		// include ...".
 		start, end = s.First, e.contentEnd(after+1, s)
 	default:
 		return
