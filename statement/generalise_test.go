@@ -406,6 +406,9 @@ func TestReportOfItsAuthor(t *testing.T) {
 			"Since 2016, spending has increased only 8.7 per cent, the report said.\n", "Phil Crossan"},
 		{"Talks\n\nLarry Kadlow denied reports by several newspapers that the talks had failed.\n\n" +
 			"The reports said the meetings were meant to prepare a summit.\n", "The reports"},
+		{"Rents\n\nA new report from the Fenwick Centre looked at rents.\n\nThe report said rents rose 12 per cent last year.\n", "the Fenwick Centre"},
+		{"Rents\n\nThe Harbour Institute released a study on Tuesday. The study said most drivers ignore the limit.\n", "The Harbour Institute"},
+		{"Rents\n\nA report by the Harbour Institute's auditor came out on Monday.\n\nThe report said the bridge was unsafe.\n", "The report"},
 	}
 	for _, tt := range tests {
 		st := extractParsed(t, tt.src)

@@ -463,6 +463,12 @@ func (e *extractor) finiteVerbWithin(start, end int) bool {
 		switch e.syn.XPOS(j) {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
+		case "VB":
+			// A present verb after its plural subject, which the tagger
+			// often reads as a base form: "most drivers ignore/VB".
+			if prev := e.syn.XPOS(j - 1); j > start && (prev == "NNS" || prev == "NNPS") {
+				return true
+			}
 		}
 	}
 	return false

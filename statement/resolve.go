@@ -197,11 +197,23 @@ func (e *extractor) documentAuthor(m int) int {
 	if e.syn == nil || mm.Form != mention.Description || !mention.IsDocument(mm.Head) {
 		return -1
 	}
+	for k := mm.First; k < mm.Last; k++ {
+		if mention.IsPossessive(e.low(k)) {
+			return -1 // "the city's own report" has its owner
+		}
+	}
 	si := e.t.SentenceOf(mm.First)
 	for k := mm.First - 1; k >= 0 && e.t.SentenceOf(k) >= si-authorWindow; k-- {
+		if e.low(k) != mm.Head || e.quoteOf[k] >= 0 {
+			continue
+		}
+		// "a new report from the Fenwick Centre", "a study by Lara Kent".
+		if a := e.nameAfterBy(k + 1); a >= 0 {
+			return a
+		}
 		// Parsing costs a sentence: only one with an authoring verb form
 		// shortly before the document ("said in a statement").
-		if e.low(k) != mm.Head || e.quoteOf[k] >= 0 || !e.authoredBefore(k) {
+		if !e.authoredBefore(k) {
 			continue
 		}
 		toks, j := e.syn.Parsed(k)
@@ -222,6 +234,27 @@ func (e *extractor) documentAuthor(m int) int {
 		}
 	}
 	return -1
+}
+
+// nameAfterBy returns the name mention after "from" or "by" at token k
+// ("from the Fenwick Centre", "by Lara Kent"), or -1.
+func (e *extractor) nameAfterBy(k int) int {
+	if k+1 >= len(e.t.Tokens) || e.low(k) != "from" && e.low(k) != "by" {
+		return -1
+	}
+	k++
+	if e.low(k) == "the" && k+1 < len(e.t.Tokens) {
+		k++
+	}
+	m, ok := e.ms.StartingAt(k)
+	if !ok || e.ms.Mentions[m].Form != mention.Name {
+		return -1
+	}
+	// "by the ministry's inspector" names someone else.
+	if end := e.mentionEnd(m); end < len(e.t.Tokens) && mention.IsPossessive(e.low(end)) {
+		return -1
+	}
+	return m
 }
 
 // authoring verbs make their subject the author of their object or
