@@ -92,6 +92,8 @@ type Set struct {
 	// every statement is resolved (GenderOf).
 	votes     map[int]*[3]int
 	wordClues map[int][]genderClue
+	// acronyms are the article's acronyms, gathered on first use.
+	acronyms map[string]bool
 }
 
 // Find detects the mentions of t and clusters the names into entities.
@@ -285,6 +287,12 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	for end < sent.Last {
 		tok := toks[end]
 		w := s.bare(end)
+		if end > i && s.T.Str(end) == "," {
+			if next := s.listedName(i, end, sent); next > end {
+				end = next
+				break
+			}
+		}
 		// "Harlow & Finch", "Marsh & Vale": an ampersand between
 		// capitalised words joins one organisation's name.
 		if s.T.Str(end) == "&" && end > i && end+1 < sent.Last && toks[end+1].Upper && toks[end+1].Kind == text.Word {
@@ -404,11 +412,14 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		m.Outer = i - 1 // "the FBI": the article belongs to the name as written
 	}
 	last := s.bare(end - 1)
-	var words []string
+	var name strings.Builder
 	for j := first; j < end; j++ {
-		words = append(words, s.T.Str(j))
+		if j > first && s.T.Tokens[j].SpaceBefore {
+			name.WriteByte(' ')
+		}
+		name.WriteString(s.T.Str(j))
 	}
-	m.Name = strings.Join(words, " ")
+	m.Name = name.String()
 	if s.isOrganization(first, end) && first > sent.First && s.bare(first-1) == "the" {
 		// GGT's "most complete name" of an organisation keeps its article:
 		// "The Harbour Growers Association".
@@ -514,6 +525,60 @@ func heading(w string) bool {
 		}
 	}
 	return true
+}
+
+// listedName returns the end of a name that a comma at token comma
+// interrupts, a list of capitalised words ending in "and" and more of
+// them, when the article also writes the whole name's initials as an
+// acronym: "Immigration, Refugees and Citizenship Canada" with "IRCC";
+// -1 otherwise.
+func (s *Set) listedName(i, comma int, sent text.Sentence) int {
+	capitalised := func(j int) bool {
+		return j < sent.Last && s.T.Tokens[j].Kind == text.Word && s.T.Tokens[j].Upper && !stopCaps[s.bare(j)]
+	}
+	j, sawAnd := comma, false
+	for j < sent.Last && j < comma+12 && !sawAnd {
+		switch {
+		case s.T.Str(j) == ",":
+		case s.T.Str(j) == "and" && j > comma:
+			sawAnd = true
+		default:
+			return -1
+		}
+		j++
+		if !capitalised(j) {
+			return -1
+		}
+		for capitalised(j) {
+			j++
+		}
+	}
+	if !sawAnd {
+		return -1
+	}
+	var initials strings.Builder
+	for k := i; k < j; k++ {
+		if s.T.Tokens[k].Upper && s.T.Tokens[k].Kind == text.Word {
+			initials.WriteByte(s.T.Src[s.T.Tokens[k].Start])
+		}
+	}
+	if !s.hasAcronym(initials.String()) {
+		return -1
+	}
+	return j
+}
+
+// hasAcronym says whether the article writes acronym a.
+func (s *Set) hasAcronym(a string) bool {
+	if s.acronyms == nil {
+		s.acronyms = map[string]bool{}
+		for k, tok := range s.T.Tokens {
+			if w := s.T.Str(k); tok.Kind == text.Word && isAcronym(w) {
+				s.acronyms[w] = true
+			}
+		}
+	}
+	return s.acronyms[a]
 }
 
 func isAcronym(w string) bool {

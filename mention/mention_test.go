@@ -25,6 +25,10 @@ func TestNamesAndEntities(t *testing.T) {
 		{"House Speaker Mark Dolan spoke. Dolan left.", "Dolan", "Mark Dolan", whosaid.Person},
 		{"Harbour Press Staff Writer Maria Diaz reported it. Diaz left.", "Diaz", "Maria Diaz", whosaid.Person},
 		{"Meanwhile Harbour Consulting Group said the plan was sound.", "Harbour Consulting Group", "Harbour Consulting Group", whosaid.Organization},
+		// A name listed with commas is one name when the article gives its
+		// acronym, written as the source writes it.
+		{"They wrote to Fisheries, Oceans and Coast Canada on Monday. FOCC replied.", "FOCC", "Fisheries, Oceans and Coast Canada", whosaid.Organization},
+		{"Crews from Halifax, Truro and Sydney Mines arrived. Sydney Mines was hit.", "Sydney Mines", "Sydney Mines", whosaid.Unknown},
 		{"The vote was reported by The Daily Ledger on Monday.", "The Daily Ledger", "The Daily Ledger", whosaid.Organization},
 		{"The ministry was praised by the Harbour Workers Union.", "Harbour Workers Union", "the Harbour Workers Union", whosaid.Organization},
 		// An organisation gives its full name at its first or second
