@@ -139,6 +139,21 @@ func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.Speaker
 var corporateSuffixes = set("inc", "corp", "corporation", "ltd", "llc", "co", "company", "group",
 	"holdings", "energy", "technologies", "industries", "international", "limited", "plc", "ag", "sa")
 
+// nameWordCount is len(nameWords(name)) without making the words.
+func nameWordCount(name string) int {
+	n, first := 0, ""
+	for w := range strings.FieldsSeq(name) {
+		if n == 0 {
+			first = w
+		}
+		n++
+	}
+	if n > 1 && strings.EqualFold(first, "the") {
+		n--
+	}
+	return n
+}
+
 // nameWords splits a name into words without a leading article.
 func nameWords(name string) []string {
 	words := strings.Fields(name)
@@ -154,13 +169,14 @@ func (s *Set) indexEntity(e int, words []string) {
 	if len(words) == 0 {
 		return
 	}
-	keys := []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1])}
-	if in := initials(words); in != "" {
-		keys = append(keys, strings.ToLower(in))
-	}
-	for _, k := range keys {
-		if l := s.byWord[k]; len(l) == 0 || l[len(l)-1] != e {
-			s.byWord[k] = append(l, e)
+	var buf [64]byte
+	for _, w := range [...]string{words[0], words[len(words)-1], initials(words)} {
+		if w == "" {
+			continue // no initials
+		}
+		k := appendLower(buf[:0], w)
+		if l := s.byWord[string(k)]; len(l) == 0 || l[len(l)-1] != e {
+			s.byWord[string(k)] = append(l, e)
 		}
 	}
 }
