@@ -179,6 +179,10 @@ func wordEnd(src string, i, end int) int {
 	_, size := utf8.DecodeRuneInString(src[n:end])
 	n += size
 	for n < end {
+		if c := src[n]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || isDigit(c)) {
+			n++ // an ASCII letter or digit, the commonest case
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(src[n:end])
 		if isWordRune(r) {
 			n += size
