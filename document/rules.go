@@ -12,27 +12,27 @@ import (
 // Every pattern is anchored as a whole (^(?:a|b), not ^a|^b): an
 // unanchored pattern is tried at every offset of every line.
 var (
-	noticeRE = regexp.MustCompile(`(?i)^(?:` +
+	noticeRE = mustAnchored(`(?i)^(?:` +
 		`ie \d+ is not supported\b|viewing this article on our beta mobile site\b|` +
 		`subscribe (?:now|today|to)\b|sign up (?:for|to)\b|already a subscriber\b|become a subscriber\b|log in to (?:continue|read)\b|you have (?:reached|read) |` +
 		`advertisement:?$|` +
 		`warning: (?:this|the following) (?:story|article|video|report|content) (?:contains|may)\b|` +
 		`\((?:editor['’]s )?note:)`)
-	linkRE = regexp.MustCompile(`(?i)^(?:` +
+	linkRE = mustAnchored(`(?i)^(?:` +
 		`(?:related(?: (?:stories|articles|coverage|content|links?))?|read more|read also|also read|see also|more|watch|listen|recommended|further reading|more on this|more from [\w ]+)\s*:|` +
 		`(?:click|tap) (?:here|the (?:image|photo|link|video|button|graphic|chart|map)|to )|` +
 		`\(?(?:the )?(?:story|article) continues\b|` +
 		`read the (?:rest|full|whole) (?:story|article|here)\b|read the rest here\b)`)
-	shareRE = regexp.MustCompile(`(?i)` +
+	shareRE = mustAnchored(`(?i)` +
 		`^(?:share (?:this|on|via|the story|the article)\b|like us on facebook\b|` +
 		`follow (?:us|@\w+)\b|follow \S+(?: \S+)? on (?:twitter|facebook|instagram|linkedin)\b|` +
 		`(?:share|tweet|email|print)(?:\s*\|\s*\w+)+$)`)
-	contributorRE = regexp.MustCompile(`(?i)^(?:` +
+	contributorRE = mustAnchored(`(?i)^(?:` +
 		`with (?:files|a report|reports|reporting|additional reporting) (?:from|by)\b|` +
 		`(?:additional )?reporting by\b|-+\s*additional reporting\b|\((?:reporting|writing|editing) by\b|editing by\b|compiled by\b)`)
 	// contactRE matches an author's contact line at the end of an article.
-	contactRE = regexp.MustCompile(`(?i)^[•*·-]?\s*(?:(?:e-?mail|twitter|follow me)\s*:|\S+@\S+\.\w+(?:\s*\|.*)?$)`)
-	captionRE = regexp.MustCompile(`(?i)^(?:open this photo in gallery\b|\(photo: [^)]*\)$|` + captionLabel + `)`)
+	contactRE = mustAnchored(`(?i)^[•*·-]?\s*(?:(?:e-?mail|twitter|follow me)\s*:|\S+@\S+\.\w+(?:\s*\|.*)?$)`)
+	captionRE = mustAnchored(`(?i)^(?:open this photo in gallery\b|\(photo: [^)]*\)$|` + captionLabel + `)`)
 	// labelRE matches a caption label whose caption text follows on the
 	// next line.
 	labelRE      = regexp.MustCompile(`(?i)^` + captionLabel)
@@ -53,8 +53,8 @@ var (
 
 	// A photo credit on a line of its own: "Chip Somodevilla / Getty
 	// Images", "AP Photo/Evan Vucci", "Getty Images".
-	slashCreditRE  = regexp.MustCompile(`^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}(?:, file)?\.?$`)
-	agencyCreditRE = regexp.MustCompile(`^(?:Getty Images|AP Photo|AFP|EPA|Shutterstock|iStock|Handout|The Canadian Press|THE CANADIAN PRESS)(?:, file)?\.?$`)
+	slashCreditRE  = mustAnchored(`^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}(?:, file)?\.?$`)
+	agencyCreditRE = mustAnchored(`^(?:Getty Images|AP Photo|AFP|EPA|Shutterstock|iStock|Handout|The Canadian Press|THE CANADIAN PRESS)(?:, file)?\.?$`)
 	agencyRE       = regexp.MustCompile(`(?i)\b(?:getty images|getty|ap photo|ap|afp|reuters|epa|bloomberg|shutterstock|istock|handout|press|images|photo|file)\.?$`)
 )
 

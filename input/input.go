@@ -292,7 +292,9 @@ func parseRecord(line []byte) (record, error) {
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return rec, errors.New("not a JSON object")
 	}
-	if err := json.Unmarshal(trimmed, &rec); err != nil {
+	if fast, ok := scanRecord(trimmed); ok {
+		rec = fast
+	} else if err := json.Unmarshal(trimmed, &rec); err != nil {
 		return rec, err
 	}
 	if rec.Text == nil {

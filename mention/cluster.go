@@ -3,6 +3,7 @@ package mention
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 )
@@ -10,24 +11,26 @@ import (
 // cluster links name mentions into entities: a full name, its surname, its
 // first name when used alone, and the same name with titles.
 func (s *Set) cluster() {
+	var entWords [][]string // nameWords of each entity's name
 	for mi := range s.Mentions {
 		m := &s.Mentions[mi]
 		if m.Form != Name {
 			continue
 		}
 		words := nameWords(m.Name)
-		e := s.findEntity(words, m.Kind)
-		if e >= 0 && s.extendsEstablishedName(e, words, m.Kind) {
+		e := s.findEntity(words, m.Kind, entWords)
+		if e >= 0 && s.extendsEstablishedName(e, words, m.Kind, entWords[e]) {
 			e = -1 // "an app called Facebook Research" after "Facebook" twice
 		}
 		if e < 0 {
 			s.Entities = append(s.Entities, Entity{Name: m.Name, Kind: m.Kind, Roles: map[string]bool{}})
 			e = len(s.Entities) - 1
+			entWords = append(entWords, words)
 		}
 		ent := &s.Entities[e]
-		if len(words) > len(nameWords(ent.Name)) || ent.Name == m.Name {
-			ent.Name = m.Name
-			s.indexEntity(e, m.Name)
+		if len(words) > len(entWords[e]) || ent.Name == m.Name {
+			ent.Name, entWords[e] = m.Name, words
+			s.indexEntity(e, words)
 		}
 		switch {
 		case ent.Kind != whosaid.Organization && m.Kind == whosaid.Organization && len(words) > 1:
@@ -86,16 +89,18 @@ func (s *Set) keepArticles() {
 // findEntity returns the entity the name words can refer to: the one with
 // exactly that name, or else the most recently mentioned compatible one;
 // -1 when none. Candidates come from an index by name word, so clustering
-// stays linear in the number of names.
-func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
+// stays linear in the number of names. entWords holds the nameWords of
+// each entity's name.
+func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind, entWords [][]string) int {
 	best, bestLast := -1, -1
 	if len(words) == 0 {
 		return best
 	}
-	for _, key := range []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1]), strings.ToLower(initials(words))} {
-		for _, e := range s.byWord[key] {
+	var buf [64]byte
+	for _, word := range [...]string{words[0], words[len(words)-1], initials(words)} {
+		for _, e := range s.byWord[string(appendLower(buf[:0], word))] {
 			ent := &s.Entities[e]
-			own := nameWords(ent.Name)
+			own := entWords[e]
 			if slices.EqualFunc(own, words, strings.EqualFold) {
 				return e
 			}
@@ -112,12 +117,11 @@ func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind) int {
 // ("Facebook" then "Facebook Research"): an organisation gives its full
 // name at its first or second mention ("Corvane's refinery … Corvane
 // Energy").
-func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.SpeakerKind) bool {
+func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.SpeakerKind, own []string) bool {
 	ent := s.Entities[e]
 	if ent.Kind == whosaid.Person || kind == whosaid.Person || ent.named < 2 {
 		return false
 	}
-	own := nameWords(ent.Name)
 	if len(words) <= len(own) || !strings.EqualFold(words[0], own[0]) {
 		return false
 	}
@@ -135,6 +139,21 @@ func (s *Set) extendsEstablishedName(e int, words []string, kind whosaid.Speaker
 var corporateSuffixes = set("inc", "corp", "corporation", "ltd", "llc", "co", "company", "group",
 	"holdings", "energy", "technologies", "industries", "international", "limited", "plc", "ag", "sa")
 
+// nameWordCount is len(nameWords(name)) without making the words.
+func nameWordCount(name string) int {
+	n, first := 0, ""
+	for w := range strings.FieldsSeq(name) {
+		if n == 0 {
+			first = w
+		}
+		n++
+	}
+	if n > 1 && strings.EqualFold(first, "the") {
+		n--
+	}
+	return n
+}
+
 // nameWords splits a name into words without a leading article.
 func nameWords(name string) []string {
 	words := strings.Fields(name)
@@ -144,20 +163,20 @@ func nameWords(name string) []string {
 	return words
 }
 
-// indexEntity files entity e under the first and last words of its name,
-// and under its initials, for findEntity.
-func (s *Set) indexEntity(e int, name string) {
-	words := nameWords(name)
+// indexEntity files entity e under the first and last of the words of its
+// name (nameWords), and under its initials, for findEntity.
+func (s *Set) indexEntity(e int, words []string) {
 	if len(words) == 0 {
 		return
 	}
-	keys := []string{strings.ToLower(words[0]), strings.ToLower(words[len(words)-1])}
-	if in := initials(words); in != "" {
-		keys = append(keys, strings.ToLower(in))
-	}
-	for _, k := range keys {
-		if l := s.byWord[k]; len(l) == 0 || l[len(l)-1] != e {
-			s.byWord[k] = append(l, e)
+	var buf [64]byte
+	for _, w := range [...]string{words[0], words[len(words)-1], initials(words)} {
+		if w == "" {
+			continue // no initials
+		}
+		k := appendLower(buf[:0], w)
+		if l := s.byWord[string(k)]; len(l) == 0 || l[len(l)-1] != e {
+			s.byWord[string(k)] = append(l, e)
 		}
 	}
 }
@@ -183,6 +202,25 @@ func compatibleNames(a, b []string) bool {
 	}
 	fa, fb := a[0], b[0]
 	return strings.EqualFold(fa, fb) || strings.HasSuffix(fa, ".") && strings.HasPrefix(fb, strings.TrimSuffix(fa, "."))
+}
+
+// appendLower appends w in lower case to dst, as strings.ToLower writes
+// it, without allocating for an ASCII word; a map look-up with
+// string(appendLower(…)) allocates nothing either.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // initials returns the capital initials of a multi-word name: "Export

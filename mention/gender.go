@@ -171,7 +171,7 @@ func (s *Set) weighEvidence() {
 // apposition after it ("Ana Ruiz, a mother of two,").
 func (s *Set) cluesOf(m Mention) []genderClue {
 	var clues []genderClue
-	surname := len(nameWords(m.Name)) < 2
+	surname := nameWordCount(m.Name) < 2
 	add := func(j int, kind string) {
 		w := s.bare(j)
 		if g := genderedWord(w); g != UnknownGender {

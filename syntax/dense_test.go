@@ -6,9 +6,13 @@ import (
 	"testing"
 )
 
-// TestAddDense checks the assembly (or Go) addDense against addDenseGo,
-// bit for bit, on random rows and scores.
-func TestAddDense(t *testing.T) {
+// TestAddDense checks addDense (assembly or Go) against addDenseGo, bit
+// for bit, on random rows and scores.
+func TestAddDense(t *testing.T) { checkAddDense(t, addDense) }
+
+// checkAddDense compares add with addDenseGo on rows of 0 to 32 blocks.
+func checkAddDense(t *testing.T, add func(*[256]float32, *uint32, int)) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(1, 2))
 	for blocks := range 33 {
 		row := make([]uint32, 4*blocks+1)
@@ -21,7 +25,7 @@ func TestAddDense(t *testing.T) {
 		}
 		want = got
 		if blocks > 0 {
-			addDense(&got, &row[0], blocks)
+			add(&got, &row[0], blocks)
 			addDenseGo(&want, &row[0], blocks)
 		}
 		for i := range got {

@@ -51,9 +51,9 @@ func commonPrefix(a, b string) int {
 // back to the most frequent rule for the longest known (XPOS, suffix) of an unseen word.
 type lemmatizer struct {
 	rules  []lemmaRule
-	known  map[lemmaKey]uint32 // (lowercase form, xpos) -> rule
-	suffix map[lemmaKey]uint32 // (xpos, lowercase suffix of up to maxLemmaSuffix bytes) -> rule
-	noRule uint32              // index of the identity rule
+	known  *lemmaTable // (lowercase form, xpos) -> rule
+	suffix *lemmaTable // (xpos, lowercase suffix of up to maxLemmaSuffix bytes) -> rule
+	noRule uint32      // index of the identity rule
 }
 
 type lemmaKey struct{ a, b string }
@@ -62,11 +62,11 @@ const maxLemmaSuffix = 6
 
 func (l *lemmatizer) lemma(form, xpos string) string {
 	lower := strings.ToLower(form)
-	if r, ok := l.known[lemmaKey{lower, xpos}]; ok {
+	if r, ok := l.known.get(lower, xpos); ok {
 		return l.rules[r].apply(form)
 	}
 	for k := min(maxLemmaSuffix, len(lower)); k >= 0; k-- {
-		if r, ok := l.suffix[lemmaKey{xpos, lower[len(lower)-k:]}]; ok {
+		if r, ok := l.suffix.get(xpos, lower[len(lower)-k:]); ok {
 			return l.rules[r].apply(form)
 		}
 	}
@@ -79,7 +79,7 @@ type lemmaExample struct{ form, xpos, lemma string }
 // trainLemmatizer learns the dictionary from all tokens and the suffix rules
 // from word types, since unseen words behave like rare types, not frequent tokens.
 func trainLemmatizer(examples []lemmaExample) *lemmatizer {
-	l := &lemmatizer{known: map[lemmaKey]uint32{}, suffix: map[lemmaKey]uint32{}}
+	l := &lemmatizer{}
 	ruleIndex := map[lemmaRule]uint32{}
 	intern := func(r lemmaRule) uint32 {
 		if i, ok := ruleIndex[r]; ok {
@@ -114,13 +114,89 @@ func trainLemmatizer(examples []lemmaExample) *lemmatizer {
 			suffixCounts[sk][r]++
 		}
 	}
-	for k, cs := range knownCounts {
-		l.known[k] = mostFrequentRule(cs)
-	}
-	for k, cs := range suffixCounts {
-		l.suffix[k] = mostFrequentRule(cs)
-	}
+	l.known, l.suffix = countedRules(knownCounts), countedRules(suffixCounts)
 	return l
+}
+
+// countedRules is the table of each key's most frequent rule.
+func countedRules(counts map[lemmaKey]map[uint32]int) *lemmaTable {
+	var t lemmaTable
+	for k, cs := range counts {
+		t.add(k.a, k.b, mostFrequentRule(cs))
+	}
+	return &t
+}
+
+// lemmaTable maps a pair of strings (lemmaKey) to a rule index. It holds
+// no pointers but its one string of key bytes, so the garbage collector
+// does not trace its 100,000 or so keys at every cycle, as it did when
+// they were a map[lemmaKey]uint32 (two-thirds of the live heap of a running
+// extraction). A key is found by its hash and checked against the bytes;
+// keys whose hash an earlier key has (rare) go to clash.
+type lemmaTable struct {
+	index map[uint64]uint32 // lemmaHash(a, b) -> index in ents
+	text  []byte            // the keys' bytes, one after the other
+	ents  []lemmaEntry
+	clash map[lemmaKey]uint32
+}
+
+// lemmaEntry is a key of a lemmaTable, text[start:mid] and text[mid:end],
+// and its rule.
+type lemmaEntry struct{ start, mid, end, rule uint32 }
+
+func lemmaHash(a, b string) uint64 { return mix(hashString(a)*fnvPrime ^ hashString(b)) }
+
+// add sets the rule of key (a, b).
+func (t *lemmaTable) add(a, b string, rule uint32) {
+	if t.index == nil {
+		t.index = map[uint64]uint32{}
+	}
+	h := lemmaHash(a, b)
+	if i, ok := t.index[h]; ok {
+		if e := &t.ents[i]; t.key(*e) == (lemmaKey{a, b}) {
+			e.rule = rule
+			return
+		}
+		if t.clash == nil {
+			t.clash = map[lemmaKey]uint32{}
+		}
+		t.clash[lemmaKey{a, b}] = rule
+		return
+	}
+	start := uint32(len(t.text))
+	t.text = append(append(t.text, a...), b...)
+	t.index[h] = uint32(len(t.ents))
+	t.ents = append(t.ents, lemmaEntry{start, start + uint32(len(a)), uint32(len(t.text)), rule})
+}
+
+// key returns the key of entry e (copies of its bytes).
+func (t *lemmaTable) key(e lemmaEntry) lemmaKey {
+	return lemmaKey{string(t.text[e.start:e.mid]), string(t.text[e.mid:e.end])}
+}
+
+// get returns the rule of key (a, b).
+func (t *lemmaTable) get(a, b string) (uint32, bool) {
+	if i, ok := t.index[lemmaHash(a, b)]; ok {
+		e := t.ents[i]
+		if string(t.text[e.start:e.mid]) == a && string(t.text[e.mid:e.end]) == b {
+			return e.rule, true
+		}
+	}
+	r, ok := t.clash[lemmaKey{a, b}]
+	return r, ok
+}
+
+// size returns the number of keys.
+func (t *lemmaTable) size() int { return len(t.ents) + len(t.clash) }
+
+// all calls f with every key and its rule.
+func (t *lemmaTable) all(f func(lemmaKey, uint32)) {
+	for _, e := range t.ents {
+		f(t.key(e), e.rule)
+	}
+	for k, r := range t.clash {
+		f(k, r)
+	}
 }
 
 // mostFrequentRule picks the commonest rule, the lowest index on ties (deterministic).

@@ -439,36 +439,38 @@ func readU64Map[V any](br *binReader, dec func(uint64) V) map[uint64]V {
 	return m
 }
 
-func writeLemmaMap(bw *binWriter, m map[lemmaKey]uint32) {
-	keys := make([]lemmaKey, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+func writeLemmaMap(bw *binWriter, t *lemmaTable) {
+	type keyRule struct {
+		k lemmaKey
+		r uint32
 	}
-	slices.SortFunc(keys, func(x, y lemmaKey) int {
-		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	keys := make([]keyRule, 0, t.size())
+	t.all(func(k lemmaKey, r uint32) { keys = append(keys, keyRule{k, r}) })
+	slices.SortFunc(keys, func(x, y keyRule) int {
+		return cmp.Or(cmp.Compare(x.k.a, y.k.a), cmp.Compare(x.k.b, y.k.b))
 	})
 	bw.uvarint(uint64(len(keys)))
 	for _, k := range keys {
-		bw.str(k.a)
-		bw.str(k.b)
-		bw.uvarint(uint64(m[k]))
+		bw.str(k.k.a)
+		bw.str(k.k.b)
+		bw.uvarint(uint64(k.r))
 	}
 }
 
-func readLemmaMap(br *binReader, nRules int) map[lemmaKey]uint32 {
+func readLemmaMap(br *binReader, nRules int) *lemmaTable {
 	n := br.count()
-	m := make(map[lemmaKey]uint32, n)
+	t := &lemmaTable{index: make(map[uint64]uint32, n), ents: make([]lemmaEntry, 0, n)}
 	for range n {
 		a := br.str()
 		b := br.str()
 		r := br.uvarint()
 		if r >= uint64(nRules) {
 			br.fail(errors.New("lemma rule index out of range"))
-			return m
+			return t
 		}
-		m[lemmaKey{a, b}] = uint32(r)
+		t.add(a, b, uint32(r))
 	}
-	return m
+	return t
 }
 
 // binWriter writes primitive values and remembers the first error.

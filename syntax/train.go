@@ -102,7 +102,7 @@ func Train(train []*conllu.Sentence, opts TrainOptions) (*Model, error) {
 	log.Info("word clusters", "sentences", len(clusterSents), "words", len(clu.fine), "elapsed", time.Since(start).Round(time.Second))
 
 	lemmas := trainLemmatizer(lemmaExamples)
-	log.Info("trained lemmatiser", "rules", len(lemmas.rules), "known", len(lemmas.known))
+	log.Info("trained lemmatiser", "rules", len(lemmas.rules), "known", lemmas.known.size())
 
 	tagged2, predicted := jackknife(tagged, opts, clu)
 	log.Info("jack-knifed tags", "folds", opts.Folds, "accuracy", tagAccuracy(tagged, predicted), "elapsed", time.Since(start).Round(time.Second))

@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/whosaid/whosaid"
 )
@@ -200,5 +201,15 @@ func TestLongSentencesAreCut(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestIsWordRuneLatin1 checks isWordRune's Latin-1 shortcut against the
+// full test: no Latin-1 character is a combining mark.
+func TestIsWordRuneLatin1(t *testing.T) {
+	for r := range rune(unicode.MaxLatin1 + 1) {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
+		}
 	}
 }

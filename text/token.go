@@ -179,6 +179,10 @@ func wordEnd(src string, i, end int) int {
 	_, size := utf8.DecodeRuneInString(src[n:end])
 	n += size
 	for n < end {
+		if c := src[n]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || isDigit(c)) {
+			n++ // an ASCII letter or digit, the commonest case
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(src[n:end])
 		if isWordRune(r) {
 			n += size
@@ -270,6 +274,14 @@ func quoteShape(r rune) QuoteShape {
 	return NoQuote
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+// isWordRune reports a letter, digit or combining mark. Latin-1 has no
+// marks, and unicode.IsMark, unlike IsLetter and IsDigit, has no fast path
+// for it: it searched its tables for every space and punctuation mark.
+func isWordRune(r rune) bool {
+	if r <= unicode.MaxLatin1 {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
