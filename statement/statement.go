@@ -327,37 +327,47 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 
 // sourcePrepositions join an unnamed source to its organisation: "a
 // spokeswoman for", "officials at", "members of".
-var sourcePrepositions = map[string]bool{"for": true, "at": true, "of": true, "from": true, "with": true}
+var sourcePrepositions = map[string]bool{"for": true, "at": true, "of": true, "from": true, "with": true, "in": true}
 
 // sourceOf returns the speaker that mention m, right before a cue, belongs
 // to: m itself, or an unnamed person or group it postmodifies ("A
 // spokeswoman for Harbour Hydro said", "Officials at the ministry said"),
 // which speaks for the organisation but is not it.
 func (e *extractor) sourceOf(m int, s text.Sentence) int {
-	o := e.ms.Mentions[m].Outer
-	// "members of the Harbour Coast’s Unionist Party": the
-	// possessor belongs to the organisation's name.
-	if o-2 > s.First && mention.IsPossessive(e.low(o-1)) {
-		if p, ok := e.ms.EndingAt(o - 2); ok && e.ms.Mentions[p].Form == mention.Name {
-			o = e.ms.Mentions[p].Outer
+	// Through an organisation to the person of it: "A spokesperson for
+	// the City of Harbourton said".
+	cur := m
+	for hop := 0; hop < 3; hop++ {
+		o := e.ms.Mentions[cur].Outer
+		// "members of the Harbour Coast’s Unionist Party": the
+		// possessor belongs to the organisation's name.
+		if o-2 > s.First && mention.IsPossessive(e.low(o-1)) {
+			if p, ok := e.ms.EndingAt(o - 2); ok && e.ms.Mentions[p].Form == mention.Name {
+				o = e.ms.Mentions[p].Outer
+			}
+		}
+		if o-2 < s.First || !sourcePrepositions[e.low(o-1)] {
+			return m
+		}
+		d, ok := e.ms.EndingAt(o - 2)
+		if !ok {
+			return m
+		}
+		dm := e.ms.Mentions[d]
+		switch {
+		case dm.Form == mention.Name && dm.Entity >= 0 && e.ms.PersonLike(dm.Entity) && e.ms.Entities[dm.Entity].Kind != whosaid.Organization && e.low(dm.Outer) != "the":
+			// A person of the organisation: "Jing Pan of Harbour Capital
+			// said" ("the City of Harbourton" is none).
+			return d
+		case dm.Form == mention.Description && (dm.Kind == whosaid.Person || dm.Kind == whosaid.Group):
+			return e.ms.Extend(d, e.ms.Mentions[m].Last)
+		case dm.Form == mention.Name:
+			cur = d
+		default:
+			return m
 		}
 	}
-	if o-2 < s.First || !sourcePrepositions[e.low(o-1)] {
-		return m
-	}
-	d, ok := e.ms.EndingAt(o - 2)
-	if !ok {
-		return m
-	}
-	dm := e.ms.Mentions[d]
-	// A person of the organisation: "Jing Pan of Harbour Capital said".
-	if dm.Form == mention.Name && dm.Entity >= 0 && e.ms.PersonLike(dm.Entity) && e.ms.Entities[dm.Entity].Kind != whosaid.Organization {
-		return d
-	}
-	if dm.Form != mention.Description || dm.Kind != whosaid.Person && dm.Kind != whosaid.Group {
-		return m
-	}
-	return e.ms.Extend(d, e.ms.Mentions[m].Last)
+	return m
 }
 
 // phraseStops end a subject noun phrase on its left.
