@@ -40,8 +40,21 @@ func (e *extractor) indirect(s text.Sentence) {
 		inverted := false
 		// "CLAUSE, said X." — but not ", arguing X's refusal was ...".
 		if subj < 0 && c > s.First && e.t.Str(c-1) == "," && !strings.HasSuffix(e.low(c), "ing") && e.taggedVerb(c) {
-			if m := e.subjectAfter(c, s); m >= 0 && e.endOfAttribution(e.mentionEnd(m), s) {
+			m, end := e.subjectAfter(c, s), 0
+			if m >= 0 {
+				end = e.mentionEnd(m)
+			}
+			switch {
+			case m < 0:
+			case e.endOfAttribution(end, s):
 				subj, inverted = m, true
+			case end+1 < s.Last && e.t.Str(end) == "," && c-1 > s.First+1 && e.finiteTag(end+1):
+				// Between a subject and its verb: "The plan, said Quill,
+				// would take months" (not an apposition: "…, said Ana Ruiz,
+				// the union's president").
+				e.usedCue[c] = true
+				e.addAround(s, c-1, end+1, c, m, "parenthetical speaker cue")
+				continue
 			}
 		}
 		if subj < 0 || !inverted && e.notAStatement(c, subj, s) || e.scope == Speech && (e.isData(subj) || epistemic[v.lemma] && !e.personal(subj)) {

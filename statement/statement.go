@@ -248,6 +248,9 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		return -1
 	}
 	if m, ok := e.ms.EndingAt(j); ok && e.quoteOf[j] < 0 {
+		if g := e.namedPair(m, s); g >= 0 {
+			return g
+		}
 		return e.sourceOf(m, s)
 	}
 	if j > s.First && e.t.Str(j) == "," {
@@ -262,16 +265,11 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			if w := e.sourceOf(m, s); w != m {
 				m = e.ms.Extend(w, j) // the acronym belongs to the description as written
 			}
-			o := e.ms.Mentions[m].Outer
 			// Two people named together: "His lawyers, Ann Lee and Bo Kim,".
-			if o-2 > s.First && e.low(o-1) == "and" {
-				if p, ok := e.ms.EndingAt(o - 2); ok && e.fullName(p) && e.fullName(m) {
-					if po := e.ms.Mentions[p].Outer; po > s.First && e.t.Str(po-1) == "," {
-						return e.ms.AddNames(po, e.ms.Mentions[m].Last)
-					}
-				}
+			if g := e.namedPair(m, s); g >= 0 && e.t.Str(e.ms.Mentions[g].First-1) == "," {
+				return g
 			}
-			if o > s.First && e.t.Str(o-1) == "," {
+			if o := e.ms.Mentions[m].Outer; o > s.First && e.t.Str(o-1) == "," {
 				return m
 			}
 		}
@@ -442,6 +440,25 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 // as people named together in an apposition are ("Ann Lee and Bo Kim"),
 // unlike the parts of a listed organisation ("Innovation, Science and
 // Economic Development").
+// namedPair returns the two people named together whose second name is
+// mention m, as one speaker, when the first opens the subject ("Premier
+// Dale Ford and Mayor Ana Ruiz said", "His lawyers, Ann Lee and Bo Kim,
+// said"); -1 otherwise.
+func (e *extractor) namedPair(m int, s text.Sentence) int {
+	o := e.ms.Mentions[m].Outer
+	if o-2 <= s.First || e.low(o-1) != "and" || !e.fullName(m) {
+		return -1
+	}
+	p, ok := e.ms.EndingAt(o - 2)
+	if !ok || !e.fullName(p) {
+		return -1
+	}
+	if po := e.ms.Mentions[p].Outer; po == s.First || e.t.Tokens[po-1].Kind == text.Punct {
+		return e.ms.AddNames(po, e.ms.Mentions[m].Last)
+	}
+	return -1
+}
+
 func (e *extractor) fullName(m int) bool {
 	mm := e.ms.Mentions[m]
 	return mm.Form == mention.Name && mm.Kind != whosaid.Organization && mm.Last-mm.First >= 2
