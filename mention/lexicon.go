@@ -88,6 +88,16 @@ var personRoles = set(
 	"speaker", "whip", "secretary-general", "prosecutors", "assistant", "associate", "dean",
 	"provost", "scholar", "epidemiologist", "specialist", "agent", "broker", "landlord",
 	"tenant", "owner", "operator", "fan", "voter", "citizen", "protester", "demonstrator",
+	"commuter", "passenger", "motorist", "shopper", "customer", "tourist", "visitor", "homeowner",
+	"renter", "retiree", "pensioner", "firefighter", "paramedic", "fisherman", "miner", "trucker",
+	"cyclist", "pedestrian", "bystander", "spectator", "volunteer", "shopkeeper", "restaurateur",
+	"musician", "artist", "photographer", "filmmaker", "novelist", "poet", "comedian", "dancer",
+	"rapper", "drummer", "guitarist", "designer", "programmer", "accountant", "pharmacist",
+	"dentist", "veterinarian", "electrician", "plumber", "carpenter", "mechanic", "cashier",
+	"janitor", "caregiver", "babysitter", "landowner", "rancher", "borrower", "donor",
+	"inmate", "prisoner", "suspect", "defendant",
+	"plaintiff", "juror", "refugee", "immigrant", "migrant", "teenager", "grandmother",
+	"grandfather", "uncle", "aunt", "cousin", "nephew", "niece", "fiancee", "fiance", "widow",
 )
 
 // groupNouns are plural nouns for groups of people ("officials said").

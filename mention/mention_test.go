@@ -25,6 +25,7 @@ func TestNamesAndEntities(t *testing.T) {
 		{"House Speaker Mark Dolan spoke. Dolan left.", "Dolan", "Mark Dolan", whosaid.Person},
 		{"Harbour Press Staff Writer Maria Diaz reported it. Diaz left.", "Diaz", "Maria Diaz", whosaid.Person},
 		{"Meanwhile Harbour Consulting Group said the plan was sound.", "Harbour Consulting Group", "Harbour Consulting Group", whosaid.Organization},
+		{"Commuter Priya Nair was not happy. Nair said so.", "Nair", "Priya Nair", whosaid.Person},
 		// A name listed with commas is one name when the article gives its
 		// acronym, written as the source writes it.
 		{"They wrote to Fisheries, Oceans and Coast Canada on Monday. FOCC replied.", "FOCC", "Fisheries, Oceans and Coast Canada", whosaid.Organization},
