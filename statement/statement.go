@@ -261,6 +261,9 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		if e.t.Str(end) == ")" && end-3 > s.First && e.t.Str(end-2) == "(" {
 			end -= 3 // an acronym after the name: "(HUP)"
 		}
+		if c0 := e.partyLabelBefore(j, s); c0 > 0 {
+			end = c0 - 1 // "Rep. Tom Ames, R-N.Y., said"
+		}
 		if m, ok := e.ms.EndingAt(end); ok && e.ms.Mentions[m].Form == mention.Name {
 			if w := e.sourceOf(m, s); w != m {
 				m = e.ms.Extend(w, j) // the acronym belongs to the description as written
@@ -284,6 +287,11 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			}
 			if e.t.Str(k) != "," {
 				continue
+			}
+			// A party label after a name: "Sen. Karen Whitfield, D-Ore.,
+			// the bill's sponsor, said".
+			if c0 := e.partyLabelBefore(k, s); c0 > 0 {
+				k = c0
 			}
 			m, ok := e.ms.EndingAt(k - 1)
 			if !ok {
@@ -440,6 +448,23 @@ func (e *extractor) nounPhraseBefore(j int, s text.Sentence) int {
 // as people named together in an apposition are ("Ann Lee and Bo Kim"),
 // unlike the parts of a listed organisation ("Innovation, Science and
 // Economic Development").
+// partyLabelBefore returns the comma that opens a party and state label
+// ending at comma k ("D-Ore.", "R-N.Y.", "I-Vt."), or -1.
+func (e *extractor) partyLabelBefore(k int, s text.Sentence) int {
+	l := k - 1
+	if l > s.First && e.t.Str(l) == "." {
+		l--
+	}
+	if l-1 < s.First {
+		return -1
+	}
+	w := e.t.Str(l)
+	if e.t.Str(l-1) != "," || len(w) < 3 || !strings.ContainsRune("DRI", rune(w[0])) || w[1] != '-' || w[2] < 'A' || w[2] > 'Z' {
+		return -1
+	}
+	return l - 1
+}
+
 // namedPair returns the two people named together whose second name is
 // mention m, as one speaker, when the first opens the subject ("Premier
 // Dale Ford and Mayor Ana Ruiz said", "His lawyers, Ann Lee and Bo Kim,
