@@ -364,7 +364,7 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 	// ("responded at one debate") than a clause.
 	if inPhrase {
 		for j := k; j < s.Last && j < k+6; j++ {
-			if e.low(j) == "that" {
+			if e.low(j) == "that" && e.complementizer(j, c, v) {
 				return j + 1, true, addressed
 			}
 		}
@@ -374,7 +374,7 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 	}
 	// The adverbial may run on to a "that": "reported on Feb. 9 that".
 	for j := k; j < s.Last && j < k+6; j++ {
-		if e.low(j) == "that" {
+		if e.low(j) == "that" && e.complementizer(j, c, v) {
 			return j + 1, true, addressed
 		}
 		if e.t.Tokens[j].Kind == text.Punct || e.quoteOf[j] >= 0 {
@@ -385,6 +385,19 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 		}
 	}
 	return k, false, addressed
+}
+
+// complementizer says whether "that" at token j, after cue v ending at
+// token c and an adverbial, introduces its content ("reported on Feb. 9
+// that", "said in a statement that") rather than a relative clause on the
+// noun before it: a weak cue, or one with a particle, reports nothing
+// through one ("pointed to a program that pays").
+func (e *extractor) complementizer(j, c int, v cueVerb) bool {
+	if !v.weak && !particles[v.lemma][e.low(c)] {
+		return true
+	}
+	w, t := e.low(j-1), e.t.Tokens[j-1]
+	return t.Kind != text.Word || t.Upper || fillers[w] || timeWords[w] || prepositions[w]
 }
 
 // conjunctions cannot open the content of a cue.
