@@ -97,7 +97,7 @@ func TestMainErrors(t *testing.T) {
 	if err := os.WriteFile(badPred, []byte("{\"id\":\"a1\",\"statements\":[]}\n\n{not json\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dupPred := writeLines(t, "dup.jsonl", whosaid.Record{ID: "a1"}, whosaid.Record{ID: "a1"})
+	dupPred := writeLines(t, "dup.jsonl", whosaid.Record{ID: "a1"}, whosaid.Record{ID: "a1", Title: &whosaid.Span{Text: "Other"}})
 	tests := []struct {
 		name string
 		args []string
@@ -105,7 +105,7 @@ func TestMainErrors(t *testing.T) {
 	}{
 		{"missing gold", []string{"ggt", "nowhere.jsonl", "--pred", badPred}, "nowhere.jsonl"},
 		{"bad prediction line", []string{"ggt", gold, "--pred", badPred}, "line 3"},
-		{"duplicate id", []string{"ggt", gold, "--pred", dupPred}, `line 2: duplicate id "a1"`},
+		{"duplicate id", []string{"ggt", gold, "--pred", dupPred}, `line 2: duplicate id "a1" with other statements`},
 		{"no extractor", []string{"ggt", gold}, "--pred"},
 		{"unknown set", []string{"parc", gold}, "unknown gold set"},
 		{"missing argument", []string{"polnear"}, "usage"},
