@@ -250,10 +250,7 @@ func TestPronounsAfterIntroductions(t *testing.T) {
 // and that a sentence opening with a preposition does not glue it to the
 // name after it.
 func TestPronounAfterANewSubject(t *testing.T) {
-	tests := []struct {
-		src  string
-		want []string
-	}{
+	tests := []speakerCase{
 		{"Storm Closes Schools\n\nCoach Dan Smith said the team played well on Friday. Goalie Mark Jones made 30 saves in the win. \"I just tried to stay focused,\" he said.",
 			[]string{"Dan Smith", "Mark Jones"}},
 		{"Storm Closes Schools\n\nCoach Dan Smith said the team played well on Friday. The win was the third in a row for Jones. \"We kept it simple,\" he said.",
@@ -261,25 +258,14 @@ func TestPronounAfterANewSubject(t *testing.T) {
 		{"Storm Closes Schools\n\nDana Woods spoke on Monday.\n\nRegarding Mills's remarks at the rally, Woods shared her view that none of it was wrong. \"The way I see it, he was fine,\" she said.",
 			[]string{"Dana Woods"}},
 	}
-	for _, tt := range tests {
-		var names []string
-		for _, s := range extractParsed(t, tt.src) {
-			names = append(names, *s.SpeakerName)
-		}
-		if !slices.Equal(names, tt.want) {
-			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }
 
 // TestPronounAfterUnnamedSpeaker checks that "she" after an unnamed
 // speaker is that speaker, not a woman named earlier, unless a woman is
 // named in between.
 func TestPronounAfterUnnamedSpeaker(t *testing.T) {
-	tests := []struct {
-		src  string
-		want []string
-	}{
+	tests := []speakerCase{
 		{"Councillor Maria Delgado said the budget would be cut.\n\n" +
 			`A spokeswoman for Northwind Energy said the outage was caused by a storm. "Crews are working around the clock," she said.`,
 			[]string{"Maria Delgado", "A spokeswoman for Northwind Energy", "A spokeswoman for Northwind Energy"}},
@@ -290,25 +276,14 @@ func TestPronounAfterUnnamedSpeaker(t *testing.T) {
 			`A spokeswoman for Northwind Energy said the outage was caused by a storm. Mayor Ana Ruiz visited the site. "Crews are working around the clock," she said.`,
 			[]string{"Maria Delgado", "A spokeswoman for Northwind Energy", "Ana Ruiz"}},
 	}
-	for _, tt := range tests {
-		var names []string
-		for _, s := range extractParsed(t, tt.src) {
-			names = append(names, *s.SpeakerName)
-		}
-		if !slices.Equal(names, tt.want) {
-			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }
 
 // TestCompanyContinuesTheOrganisationJustNamed checks that "the company"
 // or "the agency" takes the one organisation named just before it, not a
 // place, a name inside a quotation or one of two organisations.
 func TestCompanyContinuesTheOrganisationJustNamed(t *testing.T) {
-	tests := []struct {
-		src  string
-		want []string
-	}{
+	tests := []speakerCase{
 		{"Fares Rise Again\n\nThe mayor said a study had been done by Harbour Transit. The agency said it had done no such study.",
 			[]string{"The mayor", "Harbour Transit"}},
 		{"Fares Rise Again\n\nIn Canada, ad sales will fall 3 per cent next year, according to research firm Dataview. Print revenue fell by a fifth, the company said.",
@@ -320,15 +295,7 @@ func TestCompanyContinuesTheOrganisationJustNamed(t *testing.T) {
 		{"Fares Rise Again\n\nCorvane Energy and Lumen Corp. signed a deal on Monday. The company said it would hire 200 workers.",
 			[]string{"The company"}},
 	}
-	for _, tt := range tests {
-		var names []string
-		for _, s := range extractParsed(t, tt.src) {
-			names = append(names, *s.SpeakerName)
-		}
-		if !slices.Equal(names, tt.want) {
-			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }
 
 // TestFloatingQuoteAfterAnIntroduction checks that a floating quotation
@@ -336,10 +303,7 @@ func TestCompanyContinuesTheOrganisationJustNamed(t *testing.T) {
 // and the previous speaker when the sentence between is about someone
 // already named.
 func TestFloatingQuoteAfterAnIntroduction(t *testing.T) {
-	tests := []struct {
-		src  string
-		want []string
-	}{
+	tests := []speakerCase{
 		{`"The plan is sound," Premier Dale Ford said. Opposition critic Sam Reyes disagreed. "It is a disaster for the coast."`,
 			[]string{"Dale Ford", "Sam Reyes"}},
 		{`Sam Reyes leads the opposition. "The plan is sound," Premier Dale Ford said. Reyes disagreed last week. "It will pass in the spring."`,
@@ -347,15 +311,7 @@ func TestFloatingQuoteAfterAnIntroduction(t *testing.T) {
 		{`"The plan is sound," Premier Dale Ford said. Reyes and Mona Tate disagreed. "It will pass in the spring."`,
 			[]string{"Dale Ford", "Dale Ford"}},
 	}
-	for _, tt := range tests {
-		var names []string
-		for _, s := range extractParsed(t, tt.src) {
-			names = append(names, *s.SpeakerName)
-		}
-		if !slices.Equal(names, tt.want) {
-			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
-		}
-	}
+	checkSpeakers(t, tests)
 }
 
 // TestFloatingQuoteAfterNarrative checks that a quotation with no
@@ -429,6 +385,28 @@ func TestReportOfItsAuthor(t *testing.T) {
 		st := extractParsed(t, tt.src)
 		if len(st) == 0 || *st[len(st)-1].SpeakerName != tt.want {
 			t.Errorf("%q: statements %+v, want the last by %s", tt.src, st, tt.want)
+		}
+	}
+}
+
+// speakerCase is an article and the canonical speakers of its statements,
+// in order.
+type speakerCase struct {
+	src  string
+	want []string
+}
+
+// checkSpeakers extracts each case with the syntax stage and compares the
+// speakers' canonical names.
+func checkSpeakers(t *testing.T, tests []speakerCase) {
+	t.Helper()
+	for _, tt := range tests {
+		var names []string
+		for _, s := range extractParsed(t, tt.src) {
+			names = append(names, *s.SpeakerName)
+		}
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("%s\n speakers %q, want %q", tt.src, names, tt.want)
 		}
 	}
 }
