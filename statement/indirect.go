@@ -813,7 +813,7 @@ func (e *extractor) adverbialOpener(i int) bool {
 // namingVerbs say what someone or something is with an object and its
 // complement: "describes himself as a centrist", "called the plan a
 // disaster". The value is whether "as" must join them.
-var namingVerbs = map[string]bool{"describe": true, "call": false, "characterize": true, "characterise": true,
+var namingVerbs = map[string]bool{"describe": true, "call": false, "characterize": true, "characterise": true, "dismiss": true,
 	"portray": true, "label": false, "brand": false, "dub": false}
 
 // objectComplement returns where the complement of naming verb c's object
@@ -866,12 +866,17 @@ func (e *extractor) objectComplement(c int, lemma string, s text.Sentence) (int,
 
 // complementEnd returns where the complement starting at token k ends: at
 // the content's end, or before a comma outside a quotation ("described
-// himself as a churchgoer, said he …").
+// himself as a churchgoer, said he …"), or after a quotation closing on a
+// comma that a participle follows (`dismissed it as "too little, too
+// late," noting`).
 func (e *extractor) complementEnd(k int, s text.Sentence) int {
 	end := e.contentEnd(k, s)
 	for j := k + 1; j < end; j++ {
 		if e.t.Str(j) == "," && e.quoteOf[j] < 0 {
 			return j
+		}
+		if t := e.t.Tokens[j]; t.Kind == text.Quote && !t.Opening && e.t.Str(j-1) == "," && j+1 < end && strings.HasSuffix(e.low(j+1), "ing") {
+			return j + 1
 		}
 	}
 	return end
