@@ -64,6 +64,9 @@ func Open(location string, readOnly bool) (*Archive, error) {
 		return nil, fmt.Errorf("archive: open %s: %w", Redact(location), err)
 	}
 	a := &Archive{db: database{DB: db, d: d}}
+	if _, ok := d.(sqliteDialect); ok {
+		a.db.stmts = &statementCache{stmts: map[string]*sql.Stmt{}}
+	}
 	if readOnly {
 		version, err := d.version(context.Background(), a.db)
 		if err != nil {

