@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -178,5 +179,43 @@ func TestControlCharacters(t *testing.T) {
 	}
 	if _, err := a.Speakers(context.Background(), "Var\x00", 10, 0); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestPreparedStatements checks that queries give the same answers
+// through the statement cache, that the cache keeps at most maxPrepared
+// statements (queries beyond run unprepared), and that only SQLite has
+// one.
+func TestPreparedStatements(t *testing.T) {
+	a := openTemp(t)
+	ctx := context.Background()
+	if a.db.stmts == nil {
+		if _, ok := a.db.d.(sqliteDialect); ok {
+			t.Fatal("an SQLite archive has no statement cache")
+		}
+		return // PostgreSQL's driver keeps its own
+	}
+	for i := range maxPrepared + 20 {
+		for range 2 {
+			var got int
+			if err := a.db.QueryRowContext(ctx, fmt.Sprintf("SELECT %d + ?", i), 1).Scan(&got); err != nil || got != i+1 {
+				t.Fatalf("query %d: %d, %v; want %d", i, got, err, i+1)
+			}
+		}
+	}
+	if n := len(a.db.stmts.stmts); n != maxPrepared {
+		t.Errorf("%d statements kept, want %d", n, maxPrepared)
+	}
+	rows, err := a.db.QueryContext(ctx, "SELECT 1 + ?", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		t.Fatal("no row")
+	}
+	var got int
+	if err := rows.Scan(&got); err != nil || got != 3 {
+		t.Errorf("cached query: %d, %v; want 3", got, err)
 	}
 }
