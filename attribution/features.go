@@ -117,6 +117,9 @@ type docContext struct {
 	// quotesBefore and candsBefore count the quotation marks and cue
 	// candidates before each token (and before the end, at index n).
 	quotesBefore, candsBefore []int32
+	// sourcesBefore and cuesBefore count the tokens tagged source and cue
+	// before each token, once the document is tagged (countRoles).
+	sourcesBefore, cuesBefore []int32
 	// em holds the tagger's tag scores of each token once the document is
 	// tagged (nil before): the refiner weighs its candidate edges by them.
 	em [][tagCount]float32

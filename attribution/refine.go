@@ -340,6 +340,21 @@ func (c *docContext) countSpans() {
 	}
 }
 
+// countRoles fills sourcesBefore and cuesBefore from the document's tags.
+func (c *docContext) countRoles(tags []Tag) {
+	n := len(tags)
+	c.sourcesBefore, c.cuesBefore = make([]int32, n+1), make([]int32, n+1)
+	for i, g := range tags {
+		c.sourcesBefore[i+1], c.cuesBefore[i+1] = c.sourcesBefore[i], c.cuesBefore[i]
+		switch g.Role() {
+		case SourceRole:
+			c.sourcesBefore[i+1]++
+		case CueRole:
+			c.cuesBefore[i+1]++
+		}
+	}
+}
+
 // subtreeAt returns the highest node of the parse whose subtree is
 // tokens [i, e] (a final punctuation mark aside), -1 when none.
 func (c *docContext) subtreeAt(i, e int) int {
@@ -395,6 +410,10 @@ func (c *docContext) pairFeatures(s edgeSpan, i, e int, p text.Paragraph, f *fea
 	}
 	dropped := c.quotesBefore[s.last] - c.quotesBefore[s.first] - kept
 	f.add("Pdrop", string(rune('0'+min(dropped, 3))), btoa(cueIn), btoa(i > s.first))
+	// Other roles the tagger found inside the span.
+	sources := c.sourcesBefore[e+1] > c.sourcesBefore[i]
+	cues := c.cuesBefore[e+1] > c.cuesBefore[i]
+	f.add("Proles", btoa(sources), btoa(cues), btoa(cueIn))
 	f.add("Plen", length, string(rune('0'+min(c.sentence[e]-c.sentence[i], 3))))
 	f.add("Pkk", kind(i-1), kind(i), kind(e), kind(e+1))
 }

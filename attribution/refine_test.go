@@ -88,6 +88,7 @@ func TestRefineMovesStartPastThat(t *testing.T) {
 	tx := analyze("The mayor said that the bridge will open in May.")
 	ctx := newDocContext(tx, nil)
 	tags := tagsOf(t, "s S q c C C C C C C -")
+	ctx.countRoles(tags)
 	s := edgeSpan{role: ContentRole, first: 3, last: 10, cueFirst: 2, cueLast: 3}
 	tests := []struct {
 		name      string

@@ -306,6 +306,7 @@ func docExamples(a corpus.PolNeARArticle, ctx *docContext, tg tagged) map[Role][
 	out := map[Role][]spanExample{}
 	gold := goldSpans(ctx.t, a.Attributions)
 	ctx.setScores(tg.scores, tg.margins)
+	ctx.countRoles(tg.tags)
 	group(ctx, tg.tags, tg.margins, func(s edgeSpan) (int, int) {
 		if g, ok := matchGold(s, gold[s.role]); ok {
 			if ex, ok := ctx.spanExample(s, g.first, g.last-1, tg.tags); ok {
