@@ -10,7 +10,7 @@ import (
 //
 //	whosaid train attribution --polnear ../shared/data/polnear/polnear-train.jsonl --out attribution/model/polnear.bin.gz
 //
-// (deterministic; 2 to 5 minutes on the shared two-core machine, as the
+// (deterministic; 2 to 6 minutes on the shared two-core machine, as the
 // refiner's two cross-fitted taggers are trained after the full one). Its
 // features include the
 // part-of-speech tags and dependency parses of the embedded syntax model,

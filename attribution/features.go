@@ -111,6 +111,15 @@ type docContext struct {
 	// is usually the whole complement of its cue, so its edges are the
 	// edges of a subtree. A phrase's end ignores its final punctuation.
 	opens, closes []int
+	// subFirst and subLast are the first and last token of each token's
+	// subtree (phraseSpans).
+	subFirst, subLast []int
+	// quotesBefore and candsBefore count the quotation marks and cue
+	// candidates before each token (and before the end, at index n).
+	quotesBefore, candsBefore []int32
+	// sourcesBefore and cuesBefore count the tokens tagged source and cue
+	// before each token, once the document is tagged (countRoles).
+	sourcesBefore, cuesBefore []int32
 	// em holds the tagger's tag scores of each token once the document is
 	// tagged (nil before): the refiner weighs its candidate edges by them.
 	em [][tagCount]float32
@@ -141,7 +150,8 @@ func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
 	}
 	ps := parseText(t)
 	c.pos, c.rel, c.head = ps.pos, ps.rel, ps.head
-	c.opens, c.closes = phraseEdges(ps)
+	c.subFirst, c.subLast = phraseSpans(ps)
+	c.opens, c.closes = phraseEdges(ps, c.subFirst, c.subLast)
 	for i := range t.Tokens {
 		c.low[i] = normalise(t.Str(i))
 		c.rate[i] = lexicon[c.low[i]]
@@ -173,15 +183,15 @@ func newDocContext(t *text.Text, lexicon map[string]uint8) *docContext {
 			}
 		}
 	}
+	c.countSpans()
 	return c
 }
 
-// phraseEdges returns, for each token, the highest node of the parse
-// whose subtree starts at it and the highest whose subtree, punctuation
-// aside, ends at it (-1 when none).
-func phraseEdges(ps parse) (opens, closes []int) {
+// phraseSpans returns the first and last token of each token's subtree;
+// the last ignores punctuation (-1 for a punctuation leaf).
+func phraseSpans(ps parse) (first, last []int) {
 	n := len(ps.head)
-	first, last := make([]int, n), make([]int, n)
+	first, last = make([]int, n), make([]int, n)
 	for i := range n {
 		first[i], last[i] = i, i
 		if ps.rel[i] == "punct" {
@@ -198,6 +208,15 @@ func phraseEdges(ps parse) (opens, closes []int) {
 			}
 		}
 	}
+	return first, last
+}
+
+// phraseEdges returns, for each token, the highest node of the parse
+// whose subtree starts at it and the highest whose subtree, punctuation
+// aside, ends at it (-1 when none), given the subtrees' spans
+// (phraseSpans).
+func phraseEdges(ps parse, first, last []int) (opens, closes []int) {
+	n := len(ps.head)
 	opens, closes = make([]int, n), make([]int, n)
 	for i := range n {
 		opens[i], closes[i] = -1, -1

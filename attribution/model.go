@@ -43,6 +43,7 @@ func (m *Model) Predict(t *text.Text) []Attribution {
 		decode(em, &m.w.trans, tags[p.First:p.Last], margin[p.First:p.Last])
 	}
 	ctx.setScores(scores, margin)
+	ctx.countRoles(tags)
 	edges := keepEdges
 	if m.refine != nil {
 		edges = func(s edgeSpan) (int, int) { return m.refine.refine(ctx, s, tags) }

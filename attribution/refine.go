@@ -321,31 +321,182 @@ func (r *refiner) score(fs []uint32) float32 {
 	return v
 }
 
-// refine returns the span's edges as the refiner chooses them.
+// pairBeam is how many of the best-scoring starts, and of the best
+// ends, are scored in pairs.
+const pairBeam = 6
+
+// countSpans fills quotesBefore and candsBefore.
+func (c *docContext) countSpans() {
+	n := len(c.t.Tokens)
+	c.quotesBefore, c.candsBefore = make([]int32, n+1), make([]int32, n+1)
+	for i := range n {
+		c.quotesBefore[i+1], c.candsBefore[i+1] = c.quotesBefore[i], c.candsBefore[i]
+		if c.t.Tokens[i].Kind == text.Quote {
+			c.quotesBefore[i+1]++
+		}
+		if c.cand[i] {
+			c.candsBefore[i+1]++
+		}
+	}
+}
+
+// countRoles fills sourcesBefore and cuesBefore from the document's tags.
+func (c *docContext) countRoles(tags []Tag) {
+	n := len(tags)
+	c.sourcesBefore, c.cuesBefore = make([]int32, n+1), make([]int32, n+1)
+	for i, g := range tags {
+		c.sourcesBefore[i+1], c.cuesBefore[i+1] = c.sourcesBefore[i], c.cuesBefore[i]
+		switch g.Role() {
+		case SourceRole:
+			c.sourcesBefore[i+1]++
+		case CueRole:
+			c.cuesBefore[i+1]++
+		}
+	}
+}
+
+// subtreeAt returns the highest node of the parse whose subtree is
+// tokens [i, e] (a final punctuation mark aside), -1 when none.
+func (c *docContext) subtreeAt(i, e int) int {
+	found := -1
+	for j, steps := i, 0; j >= 0 && steps < len(c.head) && c.subFirst[j] == i; j, steps = c.head[j], steps+1 {
+		if l := c.subLast[j]; l == e || l == e-1 && c.rel[e] == "punct" {
+			found = j
+		}
+	}
+	return found
+}
+
+// subtreeRel describes the phrase of the parse that tokens [i, e] make
+// ("none" when they make none): its relation, what it depends on and its
+// path to the cue of s.
+func (c *docContext) subtreeRel(s edgeSpan, i, e int) string {
+	n := c.subtreeAt(i, e)
+	if n < 0 {
+		return "none"
+	}
+	rel, head := c.phraseOf(n)
+	if s.cueFirst < 0 {
+		return rel + "/" + head
+	}
+	return rel + "/" + head + "/" + c.pathToCue(n, s)
+}
+
+// pairFeatures returns the features of the span of s from token i to
+// token e (inclusive), on top of those of its two edges: whether it is a
+// phrase of the parse and how that hangs from the cue, its length, its
+// quotation marks, the likely cues inside it, its outer words.
+func (c *docContext) pairFeatures(s edgeSpan, i, e int, p text.Paragraph, f *featureHasher) {
+	f.out = f.out[:0]
+	v := inPara{c, p}
+	kind := v.kind
+	sub := c.subtreeRel(s, i, e)
+	cueIn := s.cueFirst >= i && s.cueFirst <= e
+	quotes := c.quotesBefore[e+1] - c.quotesBefore[i]
+	cands := c.candsBefore[e+1] - c.candsBefore[i]
+	length := string(bucket(e - i + 1))
+	f.add("Pdd", signedBucket(i-s.first), signedBucket(e-(s.last-1)))
+	f.add("Psub", sub)
+	if s.cueFirst >= 0 {
+		f.add("Psubl", sub, lemma(c.low[s.cueLast-1]))
+	}
+	f.add("Psubk", sub, kind(e+1))
+	f.add("Pq", btoa(quotes%2 == 0), kind(i), kind(e))
+	f.add("Pcand", string(rune('0'+min(cands, 3))), btoa(cueIn))
+	// Quotation marks of the tagger's span left outside this one.
+	kept := int32(0)
+	if lo, hi := max(i, s.first), min(e+1, s.last); hi > lo {
+		kept = c.quotesBefore[hi] - c.quotesBefore[lo]
+	}
+	dropped := c.quotesBefore[s.last] - c.quotesBefore[s.first] - kept
+	f.add("Pdrop", string(rune('0'+min(dropped, 3))), btoa(cueIn), btoa(i > s.first))
+	// Other roles the tagger found inside the span.
+	sources := c.sourcesBefore[e+1] > c.sourcesBefore[i]
+	cues := c.cuesBefore[e+1] > c.cuesBefore[i]
+	f.add("Proles", btoa(sources), btoa(cues), btoa(cueIn))
+	f.add("Plen", length, string(rune('0'+min(c.sentence[e]-c.sentence[i], 3))))
+	f.add("Pkk", kind(i-1), kind(i), kind(e), kind(e+1))
+}
+
+// refine returns the span's edges as the refiner chooses them: the
+// best-scoring pair of a start and an end among the best starts and the
+// best ends.
 func (r *refiner) refine(c *docContext, s edgeSpan, tags []Tag) (first, last int) {
 	p := c.t.Paragraphs[c.t.Sentences[c.sentence[s.first]].Paragraph]
 	f := featureHasher{prefix: s.prefix()}
-	first = r.best(c.startCandidates(s, p), s.first, func(i int) { c.startFeatures(s, i, tags, p, &f) }, &f)
-	lastTok := r.best(c.endCandidates(s, p), s.last-1, func(e int) { c.endFeatures(s, e, tags, p, &f) }, &f)
-	if lastTok < first {
+	starts, ends := c.startCandidates(s, p), c.endCandidates(s, p)
+	ss, es := make([]float32, len(starts)), make([]float32, len(ends))
+	for k, i := range starts {
+		c.startFeatures(s, i, tags, p, &f)
+		ss[k] = r.score(f.out)
+	}
+	for k, e := range ends {
+		c.endFeatures(s, e, tags, p, &f)
+		es[k] = r.score(f.out)
+	}
+	a, b := bestPair(ss, es, beam(ss, slices.Index(starts, s.first)), beam(es, slices.Index(ends, s.last-1)),
+		func(a, b int) bool { return ends[b] >= starts[a] },
+		func(a, b int) float32 {
+			c.pairFeatures(s, starts[a], ends[b], p, &f)
+			return r.score(f.out)
+		})
+	if a < 0 {
 		return s.first, s.last
 	}
-	return first, lastTok + 1
+	return starts[a], ends[b] + 1
 }
 
-// best returns the highest-scoring candidate; ties keep the tagger's
-// choice, then the earliest.
-func (r *refiner) best(cands []int, tagger int, feats func(int), f *featureHasher) int {
-	best, bestScore := tagger, float32(0)
-	found := false
-	for _, i := range cands {
-		feats(i)
-		v := r.score(f.out)
-		if !found || v > bestScore || v == bestScore && i == tagger {
-			best, bestScore, found = i, v, true
+// bestPair returns the valid pair of a start among bs and an end among
+// be (indices into the scores ss and es) with the highest sum of the
+// two edges' scores and the pair's own; (-1, -1) when none is valid.
+// Ties keep the first pair, which holds the tagger's edges when they tie.
+func bestPair[T float32 | float64](ss, es []T, bs, be []int, valid func(a, b int) bool, pair func(a, b int) T) (int, int) {
+	pa, pb, best := -1, -1, T(0)
+	for _, a := range bs {
+		for _, b := range be {
+			if !valid(a, b) {
+				continue
+			}
+			if v := ss[a] + es[b] + pair(a, b); pa < 0 || v > best {
+				pa, pb, best = a, b, v
+			}
 		}
 	}
-	return best
+	return pa, pb
+}
+
+// beam returns the indices of the pairBeam best scores, and the
+// tagger's edge (its index) if it is not among them.
+func beam[T float32 | float64](scores []T, tagger int) []int {
+	out := topK(scores, pairBeam, tagger)
+	if tagger >= 0 && !slices.Contains(out, tagger) {
+		out = append(out, tagger)
+	}
+	return out
+}
+
+// topK returns the indices of the k highest scores, best first; among
+// ties, prefer (the tagger's edge; -1 for none) comes first, then the
+// earlier index.
+func topK[T float32 | float64](scores []T, k, prefer int) []int {
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case scores[a] > scores[b]:
+			return -1
+		case scores[a] < scores[b]:
+			return 1
+		case a == prefer:
+			return -1
+		case b == prefer:
+			return 1
+		}
+		return 0
+	})
+	return idx[:min(k, len(idx))]
 }
 
 // refinerTrainer trains a refiner as an averaged ranking perceptron.
@@ -365,35 +516,68 @@ func (t *refinerTrainer) bump(h uint32, d float64) {
 	t.w[h] += d
 }
 
-// edgeExample is one edge to learn: the candidates' features and the
-// index of the gold candidate.
-type edgeExample struct {
-	feats [][]uint32
-	gold  int
+// spanExample is one span to learn: the features of its candidate
+// starts and ends, the index of the gold start and end among them (-1
+// when not among them), the index of the tagger's start and end, and the
+// features of a pair of them.
+type spanExample struct {
+	starts, ends           [][]uint32
+	goldStart, goldEnd     int
+	taggerStart, taggerEnd int
+	valid                  func(a, b int) bool
+	pair                   func(a, b int) []uint32
 }
 
-// learn scores the candidates with the current weights and, when the
-// best is not the gold one, moves the weights towards the gold.
-func (t *refinerTrainer) learn(ex edgeExample) {
-	t.step++
-	best, bestScore := -1, 0.0
-	for k, fs := range ex.feats {
-		v := 0.0
+// scores returns the current scores of feature sets.
+func (t *refinerTrainer) scores(sets [][]uint32) []float64 {
+	out := make([]float64, len(sets))
+	for k, fs := range sets {
 		for _, h := range fs {
-			v += t.w[h]
-		}
-		if best < 0 || v > bestScore {
-			best, bestScore = k, v
+			out[k] += t.w[h]
 		}
 	}
-	if best == ex.gold {
+	return out
+}
+
+// update moves the weights towards the gold features and away from the
+// predicted ones, unless they are the same.
+func (t *refinerTrainer) update(gold, pred []uint32, same bool) {
+	if same {
 		return
 	}
-	for _, h := range ex.feats[ex.gold] {
+	for _, h := range gold {
 		t.bump(h, 1)
 	}
-	for _, h := range ex.feats[best] {
+	for _, h := range pred {
 		t.bump(h, -1)
+	}
+}
+
+// learn learns each edge on its own, as the best of its candidates, and
+// the pairs' features from the pair refine would choose with the
+// current weights: when it is not the gold pair (both gold edges among
+// the candidates), they move towards the gold pair's features.
+func (t *refinerTrainer) learn(ex spanExample) {
+	t.step++
+	ss, es := t.scores(ex.starts), t.scores(ex.ends)
+	if ex.goldStart >= 0 {
+		best := topK(ss, 1, ex.taggerStart)[0]
+		t.update(ex.starts[ex.goldStart], ex.starts[best], best == ex.goldStart)
+	}
+	if ex.goldEnd >= 0 {
+		best := topK(es, 1, ex.taggerEnd)[0]
+		t.update(ex.ends[ex.goldEnd], ex.ends[best], best == ex.goldEnd)
+	}
+	if ex.goldStart < 0 || ex.goldEnd < 0 {
+		return
+	}
+	bs, be := beam(ss, ex.taggerStart), beam(es, ex.taggerEnd)
+	if !slices.Contains(bs, ex.goldStart) || !slices.Contains(be, ex.goldEnd) {
+		return
+	}
+	pa, pb := bestPair(ss, es, bs, be, ex.valid, func(a, b int) float64 { return t.scores([][]uint32{ex.pair(a, b)})[0] })
+	if pa != ex.goldStart || pb != ex.goldEnd {
+		t.update(ex.pair(ex.goldStart, ex.goldEnd), ex.pair(pa, pb), false)
 	}
 }
 
@@ -413,29 +597,36 @@ func (t *refinerTrainer) averaged() *refiner {
 	return r
 }
 
-// edgeExamples returns the training examples of a span the tagger
-// found (s) whose gold span is tokens [gFirst, gLast]: one for the
-// start and one for the end, each only when the gold edge is among the
-// candidates.
-func (c *docContext) edgeExamples(s edgeSpan, gFirst, gLast int, tags []Tag) []edgeExample {
+// spanExample returns the training example of a span the tagger found
+// (s) whose gold span is tokens [gFirst, gLast], and whether either
+// gold edge is among the candidates.
+func (c *docContext) spanExample(s edgeSpan, gFirst, gLast int, tags []Tag) (spanExample, bool) {
 	p := c.t.Paragraphs[c.t.Sentences[c.sentence[s.first]].Paragraph]
-	var out []edgeExample
-	collect := func(cands []int, gold int, feats func(int, *featureHasher)) {
-		k := slices.Index(cands, gold)
-		if k < 0 {
-			return
-		}
-		ex := edgeExample{gold: k}
-		for _, i := range cands {
-			f := featureHasher{prefix: s.prefix()}
-			feats(i, &f)
-			ex.feats = append(ex.feats, f.out)
-		}
-		out = append(out, ex)
+	starts, ends := c.startCandidates(s, p), c.endCandidates(s, p)
+	ex := spanExample{
+		goldStart: slices.Index(starts, gFirst), goldEnd: slices.Index(ends, gLast),
+		taggerStart: slices.Index(starts, s.first), taggerEnd: slices.Index(ends, s.last-1),
 	}
-	collect(c.startCandidates(s, p), gFirst, func(i int, f *featureHasher) { c.startFeatures(s, i, tags, p, f) })
-	collect(c.endCandidates(s, p), gLast, func(e int, f *featureHasher) { c.endFeatures(s, e, tags, p, f) })
-	return out
+	if ex.goldStart < 0 && ex.goldEnd < 0 {
+		return ex, false
+	}
+	for _, i := range starts {
+		f := featureHasher{prefix: s.prefix()}
+		c.startFeatures(s, i, tags, p, &f)
+		ex.starts = append(ex.starts, f.out)
+	}
+	for _, e := range ends {
+		f := featureHasher{prefix: s.prefix()}
+		c.endFeatures(s, e, tags, p, &f)
+		ex.ends = append(ex.ends, f.out)
+	}
+	ex.valid = func(a, b int) bool { return ends[b] >= starts[a] }
+	ex.pair = func(a, b int) []uint32 {
+		f := featureHasher{prefix: s.prefix()}
+		c.pairFeatures(s, starts[a], ends[b], p, &f)
+		return f.out
+	}
+	return ex, true
 }
 
 // tags returns the begin and inside tags of a role's spans.

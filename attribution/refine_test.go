@@ -13,7 +13,8 @@ func TestPhraseEdges(t *testing.T) {
 		rel:  []string{"det", "nsubj", "root", "mark", "nsubj", "ccomp", "punct"},
 		head: []int{1, 2, -1, 5, 5, 2, 2},
 	}
-	opens, closes := phraseEdges(ps)
+	first, last := phraseSpans(ps)
+	opens, closes := phraseEdges(ps, first, last)
 	wantOpens := []int{2, -1, -1, 5, 4, -1, 6}
 	wantCloses := []int{0, 1, -1, 3, 4, 2, -1}
 	if !slices.Equal(opens, wantOpens) {
@@ -21,6 +22,34 @@ func TestPhraseEdges(t *testing.T) {
 	}
 	if !slices.Equal(closes, wantCloses) {
 		t.Errorf("closes = %v, want %v", closes, wantCloses)
+	}
+}
+
+func TestSubtreeAt(t *testing.T) {
+	// The parse of TestPhraseEdges: "The mayor said that taxes rise ."
+	ps := parse{
+		rel:  []string{"det", "nsubj", "root", "mark", "nsubj", "ccomp", "punct"},
+		head: []int{1, 2, -1, 5, 5, 2, 2},
+	}
+	c := &docContext{rel: ps.rel, head: ps.head}
+	c.subFirst, c.subLast = phraseSpans(ps)
+	tests := []struct {
+		name string
+		i, e int
+		want int
+	}{
+		{"the subject", 0, 1, 1},
+		{"the complement with its mark", 3, 5, 5},
+		{"the sentence, full stop aside", 0, 6, 2},
+		{"the complement less its mark", 4, 5, -1},
+		{"across the phrases", 1, 2, -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := c.subtreeAt(tc.i, tc.e); got != tc.want {
+				t.Errorf("subtreeAt(%d, %d) = %d, want %d", tc.i, tc.e, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -59,6 +88,7 @@ func TestRefineMovesStartPastThat(t *testing.T) {
 	tx := analyze("The mayor said that the bridge will open in May.")
 	ctx := newDocContext(tx, nil)
 	tags := tagsOf(t, "s S q c C C C C C C -")
+	ctx.countRoles(tags)
 	s := edgeSpan{role: ContentRole, first: 3, last: 10, cueFirst: 2, cueLast: 3}
 	tests := []struct {
 		name      string
@@ -67,6 +97,9 @@ func TestRefineMovesStartPastThat(t *testing.T) {
 	}{
 		{"no weights keep the tagger's edges", refiner{w: map[uint32]float32{}}, 3},
 		{"a start after that", refiner{w: map[uint32]float32{hashOf("Sw-1", "that"): 1}}, 4},
+		{"the whole complement, as a pair, outweighs the start", refiner{w: map[uint32]float32{
+			hashOf("Sw-1", "that"): 1, hashOf("Psub", ctx.subtreeRel(s, 3, 9)): 2,
+		}}, 3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -79,16 +112,37 @@ func TestRefineMovesStartPastThat(t *testing.T) {
 }
 
 func TestRefinerTrainerLearnsGold(t *testing.T) {
-	// Two candidates that differ in one feature: one update makes the
-	// gold one win, and the average over the second, correct, step keeps
-	// it ahead.
-	ex := edgeExample{feats: [][]uint32{{1, 2}, {1, 3}}, gold: 1}
-	tr := newRefinerTrainer()
-	tr.learn(ex)
-	tr.learn(ex)
-	r := tr.averaged()
-	if r.score(ex.feats[1]) <= r.score(ex.feats[0]) {
-		t.Errorf("gold scores %v, other %v", r.score(ex.feats[1]), r.score(ex.feats[0]))
+	// Two starts that differ in one feature, one end, and pairs whose
+	// features differ with the start: one update makes the gold pair
+	// win, and the average over the second, correct, step keeps it
+	// ahead. With the gold end not among the candidates, the start is
+	// learnt alone.
+	pairs := [][]uint32{{5}, {6}}
+	tests := []struct {
+		name    string
+		goldEnd int
+	}{
+		{"gold pair", 0},
+		{"gold start only", -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := spanExample{
+				starts: [][]uint32{{1, 2}, {1, 3}}, ends: [][]uint32{{4}},
+				goldStart: 1, goldEnd: tc.goldEnd,
+				valid: func(a, b int) bool { return true },
+				pair:  func(a, b int) []uint32 { return pairs[a] },
+			}
+			tr := newRefinerTrainer()
+			tr.learn(ex)
+			tr.learn(ex)
+			r := tr.averaged()
+			gold := r.score(ex.starts[1]) + r.score(pairs[1])
+			other := r.score(ex.starts[0]) + r.score(pairs[0])
+			if gold <= other {
+				t.Errorf("gold scores %v, other %v", gold, other)
+			}
+		})
 	}
 }
 

@@ -131,6 +131,20 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 	if cfg.Epochs < 1 {
 		return nil, fmt.Errorf("train: %d epochs", cfg.Epochs)
 	}
+	lex, ctxs, seqs, index := prepare(articles, cfg)
+	all := make([]int, len(seqs))
+	for k := range all {
+		all[k] = k
+	}
+	w := trainTagger(seqs, all, index, cfg)
+	r := trainRefiner(articles, ctxs, seqs, index, cfg)
+	return &Model{lexicon: lex, w: w, cueBias: float32(cfg.CueBias), refine: r}, nil
+}
+
+// prepare analyses the articles and returns the cue lexicon, each
+// article's context, the paragraphs as training sequences and the row
+// of each feature kept.
+func prepare(articles []corpus.PolNeARArticle, cfg TrainConfig) (map[string]uint8, []*docContext, []sequence, map[uint32]int32) {
 	texts := make([]*text.Text, len(articles))
 	tags := make([][]Tag, len(articles))
 	for d, a := range articles {
@@ -179,14 +193,7 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 		s.hashes = nil
 	}
 	slog.Info("features indexed", "paragraphs", len(seqs), "features", len(index), "seen", len(counts))
-
-	all := make([]int, len(seqs))
-	for k := range all {
-		all[k] = k
-	}
-	w := trainTagger(seqs, all, index, cfg)
-	r := trainRefiner(articles, ctxs, seqs, index, cfg)
-	return &Model{lexicon: lex, w: w, cueBias: float32(cfg.CueBias), refine: r}, nil
+	return lex, ctxs, seqs, index
 }
 
 // trainTagger trains the tagger's weights on the sequences listed in
@@ -231,7 +238,25 @@ const refinerFolds = 2
 // trainRefiner trains the content-edge refiner on the cross-fitted
 // tagger's contents.
 func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) *refiner {
-	examples := map[Role][]edgeExample{}
+	return fitRefiner(articles, ctxs, crossTag(ctxs, seqs, index, cfg), cfg)
+}
+
+// tagged is an article as a tagger tagged it: each token's tag, margin
+// over the runner-up and tag scores.
+type tagged struct {
+	tags    []Tag
+	margins []float32
+	scores  [][tagCount]float32
+}
+
+// crossTag tags the articles of each of refinerFolds parts with a tagger
+// trained on the other parts.
+func crossTag(ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) []tagged {
+	out := make([]tagged, len(ctxs))
+	for d, ctx := range ctxs {
+		n := len(ctx.t.Tokens)
+		out[d] = tagged{make([]Tag, n), make([]float32, n), make([][tagCount]float32, n)}
+	}
 	for fold := range refinerFolds {
 		var train []int
 		for k, s := range seqs {
@@ -240,54 +265,77 @@ func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []s
 			}
 		}
 		w := trainTagger(seqs, train, index, cfg)
-		tags := map[int][]Tag{}
-		margins := map[int][]float32{}
-		scores := map[int][][tagCount]float32{}
 		for _, s := range seqs {
 			if s.doc%refinerFolds != fold {
 				continue
 			}
-			n := len(ctxs[s.doc].t.Tokens)
-			if tags[s.doc] == nil {
-				tags[s.doc], margins[s.doc], scores[s.doc] = make([]Tag, n), make([]float32, n), make([][tagCount]float32, n)
-			}
+			o, p := &out[s.doc], s.para
 			em := w.rowEmissions(s.rows)
 			addCueBias(em, float32(cfg.CueBias))
-			copy(scores[s.doc][s.para.First:s.para.Last], em)
-			decode(em, &w.trans, tags[s.doc][s.para.First:s.para.Last], margins[s.doc][s.para.First:s.para.Last])
+			copy(o.scores[p.First:p.Last], em)
+			decode(em, &w.trans, o.tags[p.First:p.Last], o.margins[p.First:p.Last])
 		}
-		for d := fold; d < len(ctxs); d += refinerFolds {
-			ctx, gold := ctxs[d], goldSpans(ctxs[d].t, articles[d].Attributions)
-			ctx.setScores(scores[d], margins[d])
-			group(ctx, tags[d], margins[d], func(s edgeSpan) (int, int) {
-				if g, ok := matchGold(s, gold[s.role]); ok {
-					examples[s.role] = append(examples[s.role], ctx.edgeExamples(s, g.first, g.last-1, tags[d])...)
-				}
-				return s.first, s.last
-			})
-		}
-		slog.Info("refiner fold tagged", "fold", fold+1, "content examples", len(examples[ContentRole]), "source examples", len(examples[SourceRole]))
+		slog.Info("refiner fold tagged", "fold", fold+1)
 	}
+	return out
+}
+
+// fitRefiner trains the refiner on the contents and sources of the
+// articles as tagged (by crossTag).
+func fitRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, tags []tagged, cfg TrainConfig) *refiner {
+	examples := map[Role][]spanExample{}
+	for d, ctx := range ctxs {
+		for role, exs := range docExamples(articles[d], ctx, tags[d]) {
+			examples[role] = append(examples[role], exs...)
+		}
+	}
+	slog.Info("refiner examples", "content", len(examples[ContentRole]), "source", len(examples[SourceRole]))
 	// Each role is learnt on its own, so that neither's averaged weights
 	// depend on how many examples the other has; their features differ
 	// by prefix, so the weights merge into one refiner.
 	r := &refiner{w: map[uint32]float32{}}
 	for _, role := range []Role{ContentRole, SourceRole} {
-		tr := newRefinerTrainer()
-		rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x51ed2701))
-		order := make([]int, len(examples[role]))
-		for k := range order {
-			order[k] = k
-		}
-		for range cfg.Epochs {
-			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-			for _, k := range order {
-				tr.learn(examples[role][k])
-			}
-		}
-		maps.Copy(r.w, tr.averaged().w)
+		maps.Copy(r.w, learnRefiner(examples[role], refinerEpochs, cfg.Seed).w)
 	}
 	return r
+}
+
+// docExamples returns by role the refiner's training examples of an
+// article as tagged: the spans the tagger found that match a gold one.
+func docExamples(a corpus.PolNeARArticle, ctx *docContext, tg tagged) map[Role][]spanExample {
+	out := map[Role][]spanExample{}
+	gold := goldSpans(ctx.t, a.Attributions)
+	ctx.setScores(tg.scores, tg.margins)
+	ctx.countRoles(tg.tags)
+	group(ctx, tg.tags, tg.margins, func(s edgeSpan) (int, int) {
+		if g, ok := matchGold(s, gold[s.role]); ok {
+			if ex, ok := ctx.spanExample(s, g.first, g.last-1, tg.tags); ok {
+				out[s.role] = append(out[s.role], ex)
+			}
+		}
+		return s.first, s.last
+	})
+	return out
+}
+
+// refinerEpochs is how many passes the refiner makes over its examples.
+const refinerEpochs = 5
+
+// learnRefiner trains a refiner on examples, in an order seeded by seed.
+func learnRefiner(examples []spanExample, epochs int, seed uint64) *refiner {
+	tr := newRefinerTrainer()
+	rng := rand.New(rand.NewPCG(seed, seed^0x51ed2701))
+	order := make([]int, len(examples))
+	for k := range order {
+		order[k] = k
+	}
+	for range epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			tr.learn(examples[k])
+		}
+	}
+	return tr.averaged()
 }
 
 // goldSpans returns by role the token spans of the gold sources and
