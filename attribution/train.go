@@ -185,8 +185,8 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 		all[k] = k
 	}
 	w := trainTagger(seqs, all, index, cfg)
-	r := trainRefiner(articles, ctxs, seqs, index, cfg)
-	return &Model{lexicon: lex, w: w, cueBias: float32(cfg.CueBias), refine: r}, nil
+	r, decide := trainRefiner(articles, ctxs, seqs, index, cfg)
+	return &Model{lexicon: lex, w: w, cueBias: float32(cfg.CueBias), refine: r, decide: decide}, nil
 }
 
 // trainTagger trains the tagger's weights on the sequences listed in
@@ -229,9 +229,10 @@ func trainTagger(seqs []sequence, which []int, index map[uint32]int32, cfg Train
 const refinerFolds = 2
 
 // trainRefiner trains the content-edge refiner on the cross-fitted
-// tagger's contents.
-func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) *refiner {
+// tagger's contents, and the decisions (see post.go) on its attributions.
+func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) (*refiner, decisions) {
 	examples := map[Role][]edgeExample{}
+	var subjects []edgeExample
 	for fold := range refinerFolds {
 		var train []int
 		for k, s := range seqs {
@@ -259,14 +260,16 @@ func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []s
 		for d := fold; d < len(ctxs); d += refinerFolds {
 			ctx, gold := ctxs[d], goldSpans(ctxs[d].t, articles[d].Attributions)
 			ctx.setScores(scores[d], margins[d])
-			group(ctx, tags[d], margins[d], func(s edgeSpan) (int, int) {
+			attrs := group(ctx, tags[d], margins[d], func(s edgeSpan) (int, int) {
 				if g, ok := matchGold(s, gold[s.role]); ok {
 					examples[s.role] = append(examples[s.role], ctx.edgeExamples(s, g.first, g.last-1, tags[d])...)
 				}
 				return s.first, s.last
 			})
+			ctx.decisionExamples(attrs, gold[SourceRole], &subjects)
 		}
-		slog.Info("refiner fold tagged", "fold", fold+1, "content examples", len(examples[ContentRole]), "source examples", len(examples[SourceRole]))
+		slog.Info("refiner fold tagged", "fold", fold+1, "content examples", len(examples[ContentRole]), "source examples", len(examples[SourceRole]),
+			"subject examples", len(subjects))
 	}
 	// Each role is learnt on its own, so that neither's averaged weights
 	// depend on how many examples the other has; their features differ
@@ -287,7 +290,7 @@ func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []s
 		}
 		maps.Copy(r.w, tr.averaged().w)
 	}
-	return r
+	return r, trainDecisions(subjects, cfg.Epochs, cfg.Seed)
 }
 
 // goldSpans returns by role the token spans of the gold sources and
