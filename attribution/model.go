@@ -28,6 +28,9 @@ type Model struct {
 	// refine re-chooses the edges of contents and sources; nil in a model
 	// without one.
 	refine *refiner
+	// decide gives sources to attributions without one after grouping
+	// (post.go); empty in a model without it.
+	decide decisions
 }
 
 // Predict tags the tokens of t and groups the tagged spans into
@@ -48,7 +51,9 @@ func (m *Model) Predict(t *text.Text) []Attribution {
 	if m.refine != nil {
 		edges = func(s edgeSpan) (int, int) { return m.refine.refine(ctx, s, tags) }
 	}
-	return group(ctx, tags, margin, edges)
+	attrs := group(ctx, tags, margin, edges)
+	m.decide.complete(ctx, attrs)
+	return attrs
 }
 
 // decode writes the best tags of a paragraph and, for each token, how far
@@ -95,8 +100,9 @@ func addCueBias(em [][tagCount]float32, bias float32) {
 // The model file is gzipped: a magic line, the cue lexicon, the
 // transition scores, the cue bias, then the features in hash order with their per-tag
 // weights quantised to multiples of a scale, then the refiner's weights
-// in hash order. Hashes are delta coded and weights zig-zag varints, so
-// sparse rows cost little.
+// in hash order, then the source decision's (post.go; a file written
+// before it ends after the refiner's). Hashes are delta coded and the
+// tagger's weights zig-zag varints, so sparse rows cost little.
 const modelMagic = "whosaid attribution model v3\n"
 
 // quantSteps is how many quantisation steps the largest weight gets.
@@ -172,18 +178,22 @@ func (m *Model) Encode(w io.Writer) error {
 	if m.refine != nil {
 		refine = m.refine.w
 	}
-	hashes := make([]uint32, 0, len(refine))
-	for h := range refine {
-		hashes = append(hashes, h)
+	writeHashed := func(weights map[uint32]float32) {
+		hashes := make([]uint32, 0, len(weights))
+		for h := range weights {
+			hashes = append(hashes, h)
+		}
+		slices.Sort(hashes)
+		uvarint(uint64(len(hashes)))
+		prev := uint32(0)
+		for _, h := range hashes {
+			uvarint(uint64(h - prev))
+			prev = h
+			binary.Write(bw, binary.LittleEndian, weights[h])
+		}
 	}
-	slices.Sort(hashes)
-	uvarint(uint64(len(hashes)))
-	prev = 0
-	for _, h := range hashes {
-		uvarint(uint64(h - prev))
-		prev = h
-		binary.Write(bw, binary.LittleEndian, refine[h])
-	}
+	writeHashed(refine)
+	writeHashed(m.decide)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}
@@ -257,27 +267,45 @@ func Decode(r io.Reader) (*Model, error) {
 			m.w.rows = append(m.w.rows, float32(q)*scale)
 		}
 	}
-	if n, err = binary.ReadUvarint(br); err != nil {
+	refine, err := readHashed(br, "refiner")
+	if err != nil {
 		return fail(err)
 	}
+	if len(refine) > 0 {
+		m.refine = &refiner{w: refine}
+	}
+	// A model written before the decisions ends here.
+	if _, err := br.Peek(1); err == io.EOF {
+		return m, nil
+	}
+	if m.decide, err = readHashed(br, "decision"); err != nil {
+		return fail(err)
+	}
+	return m, nil
+}
+
+// readHashed reads a count and that many (hash delta, weight) pairs.
+func readHashed(br *bufio.Reader, what string) (map[uint32]float32, error) {
+	n, err := binary.ReadUvarint(br)
+	if err != nil {
+		return nil, err
+	}
 	if n > 1<<24 {
-		return fail(fmt.Errorf("%d refiner features", n))
+		return nil, fmt.Errorf("%d %s features", n, what)
 	}
-	if n > 0 {
-		m.refine = &refiner{w: make(map[uint32]float32, min(n, 1<<16))}
-	}
-	hash = 0
+	w := make(map[uint32]float32, min(n, 1<<16))
+	hash := uint32(0)
 	for range n {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
-			return fail(err)
+			return nil, err
 		}
 		hash += uint32(d)
 		var v float32
 		if err := binary.Read(br, binary.LittleEndian, &v); err != nil {
-			return fail(err)
+			return nil, err
 		}
-		m.refine.w[hash] = v
+		w[hash] = v
 	}
-	return m, nil
+	return w, nil
 }

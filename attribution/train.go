@@ -137,8 +137,8 @@ func Train(articles []corpus.PolNeARArticle, cfg TrainConfig) (*Model, error) {
 		all[k] = k
 	}
 	w := trainTagger(seqs, all, index, cfg)
-	r := trainRefiner(articles, ctxs, seqs, index, cfg)
-	return &Model{lexicon: lex, w: w, cueBias: float32(cfg.CueBias), refine: r}, nil
+	r, decide := trainRefiner(articles, ctxs, seqs, index, cfg)
+	return &Model{lexicon: lex, w: w, cueBias: float32(cfg.CueBias), refine: r, decide: decide}, nil
 }
 
 // prepare analyses the articles and returns the cue lexicon, each
@@ -237,7 +237,7 @@ const refinerFolds = 2
 
 // trainRefiner trains the content-edge refiner on the cross-fitted
 // tagger's contents.
-func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) *refiner {
+func trainRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg TrainConfig) (*refiner, decisions) {
 	return fitRefiner(articles, ctxs, crossTag(ctxs, seqs, index, cfg), cfg)
 }
 
@@ -282,13 +282,15 @@ func crossTag(ctxs []*docContext, seqs []sequence, index map[uint32]int32, cfg T
 
 // fitRefiner trains the refiner on the contents and sources of the
 // articles as tagged (by crossTag).
-func fitRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, tags []tagged, cfg TrainConfig) *refiner {
+func fitRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, tags []tagged, cfg TrainConfig) (*refiner, decisions) {
 	examples := map[Role][]spanExample{}
+	var subjects []spanExample
 	for d, ctx := range ctxs {
-		for role, exs := range docExamples(articles[d], ctx, tags[d]) {
+		for role, exs := range docExamples(articles[d], ctx, tags[d], &subjects) {
 			examples[role] = append(examples[role], exs...)
 		}
 	}
+	slog.Info("decision examples", "subjects", len(subjects))
 	slog.Info("refiner examples", "content", len(examples[ContentRole]), "source", len(examples[SourceRole]))
 	// Each role is learnt on its own, so that neither's averaged weights
 	// depend on how many examples the other has; their features differ
@@ -297,17 +299,18 @@ func fitRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, tags []tag
 	for _, role := range []Role{ContentRole, SourceRole} {
 		maps.Copy(r.w, learnRefiner(examples[role], refinerEpochs, cfg.Seed).w)
 	}
-	return r
+	return r, trainDecisions(subjects, cfg.Epochs, cfg.Seed)
 }
 
 // docExamples returns by role the refiner's training examples of an
-// article as tagged: the spans the tagger found that match a gold one.
-func docExamples(a corpus.PolNeARArticle, ctx *docContext, tg tagged) map[Role][]spanExample {
+// article as tagged: the spans the tagger found that match a gold one; it
+// appends the examples of the source decision (post.go) to subjects.
+func docExamples(a corpus.PolNeARArticle, ctx *docContext, tg tagged, subjects *[]spanExample) map[Role][]spanExample {
 	out := map[Role][]spanExample{}
 	gold := goldSpans(ctx.t, a.Attributions)
 	ctx.setScores(tg.scores, tg.margins)
 	ctx.countRoles(tg.tags)
-	group(ctx, tg.tags, tg.margins, func(s edgeSpan) (int, int) {
+	attrs := group(ctx, tg.tags, tg.margins, func(s edgeSpan) (int, int) {
 		if g, ok := matchGold(s, gold[s.role]); ok {
 			if ex, ok := ctx.spanExample(s, g.first, g.last-1, tg.tags); ok {
 				out[s.role] = append(out[s.role], ex)
@@ -315,6 +318,7 @@ func docExamples(a corpus.PolNeARArticle, ctx *docContext, tg tagged) map[Role][
 		}
 		return s.first, s.last
 	})
+	ctx.decisionExamples(attrs, gold[SourceRole], subjects)
 	return out
 }
 
