@@ -69,3 +69,11 @@ func FuzzIsAttributedQuote(f *testing.F) {
 		}
 	})
 }
+
+func TestHasQuoteMark(t *testing.T) {
+	for _, s := range []string{"", "plain", `a "b`, "“x", "x”", "«", "»", "„", "\xe2\x80", "\xe2\xe2\x80\x9c", "\xc2\xc2\xab", "’single’", "\xab"} {
+		if got, want := hasQuoteMark(s), strings.ContainsAny(s, quoteMarks); got != want {
+			t.Errorf("hasQuoteMark(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 )
@@ -320,4 +322,14 @@ func FuzzStream(f *testing.F) {
 			t.Errorf("plain text changed: %q -> %q", data, articles[0].Text)
 		}
 	})
+}
+
+// TestASCIILettersAreLatin backs notEnglish's shortcut: an ASCII letter is
+// never of another script.
+func TestASCIILettersAreLatin(t *testing.T) {
+	for r := range rune(utf8.RuneSelf) {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			t.Errorf("%q is a letter outside unicode.Latin", r)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package input
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 )
@@ -45,7 +46,8 @@ func notEnglish(a whosaid.Article) string {
 		if englishWords[strings.ToLower(f)] {
 			english++
 		}
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) }) >= 0 {
+		// An ASCII letter is Latin (unicode.Is searches the Latin table).
+		if strings.IndexFunc(f, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) }) >= 0 {
 			otherScript++
 		}
 		if words == maxLangWords {

@@ -7,12 +7,8 @@ import (
 )
 
 // TestAddDense checks addDense (assembly or Go) against addDenseGo, bit
-// for bit, on random rows and scores.
-func TestAddDense(t *testing.T) { checkAddDense(t, addDense) }
-
-// checkAddDense compares add with addDenseGo on rows of 0 to 32 blocks.
-func checkAddDense(t *testing.T, add func(*[256]float32, *uint32, int)) {
-	t.Helper()
+// for bit, on random rows and scores of 0 to 32 blocks.
+func TestAddDense(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for blocks := range 33 {
 		row := make([]uint32, 4*blocks+1)
@@ -25,7 +21,7 @@ func checkAddDense(t *testing.T, add func(*[256]float32, *uint32, int)) {
 		}
 		want = got
 		if blocks > 0 {
-			add(&got, &row[0], blocks)
+			addDense(&got, &row[0], blocks)
 			addDenseGo(&want, &row[0], blocks)
 		}
 		for i := range got {
@@ -40,7 +36,10 @@ func checkAddDense(t *testing.T, add func(*[256]float32, *uint32, int)) {
 // weight to one for every class, so that runs of denseMin weights or more
 // are dense rows, and checks that scoring gives exactly the sums of the
 // weights in feature order, as sparse runs alone did.
-func TestDenseRunsScoreAsSparse(t *testing.T) {
+func TestDenseRunsScoreAsSparse(t *testing.T) { checkScoresAsSparse(t) }
+
+func checkScoresAsSparse(t *testing.T) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, nClasses := range []int{3, 16, 102, 103, 256} {
 		type feature struct {

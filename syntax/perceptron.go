@@ -323,21 +323,28 @@ func (w *weights) score(feats []uint64, scores []float32) {
 			}
 			touch ^= w.pairs[start] ^ w.pairs[end]
 		}
-		for _, span := range spans[:n] {
-			start := span >> 8
-			if span&0xff == 0 {
-				row := w.pairs[start : start+dense]
-				addDense(sc, &row[0], len(row)/4)
-				continue
-			}
-			for _, p := range w.pairs[start : start+span&0xff] {
-				sc[uint8(p)] += math.Float32frombits(p &^ 0xffff)
-			}
-		}
+		w.accumulate(sc, spans[:n])
 	}
 	// A use of touch keeps the loads: a store past the classes, never read.
 	if touch == 0 && len(scores) < 256 {
 		sc[255] = 0
+	}
+}
+
+// accumulateGo adds the runs of spans (slots' low words) to sc in their
+// order: the adding of score, in Go (see accumulate).
+func (w *weights) accumulateGo(sc *[256]float32, spans []uint32) {
+	dense := uint32(denseWords(w.nClasses))
+	for _, span := range spans {
+		start := span >> 8
+		if span&0xff == 0 {
+			row := w.pairs[start : start+dense]
+			addDense(sc, &row[0], len(row)/4)
+			continue
+		}
+		for _, p := range w.pairs[start : start+span&0xff] {
+			sc[uint8(p)] += math.Float32frombits(p &^ 0xffff)
+		}
 	}
 }
 

@@ -285,10 +285,13 @@ func tagHashes(names []string) []uint64 {
 
 // argmax returns the index of the highest score (the first one on ties).
 func argmax(scores []float32) int {
-	best := 0
+	if len(scores) == 0 {
+		return 0
+	}
+	best, top := 0, scores[0]
 	for i, s := range scores {
-		if s > scores[best] {
-			best = i
+		if s > top {
+			best, top = i, s
 		}
 	}
 	return best

@@ -104,11 +104,16 @@ func (t *Text) Str(i int) string { return t.Src[t.Tokens[i].Start:t.Tokens[i].En
 // As it fills that cache, Lower must not run on one Text in several
 // goroutines at once.
 func (t *Text) Lower(i int) string {
+	if i < len(t.lower) && t.lower[i] != "" {
+		return t.lower[i] // the common case, small enough to be inlined
+	}
+	return t.lowerOnce(i)
+}
+
+// lowerOnce lowers token i and keeps it for Lower.
+func (t *Text) lowerOnce(i int) string {
 	if len(t.lower) < len(t.Tokens) {
 		t.lower = append(t.lower, make([]string, len(t.Tokens)-len(t.lower))...)
-	}
-	if s := t.lower[i]; s != "" {
-		return s
 	}
 	s := strings.ToLower(t.Str(i))
 	t.lower[i] = s
