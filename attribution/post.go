@@ -80,19 +80,7 @@ func decisionExample(feats []uint32, yes bool) spanExample {
 
 // trainDecisions learns the weights of the decision from its examples.
 func trainDecisions(examples []spanExample, epochs int, seed uint64) decisions {
-	tr := newRefinerTrainer()
-	rng := rand.New(rand.NewPCG(seed, seed^0x2545f4914f6cdd1d))
-	order := make([]int, len(examples))
-	for k := range order {
-		order[k] = k
-	}
-	for range epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			tr.learn(examples[k])
-		}
-	}
-	return decisions(tr.averaged().w)
+	return decisions(learnRefiner(examples, epochs, rand.New(rand.NewPCG(seed, seed^0x2545f4914f6cdd1d))).w)
 }
 
 func containsSpan(spans []span, s span) bool {

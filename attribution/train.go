@@ -297,7 +297,7 @@ func fitRefiner(articles []corpus.PolNeARArticle, ctxs []*docContext, tags []tag
 	// by prefix, so the weights merge into one refiner.
 	r := &refiner{w: map[uint32]float32{}}
 	for _, role := range []Role{ContentRole, SourceRole} {
-		maps.Copy(r.w, learnRefiner(examples[role], refinerEpochs, cfg.Seed).w)
+		maps.Copy(r.w, learnRefiner(examples[role], refinerEpochs, rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x51ed2701))).w)
 	}
 	return r, trainDecisions(subjects, cfg.Epochs, cfg.Seed)
 }
@@ -325,10 +325,10 @@ func docExamples(a corpus.PolNeARArticle, ctx *docContext, tg tagged, subjects *
 // refinerEpochs is how many passes the refiner makes over its examples.
 const refinerEpochs = 5
 
-// learnRefiner trains a refiner on examples, in an order seeded by seed.
-func learnRefiner(examples []spanExample, epochs int, seed uint64) *refiner {
+// learnRefiner trains a refiner on examples, in an order that rng
+// shuffles anew each epoch.
+func learnRefiner(examples []spanExample, epochs int, rng *rand.Rand) *refiner {
 	tr := newRefinerTrainer()
-	rng := rand.New(rand.NewPCG(seed, seed^0x51ed2701))
 	order := make([]int, len(examples))
 	for k := range order {
 		order[k] = k
