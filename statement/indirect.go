@@ -153,7 +153,7 @@ func (e *extractor) addAround(s text.Sentence, before, after, c, subj int, rule 
 		e.addReported(s.First, before, c, subj, rule)
 		n++
 	}
-	if end := e.contentEnd(after, s); after < end && e.wordCount(after, end-1) > 0 && !coordinators[e.low(after)] {
+	if end := e.contentEnd(after, s); after < end && e.wordCount(after, end-1) > 0 && !conjunctions[e.low(after)] {
 		e.addReported(after, end, c, subj, rule)
 		n++
 	}
@@ -391,7 +391,7 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 // token c and an adverbial, introduces its content ("reported on Feb. 9
 // that", "said in a statement that") rather than a relative clause on the
 // noun before it: a weak cue, or one with a particle, reports nothing
-// through one ("pointed to a program that pays").
+// through one ("pointed to a law that pays").
 func (e *extractor) complementizer(j, c int, v cueVerb) bool {
 	if !v.weak && !particles[v.lemma][e.low(c)] {
 		return true
@@ -788,9 +788,6 @@ func (e *extractor) nominal(i int) bool {
 	}
 	return e.syn != nil && strings.HasPrefix(e.syn.XPOS(i), "NN")
 }
-
-// coordinators join a clause to the one before it.
-var coordinators = map[string]bool{"and": true, "but": true, "or": true, "nor": true}
 
 // adverbialOpener says whether token i opens an adverbial rather than a
 // subject: a preposition, a conjunction, an interjection, a participle
