@@ -248,8 +248,8 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		return -1
 	}
 	if m, ok := e.ms.EndingAt(j); ok && e.quoteOf[j] < 0 {
-		if g := e.namedPair(m, s); g >= 0 {
-			return g
+		if po := e.namedPair(m, s); po >= 0 {
+			return e.ms.AddNames(po, e.ms.Mentions[m].Last)
 		}
 		return e.sourceOf(m, s)
 	}
@@ -269,8 +269,8 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 				m = e.ms.Extend(w, j) // the acronym belongs to the description as written
 			}
 			// Two people named together: "His lawyers, Ann Lee and Bo Kim,".
-			if g := e.namedPair(m, s); g >= 0 && e.t.Str(e.ms.Mentions[g].First-1) == "," {
-				return g
+			if po := e.namedPair(m, s); po > s.First && e.t.Str(po-1) == "," {
+				return e.ms.AddNames(po, e.ms.Mentions[m].Last)
 			}
 			if o := e.ms.Mentions[m].Outer; o > s.First && e.t.Str(o-1) == "," {
 				return m
@@ -465,10 +465,10 @@ func (e *extractor) partyLabelBefore(k int, s text.Sentence) int {
 	return l - 1
 }
 
-// namedPair returns the two people named together whose second name is
-// mention m, as one speaker, when the first opens the subject ("Premier
-// Dale Ford and Mayor Ana Ruiz said", "His lawyers, Ann Lee and Bo Kim,
-// said"); -1 otherwise.
+// namedPair returns where two people named together begin, whose second
+// name is mention m, when the first opens the subject ("Premier Dale Ford
+// and Mayor Ana Ruiz said", "His lawyers, Ann Lee and Bo Kim, said"); -1
+// otherwise.
 func (e *extractor) namedPair(m int, s text.Sentence) int {
 	o := e.ms.Mentions[m].Outer
 	if o-2 <= s.First || e.low(o-1) != "and" || !e.fullName(m) {
@@ -479,7 +479,7 @@ func (e *extractor) namedPair(m int, s text.Sentence) int {
 		return -1
 	}
 	if po := e.ms.Mentions[p].Outer; po == s.First || e.t.Tokens[po-1].Kind == text.Punct {
-		return e.ms.AddNames(po, e.ms.Mentions[m].Last)
+		return po
 	}
 	return -1
 }
