@@ -87,12 +87,12 @@ func (s *Set) keepArticles() {
 }
 
 // findEntity returns the entity the name words can refer to: the one with
-// exactly that name, or else the most recently mentioned compatible one;
-// -1 when none. Candidates come from an index by name word, so clustering
-// stays linear in the number of names. entWords holds the nameWords of
-// each entity's name.
+// exactly that name, or else the most recently mentioned of the compatible
+// ones that match best (see nameMatch); -1 when none. Candidates come from
+// an index by name word, so clustering stays linear in the number of
+// names. entWords holds the nameWords of each entity's name.
 func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind, entWords [][]string) int {
-	best, bestLast := -1, -1
+	best, bestMatch, bestLast := -1, noMatch, -1
 	if len(words) == 0 {
 		return best
 	}
@@ -104,8 +104,8 @@ func (s *Set) findEntity(words []string, kind whosaid.SpeakerKind, entWords [][]
 			if slices.EqualFunc(own, words, strings.EqualFold) {
 				return e
 			}
-			if ent.Last > bestLast && compatibleNames(words, own) {
-				best, bestLast = e, ent.Last
+			if m := nameMatch(words, own); m > bestMatch || m == bestMatch && m != noMatch && ent.Last > bestLast {
+				best, bestMatch, bestLast = e, m, ent.Last
 			}
 		}
 	}
@@ -181,27 +181,42 @@ func (s *Set) indexEntity(e int, words []string) {
 	}
 }
 
-// compatibleNames says whether two names can be the same person or
-// organisation: same surname and compatible first names, or one is the
-// other's surname or first name alone.
-func compatibleNames(a, b []string) bool {
+// How two names can be the same person or organisation, from the weakest
+// link to the strongest.
+const (
+	noMatch    = iota
+	firstWord  // one is the other's first word alone: "Bernie", "Corvane" (Energy)
+	sameEnding // same surname and compatible first names, one is the other's surname, or its initials
+)
+
+// nameMatch says how two names can be the same person or organisation. A
+// word alone is a surname before it is the first word of a longer name:
+// after "Donald Trump" and "the Trump International Hotel", "Trump said"
+// is the man, however recent the hotel.
+func nameMatch(a, b []string) int {
 	if len(a) == 0 || len(b) == 0 {
-		return false
+		return noMatch
 	}
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	if len(a) == 1 {
-		if strings.EqualFold(a[0], b[len(b)-1]) || isAcronym(a[0]) && a[0] == initials(b) {
-			return true
+		switch {
+		case strings.EqualFold(a[0], b[len(b)-1]) || isAcronym(a[0]) && a[0] == initials(b):
+			return sameEnding
+		case len(b) > 1 && strings.EqualFold(a[0], b[0]):
+			return firstWord
 		}
-		return len(b) > 1 && strings.EqualFold(a[0], b[0])
+		return noMatch
 	}
 	if !strings.EqualFold(a[len(a)-1], b[len(b)-1]) {
-		return false
+		return noMatch
 	}
 	fa, fb := a[0], b[0]
-	return strings.EqualFold(fa, fb) || strings.HasSuffix(fa, ".") && strings.HasPrefix(fb, strings.TrimSuffix(fa, "."))
+	if strings.EqualFold(fa, fb) || strings.HasSuffix(fa, ".") && strings.HasPrefix(fb, strings.TrimSuffix(fa, ".")) {
+		return sameEnding
+	}
+	return noMatch
 }
 
 // appendLower appends w in lower case to dst, as strings.ToLower writes

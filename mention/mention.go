@@ -332,11 +332,14 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 			break
 		}
 	}
-	// A place-derived modifier is not part of the name: "Calgary-based
-	// Corvane Energy", "Ottawa-born singer".
-	if end-first > 1 && placeModifier(s.bare(first)) {
-		first++
-		i = first
+	// A modifier made from a name is not part of the name after it, though
+	// it is part of the phrase, like a role: "Calgary-based Corvane
+	// Energy", "Los Angeles-area Sanders".
+	for j := end - 2; j >= first; j-- {
+		if nameModifier(s.T.Str(j)) {
+			first = j + 1
+			break
+		}
 	}
 	// A title inside the run splits off what precedes it too: "TransLink
 	// CEO Kevin Desmond".
@@ -484,15 +487,21 @@ func (s *Set) isOrganization(first, end int) bool {
 	return false
 }
 
-// placeModifier says whether w is a hyphenated modifier made from a place:
-// "calgary-based", "toronto-born".
-func placeModifier(w string) bool {
-	for _, suffix := range []string{"-based", "-born", "-headquartered", "-owned", "-area", "-raised"} {
-		if strings.HasSuffix(w, suffix) {
-			return true
+// nameModifier says whether w is a modifier made from a name and a
+// lower-case word: "Calgary-based", "Angeles-area", "Kremlin-backed",
+// "Manhattan-made"; a name joined by a hyphen ("Jean-Pierre", "al-Assad",
+// "Rolls-Royce") ends in a capital part.
+func nameModifier(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || len(w)-k-1 < 2 {
+		return false
+	}
+	for _, c := range []byte(w[k+1:]) {
+		if c < 'a' || c > 'z' {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // creditWords end a photo credit: "Getty Images", "AP Photo".

@@ -270,3 +270,27 @@ func TestOpeners(t *testing.T) {
 		t.Errorf(`openers["walked"] = %d, want 0`, openers["walked"])
 	}
 }
+
+func TestNameModifier(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Calgary-based", true},
+		{"Angeles-area", true},
+		{"Kremlin-backed", true},
+		{"Jean-Pierre", false}, // a hyphenated given name
+		{"al-Assad", false},
+		{"Rolls-Royce", false},
+		{"Post-", false},
+		{"A-b", false}, // too short a word after the hyphen
+		{"Quorra", false},
+		{"Ottawa-Carleton", false},
+		{"Toronto-bound", true},
+	}
+	for _, tt := range tests {
+		if got := nameModifier(tt.word); got != tt.want {
+			t.Errorf("nameModifier(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
