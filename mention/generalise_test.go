@@ -47,6 +47,8 @@ func TestResolutionsThatGeneralise(t *testing.T) {
 			"Mara Quell spoke first. The talks were held at the Quell Harbour Hotel. Quell said they went well.", "Quell", false, "Mara Quell"},
 		{"a word alone that is only the first word of a longer name still takes it",
 			"The Quell Harbour Hotel opened in May. Quell said it was fully booked.", "Quell", false, "Quell Harbour Hotel"},
+		{"an imperative of the page is not part of the name after it",
+			"The writer Imara Vessa went to the rally.\n\n(See Vessa's notes below.)\n\nVessa said the crowd was calm.", "Vessa", false, "Imara Vessa"},
 		{"a corporate suffix completes an established short name",
 			"Corvane won. Corvane hired staff. Then Corvane Energy said it would expand. Corvane declined to comment.", "Corvane", false, "Corvane Energy"},
 		{"it continues the organisation that opens the sentence before",

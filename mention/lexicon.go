@@ -176,7 +176,8 @@ var stopCaps = set(
 	"towards", "upon", "around", "because", "whether", "unless", "until", "where",
 	"whatever", "whoever", "everyone", "everything", "nothing", "someone", "something",
 	"anyone", "anything", "nobody", "everybody", "somebody", "image", "photo", "related",
-	"email", "twitter", "file", "video", "watch", "read", "note", "editor's", "update",
+	"email", "twitter", "file", "video", "watch", "read", "see", "click", "listen", "follow",
+	"subscribe", "note", "editor's", "update",
 	"updated", "story", "advertisement",
 )
 
