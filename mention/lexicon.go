@@ -10,6 +10,7 @@ package mention
 var titleWords = set(
 	"president", "vice", "prime", "minister", "premier", "attorney", "general", "secretary",
 	"sen", "senator", "rep", "representative", "gov", "governor", "mayor", "councillor",
+	"sens", "senators", "reps", "representatives", "govs", "governors", "staff",
 	"councilor", "councilman", "councilwoman", "alderman", "mr", "mrs", "ms", "miss", "dr",
 	"prof", "professor", "judge", "justice", "chief", "coach", "manager", "gen", "lt", "col",
 	"sgt", "capt", "cpl", "maj", "adm", "officer", "constable", "cst", "det", "detective",
@@ -39,6 +40,8 @@ var innerTitles = set(
 	"senator", "coach", "manager", "chief", "commissioner", "ambassador", "founder", "editor",
 	"professor", "justice", "judge", "officer", "mp", "mpp", "mla", "councillor", "sen", "rep",
 	"attorney", "analyst", "economist", "strategist", "adviser", "advisor", "producer",
+	"gov", "congressman", "congresswoman", "representative", "speaker", "sheriff", "chancellor",
+	"sens", "reps", "senators", "staff",
 )
 
 // PersonTitle says whether w, in lower case and without its period, is a

@@ -302,7 +302,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		if tok.Kind == text.Word && (tok.Upper || particle(w) && end > i && s.particlesThenUpper(end, sent)) {
 			// Words like "May" end a run unless a name continues with
 			// them ("Theresa May", "Elizabeth May").
-			if end > i && (stopCaps[w] && w != "the" && !(surnameWords[w] && toks[end-1].Upper) || !tok.SpaceBefore && isClitic(w)) {
+			if end > i && (stopCaps[w] && w != "the" && !(surnameWords[w] && toks[end-1].Upper) && !isInitial(s.T.Str(end)) || !tok.SpaceBefore && isClitic(w)) {
 				break
 			}
 			if heading(s.T.Str(end)) {
@@ -315,6 +315,11 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	}
 	if end == i {
 		return i + 1
+	}
+	// A run that ends in a modifier made from a name describes what
+	// follows it: "a New York-based newspaper".
+	if nameModifier(s.T.Str(end - 1)) {
+		return end
 	}
 	// Split off titles ("Attorney General", "Sen.", "President") while a
 	// name remains after them.
@@ -487,22 +492,32 @@ func (s *Set) isOrganization(first, end int) bool {
 	return false
 }
 
+// isInitial says whether w is a capital initial with its period, which a
+// name continues with: "Roberta A. Kaplan", "Mark I. Dole".
+func isInitial(w string) bool {
+	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
+}
+
 // nameModifier says whether w is a modifier made from a name and a
-// lower-case word: "Calgary-based", "Angeles-area", "Kremlin-backed",
-// "Manhattan-made"; a name joined by a hyphen ("Jean-Pierre", "al-Assad",
-// "Rolls-Royce") ends in a capital part.
+// participle or a noun of place or kind: "Calgary-based", "Angeles-area",
+// "Kremlin-backed", "Texas-style". A name joined by a hyphen ends in a
+// capital part ("Jean-Pierre", "al-Assad") or in a syllable ("Ki-moon").
 func nameModifier(w string) bool {
 	k := strings.LastIndexByte(w, '-')
-	if k <= 0 || len(w)-k-1 < 2 {
+	if k <= 0 {
 		return false
 	}
-	for _, c := range []byte(w[k+1:]) {
+	tail := w[k+1:]
+	for _, c := range []byte(tail) {
 		if c < 'a' || c > 'z' {
 			return false
 		}
 	}
-	return true
+	return len(tail) >= 4 && (strings.HasSuffix(tail, "ed") || strings.HasSuffix(tail, "ing")) || modifierTails[tail]
 }
+
+// modifierTails end a modifier made from a name without a participle.
+var modifierTails = set("area", "born", "bred", "made", "run", "style", "era", "wide", "bound", "friendly", "centric", "type", "like")
 
 // creditWords end a photo credit: "Getty Images", "AP Photo".
 var creditWords = set("images", "photo", "photos", "pictures", "photography")

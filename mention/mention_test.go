@@ -2,6 +2,7 @@ package mention
 
 import (
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/whosaid/whosaid"
@@ -283,7 +284,9 @@ func TestNameModifier(t *testing.T) {
 		{"al-Assad", false},
 		{"Rolls-Royce", false},
 		{"Post-", false},
-		{"A-b", false}, // too short a word after the hyphen
+		{"Ki-moon", false}, // a syllable, not a participle
+		{"Twenty-four", false},
+		{"Texas-style", true},
 		{"Quorra", false},
 		{"Ottawa-Carleton", false},
 		{"Toronto-bound", true},
@@ -292,5 +295,20 @@ func TestNameModifier(t *testing.T) {
 		if got := nameModifier(tt.word); got != tt.want {
 			t.Errorf("nameModifier(%q) = %v, want %v", tt.word, got, tt.want)
 		}
+	}
+}
+
+// A run that ends in a modifier made from a name ("a New Lisbon-based
+// lawyer") is no name: a pronoun could take it for a person.
+func TestModifierRunIsNoName(t *testing.T) {
+	s := find("Ria Voss, a New Lisbon-based lawyer, spoke for the Ardent Group. It said little.")
+	var names []string
+	for _, m := range s.Mentions {
+		if m.Form == Name {
+			names = append(names, m.Name)
+		}
+	}
+	if want := []string{"Ria Voss", "the Ardent Group"}; !slices.Equal(names, want) {
+		t.Errorf("names %q, want %q", names, want)
 	}
 }
