@@ -264,16 +264,15 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		if c0 := e.partyLabelBefore(j, s); c0 > 0 {
 			end = c0 - 1 // "Rep. Tom Ames, R-N.Y., said"
 		}
+		// A place in apposition most often ends a description ("a
+		// philanthropist from Monsey, New York,"): the subject is looked
+		// for before it, and the place is taken only when none is found.
+		place := -1
 		if m, ok := e.ms.EndingAt(end); ok && e.ms.Mentions[m].Form == mention.Name {
-			if w := e.sourceOf(m, s); w != m {
-				m = e.ms.Extend(w, j) // the acronym belongs to the description as written
-			}
-			// Two people named together: "His lawyers, Ann Lee and Bo Kim,".
-			if po := e.namedPair(m, s); po > s.First && e.t.Str(po-1) == "," {
-				return e.ms.AddNames(po, e.ms.Mentions[m].Last)
-			}
-			if o := e.ms.Mentions[m].Outer; o > s.First && e.t.Str(o-1) == "," {
-				return m
+			if mention.IsPlace(e.ms.Mentions[m].Name) {
+				place = m
+			} else if a := e.apposedName(m, j, s); a >= 0 {
+				return a
 			}
 		}
 		// Find the comma opening the apposition; through a relative
@@ -305,10 +304,24 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 					break
 				}
 			}
+			if e.ms.Mentions[m].Form == mention.Name {
+				m = e.sourceOf(m, s) // "Chris Murphy of Connecticut, who …, said"
+			}
 			found = m
-			if o := e.ms.Mentions[m].Outer; o == s.First || e.t.Tokens[o-1].Kind == text.Punct || conjunctions[e.low(o-1)] {
+			o := e.ms.Mentions[m].Outer
+			// A description in apposition to a name before it: the name is
+			// the subject ("Rachel Berg, a philanthropist from Monsey,").
+			if e.ms.Mentions[m].Form == mention.Description && o-2 >= s.First && e.t.Str(o-1) == "," {
+				if n, ok := e.ms.EndingAt(o - 2); ok && e.ms.Mentions[n].Form == mention.Name && !mention.IsPlace(e.ms.Mentions[n].Name) {
+					continue
+				}
+			}
+			if o == s.First || e.t.Tokens[o-1].Kind == text.Punct || conjunctions[e.low(o-1)] {
 				return m
 			}
+		}
+		if found < 0 && place >= 0 {
+			return e.apposedName(place, j, s)
 		}
 		return found
 	}
@@ -329,6 +342,24 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		}
 	}
 	return e.nounPhraseBefore(j, s)
+}
+
+// apposedName returns the subject that name mention m, before the comma
+// at j, gives when it stands in apposition ("Delane's agent, Danny Fritch,
+// told"): m, the person or group it belongs to ("members of the Unionist
+// Party (HUP),"), or a pair of names ("His lawyers, Ann Lee and Bo Kim,");
+// -1 when m is no apposition.
+func (e *extractor) apposedName(m, j int, s text.Sentence) int {
+	if w := e.sourceOf(m, s); w != m {
+		m = e.ms.Extend(w, j) // the acronym belongs to the description as written
+	}
+	if po := e.namedPair(m, s); po > s.First && e.t.Str(po-1) == "," {
+		return e.ms.AddNames(po, e.ms.Mentions[m].Last)
+	}
+	if o := e.ms.Mentions[m].Outer; o > s.First && e.t.Str(o-1) == "," {
+		return m
+	}
+	return -1
 }
 
 // sourcePrepositions join an unnamed source to its organisation: "a
@@ -361,6 +392,8 @@ func (e *extractor) sourceOf(m int, s text.Sentence) int {
 		}
 		dm := e.ms.Mentions[d]
 		switch {
+		case dm.Form == mention.Name && !strings.Contains(dm.Name, " ") && mention.PersonTitle(strings.ToLower(dm.Name)):
+			return m // a title of the name: "Secretary of State Hillary Clinton"
 		case dm.Form == mention.Name && dm.Entity >= 0 && e.ms.PersonLike(dm.Entity) && e.ms.Entities[dm.Entity].Kind != whosaid.Organization && e.low(dm.Outer) != "the":
 			// A person of the organisation: "Jing Pan of Harbour Capital
 			// said" ("the City of Harbourton" is none).
