@@ -55,6 +55,8 @@ func TestResolutionsThatGeneralise(t *testing.T) {
 			"The chief of staff, Chief of Staff Dario Venn, arrived late. Venn said the talks were over.", "Venn", false, "Dario Venn"},
 		{"a plural title is not part of the name",
 			"Senators Holm and Dray wrote the bill. Holm said it would pass.", "Holm", false, "Holm"},
+		{"after an honorific a title word is a surname",
+			"Lara King chaired the panel. Later Ms. King said the vote was close.", "King", false, "Lara King"},
 		{"a middle initial does not end a name",
 			"Roberta A. Kalen, a lawyer, filed the case. Kalen said the law was unfair.", "Kalen", false, "Roberta A. Kalen"},
 		{"a corporate suffix completes an established short name",

@@ -371,7 +371,9 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	organization := s.isOrganization(first, end)
 	// A run that ends in a role is a title, not a titled name: "the
 	// Parliamentary Budget Officer".
-	titleOnly := personRoles[s.bare(end-1)] || titleWords[s.bare(end-1)]
+	// After an honorific it is a surname: "Mr. King", "Ms. Boxer".
+	honorific := maleHonorifics[s.bare(first)] || femaleHonorifics[s.bare(first)]
+	titleOnly := (personRoles[s.bare(end-1)] || titleWords[s.bare(end-1)]) && !(honorific && end-first == 2)
 	for first < end-1 && titleWords[s.bare(first)] && !organization && !titleOnly {
 		w := s.bare(first)
 		roles[w] = true

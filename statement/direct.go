@@ -153,6 +153,10 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		return true
 	}
 	m, ok := e.ms.StartingAt(j)
+	// The name after its titles: "Mr. Kong, 82, told me".
+	for t := j; !ok && t < j+3 && t+1 < s.Last && mention.PersonTitle(strings.TrimSuffix(e.low(t), ".")); t++ {
+		m, ok = e.ms.StartingAt(t + 1)
+	}
 	if !ok {
 		return false
 	}
