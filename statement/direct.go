@@ -161,6 +161,15 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		return false
 	}
 	k := e.mentionEnd(m)
+	// A party label after the name: "Sen. Carl Brandt (D-N.Y.) said".
+	if k+2 < s.Last && e.t.Str(k) == "(" {
+		for c := k + 1; c < s.Last && c <= k+6; c++ {
+			if e.t.Str(c) == ")" {
+				k = c + 1
+				break
+			}
+		}
+	}
 	// "her statement said": the possessive pronoun opens a description.
 	if d, ok := e.ms.EndingAt(k); ok && k < s.Last && e.ms.Mentions[m].Form == mention.Pronoun && e.ms.Mentions[d].First == j {
 		m, k = d, k+1

@@ -243,6 +243,13 @@ func (e *extractor) notAStatement(c, subj int, s text.Sentence) bool {
 // coordinated cue with no subject of its own ("..., adding", "and said")
 // it is the subject of the clause, and implicit is set.
 func (e *extractor) speakerOf(c int, s text.Sentence) (m int, implicit bool) {
+	// The subject of the verb a participle completes: "Dana Husk
+	// continued by saying".
+	if c-2 > s.First && e.low(c-1) == "by" && strings.HasSuffix(e.low(c), "ing") {
+		if m := e.subjectBefore(c-2, s); m >= 0 {
+			return m, false
+		}
+	}
 	if m := e.subjectBefore(c, s); m >= 0 {
 		return m, false
 	}

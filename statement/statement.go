@@ -136,11 +136,21 @@ func (e *extractor) cueWord(i int) (cueVerb, bool) {
 		for j > 0 && adverbs[e.low(j)] && !progressive[e.low(j)] {
 			j--
 		}
-		if p := e.low(j); p != "," && p != "and" && !progressive[p] && !e.quotedAs(i) {
+		if p := e.low(j); p != "," && p != "and" && !progressive[p] && !e.quotedAs(i) && !e.byParticiple(j) {
 			return v, false
 		}
 	}
 	return v, true
+}
+
+// byParticiple says whether token j is the "by" of a participle that
+// completes a past verb: "she continued by saying", "he began by saying".
+func (e *extractor) byParticiple(j int) bool {
+	if j < 1 || e.low(j) != "by" {
+		return false
+	}
+	v := e.low(j - 1)
+	return strings.HasSuffix(v, "ed") || v == "began"
 }
 
 // taggedVerb says whether the tagger, when there is one, reads token i as
