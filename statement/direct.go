@@ -43,7 +43,7 @@ func (e *extractor) direct(qi int) {
 		e.add(f)
 		return
 	}
-	if e.attributeBefore(&f, q.Open) {
+	if e.attributeBefore(&f, q.Open) || e.introducedByColon(&f, q.Open) {
 		e.add(f)
 		return
 	}
@@ -56,6 +56,83 @@ func (e *extractor) direct(qi int) {
 		e.add(f)
 	}
 }
+
+// introducedByColon attributes a quotation after a colon that ends a cue,
+// also across a paragraph break: "In a 1963 speech, he declared:" then
+// the quotation.
+func (e *extractor) introducedByColon(f *found, open int) bool {
+	colon := open - 1
+	if colon < 1 || e.t.Str(colon) != ":" {
+		return false
+	}
+	s := e.sentence(colon)
+	for c := colon - 1; c >= s.First && c >= colon-4; c-- {
+		if e.quoteOf[c] >= 0 {
+			return false
+		}
+		if _, ok := e.cueAt(c); ok {
+			m, implicit := e.speakerOf(c, s)
+			if m < 0 {
+				return false
+			}
+			f.cueFirst, f.cueLast, f.speaker, f.implicit = c, c+1, m, implicit
+			f.rule = "speaker cue: quote"
+			e.usedCue[c] = true
+			return true
+		}
+		if !timeWords[e.low(c)] && !adverbs[e.low(c)] {
+			return e.speechNounBeforeColon(f, colon, s)
+		}
+	}
+	return false
+}
+
+// speechNounBeforeColon attributes the quotation after the colon at token
+// colon to the subject of a verb whose object is a noun for something said:
+// "the governor issued the following statement:", "Voss delivered a blunt
+// message to the council:". The cue is the verb with its object.
+func (e *extractor) speechNounBeforeColon(f *found, colon int, s text.Sentence) bool {
+	n := colon - 1
+	// "… message to the council:": a short phrase after the noun.
+	for k := colon - 1; k > s.First && k >= colon-5; k-- {
+		if w := e.low(k); w == "to" || w == "for" || w == "on" || w == "about" {
+			n = k - 1
+			break
+		}
+	}
+	if n <= s.First || !speechNouns[e.low(n)] {
+		return false
+	}
+	for v := n - 1; v > s.First && v >= n-4; v-- {
+		w := e.low(v)
+		if e.t.Tokens[v].Kind != text.Word || e.quoteOf[v] >= 0 {
+			return false
+		}
+		if !strings.HasSuffix(w, "ed") && !givingVerbs[w] {
+			continue // "the following", "a blunt", "his"
+		}
+		m := e.subjectBefore(v, s)
+		if m < 0 {
+			return false
+		}
+		f.cueFirst, f.cueLast, f.exactCue, f.speaker = v, n+1, true, m
+		f.rule = "speaker cue: quote"
+		return true
+	}
+	return false
+}
+
+// speechNouns are things said that a verb gives or issues before a quotation.
+var speechNouns = map[string]bool{
+	"statement": true, "message": true, "remarks": true, "comments": true, "words": true,
+	"warning": true, "response": true, "reply": true, "answer": true, "tweet": true,
+	"post": true, "note": true, "letter": true, "email": true, "plea": true,
+	"explanation": true, "advice": true, "announcement": true, "appeal": true,
+}
+
+// givingVerbs are irregular past forms that give a speech noun: "gave a
+// warning", "wrote a note".
+var givingVerbs = map[string]bool{"gave": true, "sent": true, "wrote": true, "had": true, "made": true, "put": true, "read": true}
 
 // quotedHeading says whether quotation q, ending at token last, is a
 // subheading in single quotation marks, the way many papers title a

@@ -315,8 +315,13 @@ func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
 		return
 	}
 	// A participle phrase is a circumstance, not a claim: "Speaking in
-	// Vaughan on Thursday, Trudeau denied the story".
-	if strings.HasSuffix(e.low(start), "ing") {
+	// Vaughan on Thursday, Trudeau denied the story"; so is a
+	// prepositional phrase without a verb: "After the attack, Ruel said:".
+	if strings.HasSuffix(e.low(start), "ing") || prepositions[e.low(start)] && !e.hasFiniteVerb(start, end) {
+		return
+	}
+	// "X said:" introduces what follows the colon.
+	if c+1 < s.Last && e.t.Str(c+1) == ":" {
 		return
 	}
 	e.usedCue[c] = true
