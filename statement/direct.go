@@ -464,6 +464,12 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 			return false
 		}
 		if v, ok := e.cueAt(c); ok {
+			// A clause of reported speech that a quotation ends is a mixed
+			// statement, which the rules of reported speech give whole:
+			// `Holm said he "cannot walk down the street" without …`.
+			if e.clauseBeforeQuote(c, open, s) {
+				return false
+			}
 			// "called Sessions "an honest man"" is reported speech, and
 			// "blamed "leaks"" a scare quote.
 			_, named := e.mentionAt(c + 1)
@@ -551,6 +557,25 @@ func (e *extractor) introducesQuote(c, open int) bool {
 		}
 	}
 	return true
+}
+
+// clauseBeforeQuote says whether a clause opens between cue c and the
+// quotation opening at open: "that" ("told reporters that the mayor
+// "…""), or a subject after a cue that has its own before it ("Holm said
+// he "…""), rather than an inverted speaker (`said he, "…"`).
+func (e *extractor) clauseBeforeQuote(c, open int, s text.Sentence) bool {
+	for k := c + 1; k < open; k++ {
+		if e.low(k) == "that" {
+			return true
+		}
+	}
+	if p := e.t.Str(open - 1); p == "," || p == ":" || open == c+1 {
+		return false
+	}
+	if _, named := e.mentionAt(c + 1); !named {
+		return false
+	}
+	return e.subjectBefore(c, s) >= 0
 }
 
 // speakerBetween says whether the tokens between cue c and the opening
