@@ -406,10 +406,29 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 // through one ("pointed to a law that pays").
 func (e *extractor) complementizer(j, c int, v cueVerb) bool {
 	if !v.weak && !particles[v.lemma][e.low(c)] {
-		return true
+		// Even a strong cue reports nothing through a relative clause on
+		// its own object ("announced a policy that diverged sharply"),
+		// where "that" is the verb's subject; a clause with its own
+		// subject completes the noun ("dismissed the idea that she …").
+		return v.object || !e.objectBefore(c+1, j) || j+1 >= len(e.t.Tokens) || !e.finiteTag(j+1)
 	}
 	w, t := e.low(j-1), e.t.Tokens[j-1]
 	return t.Kind != text.Word || t.Upper || fillers[w] || timeWords[w] || prepositions[w]
+}
+
+// objectBefore says whether tokens [from, to) are a noun phrase opened by
+// an article, with no preposition: the object of the cue before them ("a
+// policy"), not an adverbial ("in a statement").
+func (e *extractor) objectBefore(from, to int) bool {
+	if from >= to || e.low(from) != "a" && e.low(from) != "an" && e.low(from) != "the" {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if prepositions[e.low(k)] || timeWords[e.low(k)] || e.t.Tokens[k].Kind != text.Word {
+			return false
+		}
+	}
+	return true
 }
 
 // conjunctions cannot open the content of a cue.

@@ -245,6 +245,19 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		}
 		return e.nounPhraseBefore(j-1, s)
 	}
+	// A clause set off by dashes after the subject: "The justice -- who
+	// had clashed with the nominee -- said".
+	if j > s.First+2 && dashes[e.t.Str(j)] {
+		for k := j - 2; k > s.First && k >= j-30; k-- {
+			if e.quoteOf[k] >= 0 {
+				break
+			}
+			if e.t.Str(k) == e.t.Str(j) {
+				j = k - 1
+				break
+			}
+		}
+	}
 	// A party label after the name: "Rep. Gwen Moorcroft (D-Ore.) said".
 	if j > s.First+2 && e.t.Str(j) == ")" {
 		for k := j - 1; k > s.First && k >= j-6; k-- {
@@ -303,11 +316,17 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 				k = c0
 			}
 			m, ok := e.ms.EndingAt(k - 1)
+			// An age after the name: "Lance Bebb, 49, a Navy veteran, said".
+			if !ok && k-2 > s.First && e.t.Tokens[k-1].Kind == text.Number && e.t.Str(k-2) == "," {
+				k--
+				continue
+			}
 			if !ok {
 				// A subject no earlier stage named: "Their allies, members
 				// of the Harbour Unionist Party, have said", when what lies
-				// between the commas has no verb of its own.
-				if e.hasFiniteVerb(k+1, j) {
+				// between the commas has no verb of its own, or only one of
+				// a relative clause ("a veteran who works for the agency").
+				if e.hasFiniteVerb(k+1, j) && !e.relativeWithin(k+1, j) {
 					break
 				}
 				if m = e.nounPhraseBefore(k-1, s); m < 0 {
@@ -352,6 +371,18 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		}
 	}
 	return e.nounPhraseBefore(j, s)
+}
+
+// relativeWithin says whether a relative pronoun stands in tokens [from,
+// to).
+func (e *extractor) relativeWithin(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch e.low(k) {
+		case "who", "which", "whose", "whom":
+			return true
+		}
+	}
+	return false
 }
 
 // apposedName returns the subject that name mention m, before the comma
