@@ -116,6 +116,14 @@ func (s *Set) adjectiveList(det, afterComma, head int) bool {
 			return false
 		}
 	}
+	// A plural noun ends the phrase before the comma: "both parties,
+	// political experts said" ("famous", "glass" are no plurals).
+	for j := det + 1; j < afterComma-1; j++ {
+		w := s.bare(j)
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ous") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+			return false
+		}
+	}
 	return true
 }
 

@@ -295,8 +295,8 @@ func (e *extractor) clauseSubject(c int, s text.Sentence) int {
 			}
 		}
 	}
-	if m, ok := e.ms.StartingAt(s.First); ok {
-		return m
+	if m, ok := e.mentionOpening(s); ok {
+		return m // with its titles: "U.S. District Judge Jane Cass imposed …, saying"
 	}
 	return -1
 }
