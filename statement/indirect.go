@@ -395,6 +395,11 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 		if _, isCue := lookupCue(e.low(j)); isCue {
 			break
 		}
+		// A verb after a name has its own clause: "said Romania's
+		// ministry requested that …" reports the request, whole.
+		if w := e.low(j); j > k && e.t.Tokens[j-1].Upper && (finiteVerbs[w] || strings.HasSuffix(w, "ed")) {
+			break
+		}
 	}
 	return k, false, addressed
 }

@@ -625,10 +625,19 @@ func (e *extractor) mentionEnd(m int) int { return e.ms.Mentions[m].Last }
 // endOfAttribution says whether tokens [i, s.Last) hold nothing but an
 // adverbial tail: the end of an attribution "... Trump said in a statement."
 func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
-	if s.Last-i > 12 {
+	// A relative clause on a description in apposition belongs to the
+	// speaker's description: "said Ann Wilcox, a Republican who founded
+	// two firms."
+	last := s.Last
+	for k := i + 2; k < last && k < i+10; k++ {
+		if w := e.low(k); (w == "who" || w == "which" || w == "whose") && e.t.Str(i) == "," {
+			last = k
+		}
+	}
+	if last-i > 12 {
 		return false
 	}
-	for k := i; k < s.Last; k++ {
+	for k := i; k < last; k++ {
 		if e.quoteOf[k] >= 0 {
 			return false
 		}
@@ -642,7 +651,7 @@ func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
 	// A finite verb the word lists do not know ("the basement flooded")
 	// makes the rest a clause, not an adverbial tail. Tagging costs a
 	// sentence, so it is asked only about words that may be verbs.
-	for k := i; k < s.Last; k++ {
+	for k := i; k < last; k++ {
 		if e.mayBeVerb(k) && e.finiteTag(k) {
 			return false
 		}
