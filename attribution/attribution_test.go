@@ -89,6 +89,12 @@ func TestGroup(t *testing.T) {
 			want: []string{`"We are ready," she said. "Really ready." | said | she`},
 		},
 		{
+			name: "a quotation after an attribution that opens its sentence is a new content",
+			src:  `Ann said: "We are ready." She added, "Really ready."`,
+			tags: "s q - c C C C C C s q - c C C C C",
+			want: []string{`"We are ready." | said | Ann`, `"Really ready." | added | She`},
+		},
+		{
 			name: "a second cue between quotations makes two attributions",
 			src:  `"We are ready," she said, adding: "Really ready."`,
 			tags: "c C C C C C s q - q - c C C C C",

@@ -340,14 +340,16 @@ func (ctx *docContext) interrupted(a, b span, tags []Tag) bool {
 var setsOff = map[string]bool{",": true, "—": true, "--": true, "–": true}
 
 // quoteResumed reports whether content a ends a quotation in one
-// sentence and content b opens one in the next sentence of the same
-// paragraph.
+// sentence and content b opens one at the start of the next sentence of
+// the same paragraph; a quotation opened after an attribution that
+// starts its sentence ("“Q1.” She added, “Q2.”") is a new content.
 func (ctx *docContext) quoteResumed(a, b span) bool {
 	t := ctx.t
 	sa, sb := ctx.sentence[a.last-1], ctx.sentence[b.first]
 	end, open := t.Tokens[a.last-1], t.Tokens[b.first]
 	return sb == sa+1 && t.Sentences[sa].Paragraph == t.Sentences[sb].Paragraph &&
-		end.Kind == text.Quote && !end.Opening && open.Kind == text.Quote && open.Opening
+		end.Kind == text.Quote && !end.Opening && open.Kind == text.Quote && open.Opening &&
+		t.Sentences[sb].First == b.first
 }
 
 // nearest returns the index of the span of cands closest to anchor that
