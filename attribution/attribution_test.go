@@ -89,10 +89,28 @@ func TestGroup(t *testing.T) {
 			want: []string{`"We are ready," she said. "Really ready." | said | she`},
 		},
 		{
+			name: "a quotation after an attribution that opens its sentence is a new content",
+			src:  `Ann said: "We are ready." She added, "Really ready."`,
+			tags: "s q - c C C C C C s q - c C C C C",
+			want: []string{`"We are ready." | said | Ann`, `"Really ready." | added | She`},
+		},
+		{
 			name: "a second cue between quotations makes two attributions",
 			src:  `"We are ready," she said, adding: "Really ready."`,
 			tags: "c C C C C C s q - q - c C C C C",
 			want: []string{`"We are ready," | said | she`, `"Really ready." | adding | she`},
+		},
+		{
+			name: "a participle alone between contents makes two attributions",
+			src:  "The mayor denied the report, saying the bridge is safe.",
+			tags: "s S q c C - q c C C C -",
+			want: []string{"the report | denied | The mayor", "the bridge is safe | saying | The mayor"},
+		},
+		{
+			name: "a participle after a dash too",
+			src:  "The mayor denied the report — insisting the bridge is safe.",
+			tags: "s S q c C - q c C C C -",
+			want: []string{"the report | denied | The mayor", "the bridge is safe | insisting | The mayor"},
 		},
 		{
 			name: "quotation not resumed: two contents",

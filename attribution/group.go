@@ -314,32 +314,42 @@ func (ctx *docContext) interrupted(a, b span, tags []Tag) bool {
 	if sa, sb := ctx.sentence[a.last-1], ctx.sentence[b.first]; sa != sb && !ctx.quoteResumed(a, b) {
 		return false
 	}
-	attributed, cues := false, 0
+	attributed, cues, roleTokens := false, 0, 0
+	participle := false
 	for i := a.last; i < b.first; i++ {
 		switch {
 		case tags[i].Role() == CueRole || tags[i].Role() == SourceRole:
 			attributed = true
+			roleTokens++
 			if tags[i].Role() == CueRole && (i == a.last || tags[i-1].Role() != CueRole || tags[i].begins()) {
 				cues++
+				participle = ctx.pos[i] == "VBG" && i > a.last && setsOff[ctx.low[i-1]]
 			}
 		case ctx.t.Tokens[i].Kind == text.Word || ctx.t.Tokens[i].Kind == text.Number:
 			return false
 		}
 	}
 	// Two cues between them ("…,” he said, adding “…”) make two
-	// attributions.
-	return attributed && cues <= 1
+	// attributions, and so does a participle set off alone ("X denied
+	// the report, saying …"), which PolNeAR annotates as an attribution
+	// of its own with the first one's source.
+	return attributed && cues <= 1 && !(participle && roleTokens == 1)
 }
 
+// setsOff holds the marks that set off a participle clause.
+var setsOff = map[string]bool{",": true, "—": true, "--": true, "–": true}
+
 // quoteResumed reports whether content a ends a quotation in one
-// sentence and content b opens one in the next sentence of the same
-// paragraph.
+// sentence and content b opens one at the start of the next sentence of
+// the same paragraph; a quotation opened after an attribution that
+// starts its sentence ("“Q1.” She added, “Q2.”") is a new content.
 func (ctx *docContext) quoteResumed(a, b span) bool {
 	t := ctx.t
 	sa, sb := ctx.sentence[a.last-1], ctx.sentence[b.first]
 	end, open := t.Tokens[a.last-1], t.Tokens[b.first]
 	return sb == sa+1 && t.Sentences[sa].Paragraph == t.Sentences[sb].Paragraph &&
-		end.Kind == text.Quote && !end.Opening && open.Kind == text.Quote && open.Opening
+		end.Kind == text.Quote && !end.Opening && open.Kind == text.Quote && open.Opening &&
+		t.Sentences[sb].First == b.first
 }
 
 // nearest returns the index of the span of cands closest to anchor that
