@@ -101,6 +101,7 @@ var personRoles = set(
 	"inmate", "prisoner", "suspect", "defendant",
 	"plaintiff", "juror", "refugee", "immigrant", "migrant", "teenager", "grandmother",
 	"grandfather", "uncle", "aunt", "cousin", "nephew", "niece", "fiancee", "fiance", "widow",
+	"user", "commenter", "reader", "viewer", "follower", "blogger", "listener", "caller", "subscriber",
 )
 
 // groupNouns are plural nouns for groups of people ("officials said").
@@ -123,6 +124,8 @@ var groupNouns = set(
 	"drivers", "owners", "operators", "managers", "coaches", "owners", "others", "many",
 	"some", "negotiators", "regulators", "trustees", "delegates", "candidates", "voters",
 	"environmentalists", "ngos", "campaigners", "academics", "commentators", "pundits",
+	"users", "commenters", "readers", "viewers", "followers", "bloggers", "netizens", "listeners",
+	"callers", "subscribers",
 	"journalists", "reporters", "representatives", "spokespeople", "spokespersons",
 	"backers", "proponents", "defenders", "skeptics", "sceptics", "forecasters", "nominators",
 )
