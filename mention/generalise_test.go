@@ -57,6 +57,8 @@ func TestResolutionsThatGeneralise(t *testing.T) {
 			"Senators Holm and Dray wrote the bill. Holm said it would pass.", "Holm", false, "Holm"},
 		{"after an honorific a title word is a surname",
 			"Lara King chaired the panel. Later Ms. King said the vote was close.", "King", false, "Lara King"},
+		{"a place holds no role of a person",
+			"Lara Venn campaigned in Ohio, the president's home state. The president said the race was close.", "The president", false, "The president"},
 		{"a middle initial does not end a name",
 			"Roberta A. Kalen, a lawyer, filed the case. Kalen said the law was unfair.", "Kalen", false, "Roberta A. Kalen"},
 		{"a corporate suffix completes an established short name",

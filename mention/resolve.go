@@ -393,13 +393,16 @@ func (s *Set) antecedent(i int, g Gender, prev Prev, recent bool) (int, string) 
 // that carries role r; failing that, the first one after it (a lede says
 // "the president" before naming him); or -1.
 func (s *Set) entityWithRole(r string, i int) int {
+	// A place holds no role of a person: "Pennsylvania" before "Vice
+	// President" does not make the state the vice president.
+	titled := func(e int) bool { return s.Entities[e].Roles[r] && !IsPlace(s.Entities[e].Name) }
 	for _, mi := range s.namesBefore(i) {
-		if e := s.Mentions[mi].Entity; s.Entities[e].Roles[r] {
+		if e := s.Mentions[mi].Entity; titled(e) {
 			return e
 		}
 	}
 	for _, mi := range s.namesAfter(i) {
-		if e := s.Mentions[mi].Entity; s.Entities[e].Roles[r] {
+		if e := s.Mentions[mi].Entity; titled(e) {
 			return e
 		}
 	}
