@@ -339,6 +339,16 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 			k++
 		}
 	}
+	// The object's own possession, a show or a paper: "told ABC's "Good
+	// Morning America" that …".
+	if k > c+1 && k+1 < s.Last && mention.IsPossessive(e.low(k)) {
+		k++
+		if q := e.quoteOf[k]; q >= 0 && e.t.Quotes[q].Open == k && e.t.Quotes[q].Close > k {
+			k = e.t.Quotes[q].Close + 1
+		} else if m, ok := e.ms.StartingAt(k); ok {
+			k = e.mentionEnd(m)
+		}
+	}
 	addressed = k > c+1 // "told reporters": what follows is the content
 	// Skip an adverbial before the content: "said Thursday", "said in a
 	// statement that", "told reporters at a news conference that".
