@@ -289,30 +289,14 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 	return false
 }
 
-// attributionOnly says whether sentence s is nothing but an attribution:
-// a name or a pronoun, its cue and at most a time word ("Trump said.",
-// "She added Tuesday.").
+// attributionOnly says whether sentence s is nothing but a short
+// attribution by a name or a pronoun ("Trump said.", "She added Tuesday.").
 func (e *extractor) attributionOnly(s text.Sentence) bool {
 	if s.Last-s.First > 8 {
 		return false
 	}
 	m, ok := e.ms.StartingAt(s.First)
-	if !ok || e.ms.Mentions[m].Form == mention.Description {
-		return false
-	}
-	k := e.mentionEnd(m)
-	for k < s.Last && adverbs[e.low(k)] {
-		k++
-	}
-	if k >= s.Last {
-		return false
-	}
-	if _, ok := e.cueWord(k); !ok {
-		return false
-	}
-	for k++; k < s.Last && timeWords[e.low(k)]; k++ {
-	}
-	return k == s.Last-1 && e.t.Str(k) == "."
+	return ok && e.ms.Mentions[m].Form != mention.Description && e.trailingAttribution(s.First, s)
 }
 
 // cueAfterModifier returns the cue that follows a speaker after a short
