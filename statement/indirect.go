@@ -315,9 +315,11 @@ func (e *extractor) invertedClause(c, subj int, s text.Sentence) {
 		return
 	}
 	// A participle phrase is a circumstance, not a claim: "Speaking in
-	// Vaughan on Thursday, Trudeau denied the story"; so is a
-	// prepositional phrase without a verb: "After the attack, Ruel said:".
-	if strings.HasSuffix(e.low(start), "ing") || prepositions[e.low(start)] && !e.hasFiniteVerb(start, end) {
+	// Vaughan on Thursday, Trudeau denied the story" (but "Parking fees
+	// are too high" opens with a noun); so is a prepositional phrase
+	// without a verb: "After the attack, Ruel said:".
+	participle := strings.HasSuffix(e.low(start), "ing") && (e.syn == nil || e.syn.XPOS(start) == "VBG")
+	if participle || prepositions[e.low(start)] && !e.hasFiniteVerb(start, end) {
 		return
 	}
 	// "X said:" introduces what follows the colon.
