@@ -191,7 +191,7 @@ const (
 
 // nameMatch says how two names can be the same person or organisation. A
 // word alone is a surname before it is the first word of a longer name:
-// after "Donald Trump" and "the Trump International Hotel", "Trump said"
+// after "Mara Quell" and "the Quell Harbour Hotel", "Quell said"
 // is the man, however recent the hotel.
 func nameMatch(a, b []string) int {
 	if len(a) == 0 || len(b) == 0 {

@@ -317,7 +317,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 		return i + 1
 	}
 	// A run that ends in a modifier made from a name describes what
-	// follows it: "a New York-based newspaper".
+	// follows it: "a New Lisbon-based newspaper".
 	if nameModifier(s.T.Str(end - 1)) {
 		return end
 	}
@@ -339,7 +339,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	}
 	// A modifier made from a name is not part of the name after it, though
 	// it is part of the phrase, like a role: "Calgary-based Corvane
-	// Energy", "Los Angeles-area Sanders".
+	// Energy", "Port Ellery-area Voss".
 	for j := end - 2; j >= first; j-- {
 		if nameModifier(s.T.Str(j)) {
 			first = j + 1
@@ -371,7 +371,7 @@ func (s *Set) addName(i int, sent text.Sentence) int {
 	organization := s.isOrganization(first, end)
 	// A run that ends in a role is a title, not a titled name: "the
 	// Parliamentary Budget Officer".
-	// After an honorific it is a surname: "Mr. King", "Ms. Boxer".
+	// After an honorific it is a surname: "Mr. King", "Ms. Baker".
 	honorific := maleHonorifics[s.bare(first)] || femaleHonorifics[s.bare(first)]
 	titleOnly := (personRoles[s.bare(end-1)] || titleWords[s.bare(end-1)]) && !(honorific && end-first == 2)
 	for first < end-1 && titleWords[s.bare(first)] && !organization && !titleOnly {
@@ -495,7 +495,7 @@ func (s *Set) isOrganization(first, end int) bool {
 }
 
 // isInitial says whether w is a capital initial with its period, which a
-// name continues with: "Roberta A. Kaplan", "Mark I. Dole".
+// name continues with: "Marta E. Sollen", "Mark I. Dole".
 func isInitial(w string) bool {
 	return len(w) == 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '.'
 }

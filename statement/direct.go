@@ -58,7 +58,7 @@ func (e *extractor) direct(qi int) {
 }
 
 // introducedByColon attributes a quotation after a colon that ends a cue,
-// also across a paragraph break: "In a 1963 speech, he declared:" then
+// also across a paragraph break: "At the opening, the mayor declared:" then
 // the quotation.
 func (e *extractor) introducedByColon(f *found, open int) bool {
 	colon := open - 1
@@ -205,7 +205,7 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 		}
 		// Only "?" and "!" end a sentence inside the quotation that the
 		// attribution still belongs to ("Why?" she asked), or a full stop
-		// before a sentence that is only the attribution: `"…." Trump said.`
+		// before a sentence that is only the attribution: `"…." Voss said.`
 		if p := e.t.Str(j - 2); p != "?" && p != "!" && !e.attributionOnly(e.t.Sentences[next]) {
 			return false
 		}
@@ -290,7 +290,7 @@ func (e *extractor) attributeAfter(f *found, j int) bool {
 }
 
 // attributionOnly says whether sentence s is nothing but a short
-// attribution by a name or a pronoun ("Trump said.", "She added Tuesday.").
+// attribution by a name or a pronoun ("Voss said.", "She added Tuesday.").
 func (e *extractor) attributionOnly(s text.Sentence) bool {
 	if s.Last-s.First > 8 {
 		return false
@@ -450,7 +450,7 @@ func (e *extractor) attributeBefore(f *found, open int) bool {
 		if v, ok := e.cueAt(c); ok {
 			// A clause of reported speech that a quotation ends is a mixed
 			// statement, which the rules of reported speech give whole:
-			// `Holm said he "cannot walk down the street" without …`.
+			// `Holm said he "cannot leave the house" without …`.
 			if e.clauseBeforeQuote(c, open, s) {
 				return false
 			}

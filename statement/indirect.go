@@ -341,8 +341,8 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 			k++
 		}
 	}
-	// The object's own possession, a show or a paper: "told ABC's "Good
-	// Morning America" that …".
+	// The object's own possession, a show or a paper: "told Radio Ten's
+	// "Morning Show" that …".
 	if k > c+1 && k+1 < s.Last && mention.IsPossessive(e.low(k)) {
 		k++
 		if q := e.quoteOf[k]; q >= 0 && e.t.Quotes[q].Open == k && e.t.Quotes[q].Close > k {
@@ -407,8 +407,8 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 		if _, isCue := lookupCue(e.low(j)); isCue {
 			break
 		}
-		// A verb after a name has its own clause: "said Romania's
-		// ministry requested that …" reports the request, whole.
+		// A verb after a name has its own clause: "said Norway's
+		// agency decided that …" reports the decision, whole.
 		if w := e.low(j); j > k && e.t.Tokens[j-1].Upper && (finiteVerbs[w] || strings.HasSuffix(w, "ed")) {
 			break
 		}
@@ -424,7 +424,7 @@ func (e *extractor) contentStart(c int, v cueVerb, s text.Sentence) (start int, 
 func (e *extractor) complementizer(j, c int, v cueVerb) bool {
 	if !v.weak && !particles[v.lemma][e.low(c)] {
 		// Even a strong cue reports nothing through a relative clause on
-		// its own object ("announced a policy that diverged sharply"),
+		// its own object ("announced a plan that differs from last year's"),
 		// where "that" is the verb's subject; a clause with its own
 		// subject completes the noun ("dismissed the idea that she …").
 		return v.object || !e.objectBefore(c+1, j) || j+1 >= len(e.t.Tokens) || !e.finiteTag(j+1)

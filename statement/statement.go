@@ -245,8 +245,8 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 		}
 		return e.nounPhraseBefore(j-1, s)
 	}
-	// A clause set off by dashes after the subject: "The justice -- who
-	// had clashed with the nominee -- said".
+	// A clause set off by dashes after the subject: "The judge -- who
+	// had argued with the coach -- said".
 	if j > s.First+2 && dashes[e.t.Str(j)] {
 		for k := j - 2; k > s.First && k >= j-30; k-- {
 			if e.quoteOf[k] >= 0 {
@@ -288,7 +288,7 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 			end = c0 - 1 // "Rep. Tom Ames, R-N.Y., said"
 		}
 		// A place in apposition most often ends a description ("a
-		// philanthropist from Monsey, New York,"): the subject is looked
+		// nurse from Aldwick, Vermont,"): the subject is looked
 		// for before it, and the place is taken only when none is found.
 		place := -1
 		if m, ok := e.ms.EndingAt(end); ok && e.ms.Mentions[m].Form == mention.Name {
@@ -316,7 +316,7 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 				k = c0
 			}
 			m, ok := e.ms.EndingAt(k - 1)
-			// An age after the name: "Lance Bebb, 49, a Navy veteran, said".
+			// An age after the name: "Mira Sand, 52, a retired nurse, said".
 			if !ok && k-2 > s.First && e.t.Tokens[k-1].Kind == text.Number && e.t.Str(k-2) == "," {
 				k--
 				continue
@@ -334,12 +334,12 @@ func (e *extractor) subjectBefore(c int, s text.Sentence) int {
 				}
 			}
 			if e.ms.Mentions[m].Form == mention.Name {
-				m = e.sourceOf(m, s) // "Chris Murphy of Connecticut, who …, said"
+				m = e.sourceOf(m, s) // "Dale Amos of Ohio, who …, said"
 			}
 			found = m
 			o := e.ms.Mentions[m].Outer
 			// A description in apposition to a name before it: the name is
-			// the subject ("Rachel Berg, a philanthropist from Monsey,").
+			// the subject ("Rina Holt, a nurse from Aldwick,").
 			if e.ms.Mentions[m].Form == mention.Description && o-2 >= s.First && e.t.Str(o-1) == "," {
 				if n, ok := e.ms.EndingAt(o - 2); ok && e.ms.Mentions[n].Form == mention.Name && !mention.IsPlace(e.ms.Mentions[n].Name) {
 					continue
@@ -434,7 +434,7 @@ func (e *extractor) sourceOf(m int, s text.Sentence) int {
 		dm := e.ms.Mentions[d]
 		switch {
 		case dm.Form == mention.Name && !strings.Contains(dm.Name, " ") && mention.PersonTitle(strings.ToLower(dm.Name)):
-			return m // a title of the name: "Secretary of State Hillary Clinton"
+			return m // a title of the name: "Secretary of State Ana Ruiz"
 		case dm.Form == mention.Name && dm.Entity >= 0 && e.ms.PersonLike(dm.Entity) && e.ms.Entities[dm.Entity].Kind != whosaid.Organization && e.low(dm.Outer) != "the":
 			// A person of the organisation: "Jing Pan of Harbour Capital
 			// said" ("the City of Harbourton" is none).
