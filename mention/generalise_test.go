@@ -51,6 +51,8 @@ func TestResolutionsThatGeneralise(t *testing.T) {
 			"The writer Imara Vessa went to the fair.\n\n(See Vessa's photos below.)\n\nVessa said the crowd was calm.", "Vessa", false, "Imara Vessa"},
 		{"a title inside the run splits off the place before it",
 			"Ontario Gov. Lena Park spoke first. Park said the plan would pass.", "Park", false, "Lena Park"},
+		{"a military rank inside a run splits off what precedes it",
+			"Retired Army Col. Ivo Brandt spoke first. Brandt said the base would close.", "Brandt", false, "Ivo Brandt"},
 		{"a chief of staff is not named Staff",
 			"The chief of staff, Chief of Staff Dario Venn, arrived late. Venn said the talks were over.", "Venn", false, "Dario Venn"},
 		{"a plural title is not part of the name",

@@ -41,7 +41,8 @@ var innerTitles = set(
 	"professor", "justice", "judge", "officer", "mp", "mpp", "mla", "councillor", "sen", "rep",
 	"attorney", "analyst", "economist", "strategist", "adviser", "advisor", "producer",
 	"gov", "congressman", "congresswoman", "representative", "speaker", "sheriff", "chancellor",
-	"sens", "reps", "senators", "staff",
+	"sens", "reps", "senators", "staff", "col", "gen", "lt", "maj", "capt", "sgt", "adm", "cmdr",
+	"colonel", "lieutenant", "admiral", "commander", "sergeant",
 )
 
 // PersonTitle says whether w, in lower case and without its period, is a

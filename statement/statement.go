@@ -595,8 +595,12 @@ func (e *extractor) subjectAfter(c int, s text.Sentence) int {
 			// possessive is the speaker.
 			end := e.mentionEnd(m)
 			if end < s.Last && (personRolesAt(e, end) || isClitic(e.low(end))) {
-				if n, ok := e.ms.StartingAt(end + 1); ok && e.ms.Mentions[n].Form == mention.Name {
-					return n
+				// The name may follow its own titles: "said Pentagon
+				// spokesman Navy Capt. Jo Dale".
+				for k2 := end + 1; k2 < s.Last && k2 <= end+4; k2++ {
+					if n, ok := e.ms.StartingAt(k2); ok && e.ms.Mentions[n].Form == mention.Name && e.ms.Mentions[n].Outer <= end+1 {
+						return n
+					}
 				}
 			}
 			return m
