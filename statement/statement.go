@@ -633,9 +633,10 @@ func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
 	// speaker's description: "said Ann Wilcox, a Republican who founded
 	// two firms."
 	last := s.Last
-	for k := i + 2; k < last && k < i+10; k++ {
-		if w := e.low(k); (w == "who" || w == "which" || w == "whose") && e.t.Str(i) == "," {
+	for k := i + 2; e.t.Str(i) == "," && k < last && k < i+10; k++ {
+		if w := e.low(k); w == "who" || w == "which" || w == "whose" {
 			last = k
+			break
 		}
 	}
 	if last-i > 12 {
