@@ -40,6 +40,10 @@ var ErrSkipped = errors.New("skipped")
 // with ErrSkipped.
 var ErrNotEnglish = errors.New("not English")
 
+// ErrEmpty is the cause of a document skipped because it has no text
+// (an empty file, a record whose text is blank), along with ErrSkipped.
+var ErrEmpty = errors.New("no text")
+
 // Document is one input document as read: an article, or a web page whose
 // article is still to be extracted. Extraction is the costly part of
 // reading, so it is left to Load, which runs on the pipeline's workers.
@@ -49,7 +53,8 @@ type Document struct {
 }
 
 // Load returns the document's article: a page's main text and metadata
-// extracted. Documents not in English are skipped unless opts.AnyLang.
+// extracted. Documents without text are skipped, and so are documents not
+// in English unless opts.AnyLang.
 func (d Document) Load(opts Options) (whosaid.Article, error) {
 	a := d.Article
 	if d.Page != nil {
@@ -66,6 +71,9 @@ func (d Document) Load(opts Options) (whosaid.Article, error) {
 			page.Published, page.PublishedSource = a.Published, a.PublishedSource
 		}
 		a = page
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return a, fmt.Errorf("input: %s: %w: %w", a.ID, ErrSkipped, ErrEmpty)
 	}
 	if !opts.AnyLang {
 		if lang := notEnglish(a); lang != "" {

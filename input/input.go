@@ -52,21 +52,22 @@ func ReadFile(path string, published time.Time) ([]whosaid.Article, error) {
 // Articles streams the articles of the file at path ("-" for standard
 // input) one at a time, so a large JSONL file is never held in memory at
 // once. A bad JSON Lines record is yielded as a *RecordError and reading
-// goes on; iteration stops after any other error.
+// goes on, as after a document skipped on purpose (ErrSkipped); iteration
+// stops after any other error.
 func Articles(path string, published time.Time) iter.Seq2[whosaid.Article, error] {
 	return loaded(Documents([]string{path}, os.Stdin, Options{Published: published, AnyLang: true}), published)
 }
 
 // Stream reads the articles of r, whose name is used for ids, format
 // detection and error messages. A bad JSON Lines record is yielded as a
-// *RecordError and reading goes on; iteration stops after any other
-// error.
+// *RecordError and reading goes on, as after a document skipped on purpose
+// (ErrSkipped); iteration stops after any other error.
 func Stream(name string, r io.Reader, published time.Time) iter.Seq2[whosaid.Article, error] {
 	return loaded(StreamDocuments(name, r, Options{Published: published, AnyLang: true}), published)
 }
 
-// loaded turns documents into articles, going on after a bad record and
-// stopping at any other error.
+// loaded turns documents into articles, going on after a bad record or a
+// document skipped on purpose and stopping at any other error.
 func loaded(docs iter.Seq2[Document, error], published time.Time) iter.Seq2[whosaid.Article, error] {
 	return func(yield func(whosaid.Article, error) bool) {
 		opts := Options{Published: published, AnyLang: true}
@@ -75,7 +76,7 @@ func loaded(docs iter.Seq2[Document, error], published time.Time) iter.Seq2[whos
 			if err == nil {
 				a, err = d.Load(opts)
 			}
-			if !yield(a, err) || err != nil && !isRecordError(err) {
+			if !yield(a, err) || err != nil && !isRecordError(err) && !errors.Is(err, ErrSkipped) {
 				return
 			}
 		}
@@ -311,6 +312,9 @@ func toArticle(name string, lineNo int, line []byte, rec record, recErr error, p
 	}
 	if recErr != nil {
 		return bad(fmt.Errorf("bad JSON Lines record %s: %w", preview(line), recErr))
+	}
+	if strings.TrimSpace(*rec.Text) == "" {
+		return bad(ErrEmpty)
 	}
 	id, err := recordID(rec.ID, lineNo)
 	if err != nil {

@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,6 +38,7 @@ func TestStream(t *testing.T) {
 		file  string
 		input string
 		want  []whosaid.Article
+		empty int // documents skipped, or records reported bad, for having no text
 	}{
 		{
 			name:  "plain text kept byte for byte",
@@ -45,16 +47,16 @@ func TestStream(t *testing.T) {
 			want:  []whosaid.Article{{ID: "a.txt", Text: "\uFEFFHeadline\r\n\r\nBody said.  \n", Published: defaultDate}},
 		},
 		{
-			name:  "empty file is one empty article",
+			name:  "empty file skipped",
 			file:  "empty.txt",
 			input: "",
-			want:  []whosaid.Article{{ID: "empty.txt", Published: defaultDate}},
+			empty: 1,
 		},
 		{
-			name:  "blank lines only",
+			name:  "blank lines only skipped",
 			file:  "blank",
 			input: "\n \n\t\n",
-			want:  []whosaid.Article{{ID: "blank", Text: "\n \n\t\n", Published: defaultDate}},
+			empty: 1,
 		},
 		{
 			name:  "invalid UTF-8 is still text",
@@ -102,17 +104,29 @@ func TestStream(t *testing.T) {
 			input: "\n\n",
 		},
 		{
-			name:  "ndjson extension",
+			name:  "ndjson extension, a blank record skipped",
 			file:  "x.NDJSON",
-			input: `{"text": ""}`,
-			want:  []whosaid.Article{{ID: "1", Text: "", Published: defaultDate}},
+			input: "{\"text\": \" \\n\"}\n{\"text\": \"b\"}",
+			want:  []whosaid.Article{{ID: "2", Text: "b", Published: defaultDate}},
+			empty: 1,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := collect(t, tt.file, strings.NewReader(tt.input))
-			if err != nil {
-				t.Fatal(err)
+			var got []whosaid.Article
+			empty := 0
+			for a, err := range Stream(tt.file, strings.NewReader(tt.input), defaultDate) {
+				switch {
+				case errors.Is(err, ErrEmpty):
+					empty++
+				case err != nil:
+					t.Fatal(err)
+				default:
+					got = append(got, a)
+				}
+			}
+			if empty != tt.empty {
+				t.Errorf("%d documents skipped as empty, want %d", empty, tt.empty)
 			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d articles %+v, want %d", len(got), got, len(tt.want))

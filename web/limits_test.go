@@ -94,12 +94,13 @@ func TestIngestKeepsGoodRecords(t *testing.T) {
 	srv := newTestServer(t, Options{WriteToken: token})
 	body := `{"id": "g1", "text": "\u201cThe pier reopens in May,\u201d said Alma Moreau.", "url": "javascript:alert(1)"}` + "\n" +
 		`{"id": "bad", "text": ` + "\n" +
-		`{"id": "g2", "text": "\u201cThe ferry is late,\u201d said Ben Ode.", "url": "https://example.org/g2"}` + "\n"
+		`{"id": "g2", "text": "\u201cThe ferry is late,\u201d said Ben Ode.", "url": "https://example.org/g2"}` + "\n" +
+		`{"id": "blank", "text": " "}` + "\n"
 	status, resp := do(t, "POST", srv.URL+"/api/ingest", token, body)
 	if status != http.StatusOK {
 		t.Fatalf("status %d: %s", status, resp)
 	}
-	for _, want := range []string{`"Added":2`, `"failed":[{"line":2,"reason":"bad JSON Lines record`} {
+	for _, want := range []string{`"Added":2`, `"failed":[{"line":2,"reason":"bad JSON Lines record`, `{"line":4,"reason":"no text"}`} {
 		if !strings.Contains(resp, want) {
 			t.Errorf("answer lacks %s: %s", want, resp)
 		}
@@ -107,5 +108,8 @@ func TestIngestKeepsGoodRecords(t *testing.T) {
 	_, found := do(t, "GET", srv.URL+"/api/search?q=pier", "", "")
 	if !strings.Contains(found, "Alma Moreau") || strings.Contains(found, "javascript") {
 		t.Errorf("stored article: %s", found)
+	}
+	if status, resp := do(t, "POST", srv.URL+"/api/ingest", token, "\n "); status != http.StatusBadRequest || !strings.Contains(resp, "no text") {
+		t.Errorf("empty body: status %d: %s", status, resp)
 	}
 }

@@ -78,10 +78,14 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	total := -1 // unknown: standard input can be read only once
+	// The total for progress counts documents as read, without extracting
+	// pages (the costly part, done once, by the ingest) or logging skips
+	// twice; so documents skipped later count in it. Standard input can be
+	// read only once: its total is unknown.
+	total := -1
 	if !slices.Contains(paths, input.Stdin) {
 		total = 0
-		for _, err := range allArticles(paths, opts) {
+		for _, err := range input.Documents(paths, nil, opts) {
 			if err == nil {
 				total++
 			}

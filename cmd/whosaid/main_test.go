@@ -216,6 +216,29 @@ func TestExtractGoesOnAfterBadInput(t *testing.T) {
 	}
 }
 
+func TestEmptyDocumentsAreSkipped(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{"empty.txt": "", "blank.txt": "\n \n"} {
+		if err := os.WriteFile(dir+"/"+name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	if err := run([]string{"extract", "--format", "jsonl", dir, "../../testdata/sample.txt"}, nil, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 1 || !strings.Contains(out.String(), `"id":"../../testdata/sample.txt"`) {
+		t.Errorf("want only the sample's record, got %d: %s", n, out.String())
+	}
+	out.Reset()
+	if err := run([]string{"ingest", "--db", t.TempDir() + "/a.db", dir}, nil, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "0 articles read") {
+		t.Errorf("ingest of empty files: %s", out.String())
+	}
+}
+
 func TestBench(t *testing.T) {
 	var out bytes.Buffer
 	if err := run([]string{"bench", "../../testdata/sample.txt", "../../input/webpage/testdata/sample.html"}, nil, &out, &bytes.Buffer{}); err != nil {
