@@ -6,7 +6,6 @@
 package webpage
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-shiori/dom"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -50,9 +48,9 @@ func Extract(page []byte, pageURL string) (p Page, err error) {
 			p, err = Page{}, fmt.Errorf("webpage: extractor failed on the page: %v", r)
 		}
 	}()
-	// dom.Parse, trafilatura's own, decodes the page's character set
-	// (saved pages are not all UTF-8) and normalises to NFC.
-	doc, err := dom.Parse(bytes.NewReader(page))
+	// Saved pages are not all UTF-8: parseHTML decodes the page's
+	// character set and normalises to NFC.
+	doc, err := parseHTML(page)
 	if err != nil {
 		return Page{}, fmt.Errorf("webpage: parse HTML: %w", err)
 	}
