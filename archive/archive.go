@@ -113,6 +113,7 @@ const baseVersion = 3
 var migrations = []func(*writer) error{
 	migrateSources,
 	migrateStatementTerms,
+	migrateAccentFolding,
 }
 
 // schemaVersion is the version of the schema this program writes.
