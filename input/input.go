@@ -314,7 +314,8 @@ func toArticle(name string, lineNo int, line []byte, rec record, recErr error, p
 		return bad(fmt.Errorf("bad JSON Lines record %s: %w", preview(line), recErr))
 	}
 	if strings.TrimSpace(*rec.Text) == "" {
-		return bad(ErrEmpty)
+		// Not malformed: a scrape that failed leaves such records.
+		return whosaid.Article{}, fmt.Errorf("input: %s:%d: %w: %w", name, lineNo, ErrSkipped, ErrEmpty)
 	}
 	id, err := recordID(rec.ID, lineNo)
 	if err != nil {

@@ -5,6 +5,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -352,10 +353,25 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	failed := []badRecord{}
-	src := input.SkipBad(input.Stream(name, strings.NewReader(string(body)), published), func(e *input.RecordError) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		writeError(w, http.StatusBadRequest, "empty body: nothing to ingest")
+		return
+	}
+	failed, skipped := []badRecord{}, []string{}
+	read := input.SkipBad(input.Stream(name, bytes.NewReader(body), published), func(e *input.RecordError) {
 		failed = append(failed, badRecord{Line: e.Line, Reason: e.Err.Error()})
 	})
+	src := func(yield func(whosaid.Article, error) bool) {
+		for a, err := range read {
+			if errors.Is(err, input.ErrSkipped) {
+				skipped = append(skipped, err.Error())
+				continue
+			}
+			if !yield(a, err) {
+				return
+			}
+		}
+	}
 	stats, err := s.archive.Ingest(r.Context(), src, archive.IngestOptions{Workers: 1, BatchSize: 100})
 	if err != nil {
 		if strings.Contains(err.Error(), "input: ") {
@@ -367,8 +383,9 @@ func (s *server) ingest(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, struct {
 		archive.IngestStats
-		Failed []badRecord `json:"failed"`
-	}{stats, failed})
+		Failed  []badRecord `json:"failed"`
+		Skipped []string    `json:"skipped"` // documents left out on purpose, such as records with no text
+	}{stats, failed, skipped})
 }
 
 type aliasRequest struct {

@@ -218,7 +218,9 @@ func TestExtractGoesOnAfterBadInput(t *testing.T) {
 
 func TestEmptyDocumentsAreSkipped(t *testing.T) {
 	dir := t.TempDir()
-	for name, body := range map[string]string{"empty.txt": "", "blank.txt": "\n \n"} {
+	files := map[string]string{"empty.txt": "", "blank.txt": "\n \n",
+		"records.jsonl": `{"id":"blank","text":" "}` + "\n" + `{"id":"kept","text":"\"We will win,\" said Ana Ruiz."}` + "\n"}
+	for name, body := range files {
 		if err := os.WriteFile(dir+"/"+name, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -227,15 +229,15 @@ func TestEmptyDocumentsAreSkipped(t *testing.T) {
 	if err := run([]string{"extract", "--format", "jsonl", dir, "../../testdata/sample.txt"}, nil, &out, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(out.String(), "\n"); n != 1 || !strings.Contains(out.String(), `"id":"../../testdata/sample.txt"`) {
-		t.Errorf("want only the sample's record, got %d: %s", n, out.String())
+	if n := strings.Count(out.String(), "\n"); n != 2 || !strings.Contains(out.String(), `"id":"kept"`) || !strings.Contains(out.String(), `"id":"../../testdata/sample.txt"`) {
+		t.Errorf("want the records of kept and the sample only, got %d: %s", n, out.String())
 	}
 	out.Reset()
 	if err := run([]string{"ingest", "--db", t.TempDir() + "/a.db", dir}, nil, &out, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "0 articles read") {
-		t.Errorf("ingest of empty files: %s", out.String())
+	if !strings.Contains(out.String(), "1 articles read") {
+		t.Errorf("ingest of empty files and a blank record: %s", out.String())
 	}
 }
 
