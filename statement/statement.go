@@ -633,7 +633,8 @@ func (e *extractor) endOfAttribution(i int, s text.Sentence) bool {
 	// speaker's description: "said Ann Wilcox, a Republican who founded
 	// two firms."
 	last := s.Last
-	for k := i + 2; e.t.Str(i) == "," && k < last && k < i+10; k++ {
+	comma := i < last && e.t.Str(i) == ","
+	for k := i + 2; comma && k < last && k < i+10; k++ {
 		if w := e.low(k); w == "who" || w == "which" || w == "whose" {
 			last = k
 			break
