@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/pipeline"
+	"github.com/whosaid/whosaid/statement"
 )
 
 func openTemp(t testing.TB) *Archive {
@@ -344,5 +346,25 @@ func TestOnlyWebURLsStored(t *testing.T) {
 		if stored.URL != tt.want {
 			t.Errorf("URL %q stored as %q, want %q", tt.url, stored.URL, tt.want)
 		}
+	}
+}
+
+// TestIngestGoesOnAfterAFailedAnalysis checks that an article whose
+// analysis fails on a bug is counted and left out, and the rest stored.
+func TestIngestGoesOnAfterAFailedAnalysis(t *testing.T) {
+	a := openTemp(t)
+	broken := whosaid.Article{ID: "broken", Text: "\u201cIt breaks,\u201d said Ann Holt.\n"}
+	extract := func(ctx context.Context, art whosaid.Article) (whosaid.Record, error) {
+		if art.ID == broken.ID {
+			return whosaid.Record{}, fmt.Errorf("pipeline: article %q: %w: index out of range", art.ID, pipeline.ErrPanic)
+		}
+		return pipeline.ExtractContext(ctx, art, statement.Speech)
+	}
+	stats, err := a.Ingest(context.Background(), articles(housing, broken, harbour), IngestOptions{Workers: 2, BatchSize: 1, Extract: extract})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Added != 2 || stats.Failed != 1 || stats.Done() != 3 {
+		t.Errorf("stats %+v, want 2 added and 1 failed", stats)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -21,10 +22,11 @@ type IngestStats struct {
 	Added      int
 	Replaced   int // stored before with other content: statements replaced
 	Statements int // statement occurrences stored
+	Failed     int // articles whose analysis failed (pipeline.ErrPanic): logged, not stored
 }
 
-// Done is the number of articles finished (stored or skipped).
-func (s IngestStats) Done() int { return s.Unchanged + s.Added + s.Replaced }
+// Done is the number of articles finished (stored, skipped or failed).
+func (s IngestStats) Done() int { return s.Unchanged + s.Added + s.Replaced + s.Failed }
 
 // IngestOptions tunes an ingest.
 type IngestOptions struct {
@@ -142,13 +144,19 @@ func (a *Archive) Ingest(ctx context.Context, src iter.Seq2[whosaid.Article, err
 		if err == nil {
 			err = ctx.Err() // a record cut short by a cancellation is not stored
 		}
-		if err != nil {
+		failed := errors.Is(err, pipeline.ErrPanic) // a bug costs its article only
+		if err != nil && !failed {
 			return err
 		}
 		mu.Lock()
 		next := pending[0]
 		pending = pending[1:]
 		mu.Unlock()
+		if failed {
+			slog.Error("archive: ingest: article not stored", "id", next.article.ID, "err", err)
+			report(func(s *IngestStats) { s.Failed++ })
+			return nil
+		}
 		if next.article.ID != x.record.ID {
 			return fmt.Errorf("archive: ingest: record %q arrived for article %q", x.record.ID, next.article.ID)
 		}

@@ -5,8 +5,10 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -29,13 +31,15 @@ func Extract(a whosaid.Article) whosaid.Record { return ExtractScope(a, statemen
 func ExtractAll(a whosaid.Article) whosaid.Record { return ExtractScope(a, statement.All) }
 
 // ExtractScope runs the pipeline on one article with the given scope.
+// An analysis that panics (ErrPanic, logged) gives an empty record.
 func ExtractScope(a whosaid.Article, scope statement.Scope) whosaid.Record {
-	r, _ := extract(context.Background(), a, scope, nil) // fails only when ctx is done
+	r, _ := extract(context.Background(), a, scope, nil)
 	return r
 }
 
 // ExtractContext runs the pipeline on one article with the given scope,
-// giving up with ctx's error when ctx is done. An article longer than
+// giving up with ctx's error when ctx is done, or with ErrPanic when the
+// analysis panics. An article longer than
 // PieceBytes is analysed piece by piece, and ctx is checked between
 // pieces.
 func ExtractContext(ctx context.Context, a whosaid.Article, scope statement.Scope) (whosaid.Record, error) {
@@ -57,7 +61,20 @@ func ExtractTimed(a whosaid.Article, scope statement.Scope, t *Timings) whosaid.
 	return r
 }
 
-func extract(ctx context.Context, a whosaid.Article, scope statement.Scope, t *Timings) (whosaid.Record, error) {
+// ErrPanic marks an article whose analysis panicked: a bug, reported as
+// that article's error so that it costs the article, not the run.
+var ErrPanic = errors.New("internal error (a bug: please report it with the article)")
+
+// recovered turns a panic of the analysis of article id into *err.
+func recovered(id string, err *error) {
+	if p := recover(); p != nil {
+		slog.Error("pipeline: the analysis panicked", "id", id, "panic", p, "stack", string(debug.Stack()))
+		*err = fmt.Errorf("pipeline: article %q: %w: %v", id, ErrPanic, p)
+	}
+}
+
+func extract(ctx context.Context, a whosaid.Article, scope statement.Scope, t *Timings) (_ whosaid.Record, err error) {
+	defer recovered(a.ID, &err)
 	lap := stopwatch(t != nil)
 	doc := document.Analyze(a.Text, a.Title)
 	if t != nil {

@@ -71,6 +71,7 @@ const (
 	CauseNotAPage   = "not_a_page"
 	CauseNoArticle  = "no_article"
 	CauseNotEnglish = "not_english"
+	CauseNoText     = "no_text"
 	CauseFailed     = "failed"
 )
 
@@ -187,6 +188,8 @@ func Cause(err error) string {
 		return CauseNoArticle
 	case errors.Is(err, input.ErrNotEnglish):
 		return CauseNotEnglish
+	case errors.Is(err, input.ErrEmpty):
+		return CauseNoText
 	}
 	return CauseFailed
 }
@@ -261,7 +264,11 @@ func (f *extractFn) Setup() error {
 }
 
 func (f *extractFn) ProcessElement(ctx context.Context, a whosaid.Article, emit func(string)) error {
-	rec := pipeline.ExtractScope(a, f.scope)
+	rec, err := pipeline.ExtractContext(context.WithoutCancel(ctx), a, f.scope)
+	if err != nil {
+		skip(ctx, err) // a bug (pipeline.ErrPanic) costs its article only
+		return nil
+	}
 	var b bytes.Buffer
 	if err := output.NewJSONL(&b).Write(rec); err != nil {
 		return fmt.Errorf("extract: %w", err)

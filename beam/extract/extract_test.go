@@ -182,9 +182,11 @@ func TestMatchesExtract(t *testing.T) {
 				"de.txt":       strings.Repeat("Die Fähre fährt ab März nur noch zweimal am Tag, teilte der Betreiber am Freitag mit. ", 8),
 				"crawl.warc":   warcRecord("https://news.example/ferry", 200, page) + warcRecord("https://news.example/gone", 404, "gone"),
 				"cut.jsonl.gz": cut,
+				"blank.txt":    "\n \n",
 			},
 			wantCounters: map[string]int64{
-				CounterDocuments:                10, // 4 lines, 4 files, 2 WARC records
+				CounterDocuments:                11, // 4 lines, 5 files, 2 WARC records
+				SkippedPrefix + CauseNoText:     1,
 				SkippedPrefix + CauseFailed:     1,
 				SkippedPrefix + CauseBadRecord:  1,
 				SkippedPrefix + CauseNotAPage:   1,

@@ -102,6 +102,9 @@ func ingestCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
+	if stats.Failed > 0 {
+		return fmt.Errorf("ingest: the analysis of %d articles failed (logged above); the others were stored", stats.Failed)
+	}
 	if skipped > 0 {
 		return skippedRecords{command: "ingest", n: skipped}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -122,7 +123,7 @@ func extractDocument(opts input.Options, scope statement.Scope) func(input.Docum
 		if err != nil {
 			return whosaid.Record{}, err
 		}
-		return pipeline.ExtractScope(a, scope), nil
+		return pipeline.ExtractContext(context.Background(), a, scope) // fails on a bug only (pipeline.ErrPanic): counted as failed
 	}
 }
 
