@@ -60,15 +60,27 @@ func Extract(page []byte, pageURL string) (p Page, err error) {
 		opts.OriginalURL = u
 	}
 	res, err := trafilatura.ExtractDocument(doc, opts)
-	if err != nil {
-		return Page{}, fmt.Errorf("webpage: %w: %w", ErrNoContent, err)
+	var body string
+	md := trafilatura.Metadata{}
+	if err == nil {
+		body, md = blocksText(res.ContentNode), res.Metadata
 	}
-	body := blocksText(res.ContentNode)
+	// A paywall's teaser has little text in its markup, its JSON-LD
+	// articleBody has it all; and where the extractor fell back on the
+	// articleBody itself (a page rendered by its scripts), it ran the
+	// paragraphs together.
+	if ld := jsonLDText(meta.articleBody); ld != "" {
+		if n := wordCount(ld); n >= minBodyWords && n > 2*wordCount(body) || squeeze(ld) == squeeze(body) {
+			body = ld
+		}
+	}
 	if strings.TrimSpace(body) == "" {
+		if err != nil {
+			return Page{}, fmt.Errorf("webpage: %w: %w", ErrNoContent, err)
+		}
 		return Page{}, fmt.Errorf("webpage: %w", ErrNoContent)
 	}
-	md := res.Metadata
-	title := oneLine(md.Title)
+	title := oneLine(first(md.Title, meta.headline))
 	text := body
 	if title != "" && !strings.HasPrefix(body, title) {
 		text = title + "\n\n" + body
@@ -112,10 +124,14 @@ type pageMeta struct {
 	lang      string
 	canonical string
 	published time.Time
+	// From JSON-LD: the article's full text, which a page may hold only
+	// there, and its headline.
+	articleBody, headline string
 }
 
 // readMeta reads <html lang>, <link rel=canonical>, the article:published_time
-// family of meta tags and the datePublished of JSON-LD.
+// family of meta tags and the datePublished, articleBody and headline of
+// JSON-LD.
 func readMeta(doc *html.Node) pageMeta {
 	var m pageMeta
 	var metaTime, ldTime time.Time
@@ -137,8 +153,14 @@ func readMeta(doc *html.Node) pageMeta {
 					}
 				}
 			case atom.Script:
-				if strings.EqualFold(attr(n, "type"), "application/ld+json") && n.FirstChild != nil && ldTime.IsZero() {
-					ldTime = jsonLDPublished([]byte(n.FirstChild.Data))
+				if strings.EqualFold(attr(n, "type"), "application/ld+json") && n.FirstChild != nil {
+					ld := readJSONLD([]byte(n.FirstChild.Data))
+					if ldTime.IsZero() {
+						ldTime = ld.published
+					}
+					if m.articleBody == "" {
+						m.articleBody, m.headline = ld.articleBody, ld.headline
+					}
 				}
 				return
 			}
@@ -173,38 +195,73 @@ func langCode(s string) string {
 	return s
 }
 
-// jsonLDPublished finds the first datePublished in a JSON-LD block, which
-// may be an object, a list or an @graph of them.
-func jsonLDPublished(data []byte) time.Time {
+// jsonLD is what a JSON-LD block says of the page's article.
+type jsonLD struct {
+	published             time.Time
+	articleBody, headline string
+}
+
+// readJSONLD finds the first datePublished, and the first articleBody with
+// the headline beside it, in a JSON-LD block, which may be an object, a
+// list or an @graph of them.
+func readJSONLD(data []byte) jsonLD {
 	var v any
+	var ld jsonLD
 	if json.Unmarshal(data, &v) != nil {
-		return time.Time{}
+		return ld
 	}
-	var find func(v any) time.Time
-	find = func(v any) time.Time {
+	var find func(v any)
+	find = func(v any) {
 		switch v := v.(type) {
 		case map[string]any:
-			if s, ok := v["datePublished"].(string); ok {
+			if s, ok := v["datePublished"].(string); ok && ld.published.IsZero() {
 				if t, ok := parseTime(s); ok {
-					return t
+					ld.published = t
 				}
 			}
+			if s, ok := v["articleBody"].(string); ok && ld.articleBody == "" && strings.TrimSpace(s) != "" {
+				ld.articleBody = s
+				ld.headline, _ = v["headline"].(string)
+			}
 			for _, key := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
-				if t := find(v[key]); !t.IsZero() {
-					return t
-				}
+				find(v[key])
 			}
 		case []any:
 			for _, e := range v {
-				if t := find(e); !t.IsZero() {
-					return t
-				}
+				find(e)
 			}
 		}
-		return time.Time{}
 	}
-	return find(v)
+	find(v)
+	return ld
 }
+
+// minBodyWords is the fewest words of a JSON-LD articleBody taken as the
+// article: less is a summary.
+const minBodyWords = 60
+
+// jsonLDText is an articleBody as the article's text: markup, which some
+// sites leave in it, read as a page's blocks are, and each line a
+// paragraph of its own.
+func jsonLDText(body string) string {
+	if strings.ContainsRune(body, '<') {
+		if doc, err := html.Parse(strings.NewReader(body)); err == nil {
+			body = blocksText(doc)
+		}
+	}
+	var paras []string
+	for line := range strings.Lines(body) {
+		if line = oneLine(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// squeeze is s without its white space.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // timeLayouts are the forms pages write timestamps in, most exact first.
 var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05Z0700", "2006-01-02T15:04:05", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05", time.DateOnly}
