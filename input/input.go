@@ -8,6 +8,7 @@ package input
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -283,10 +284,15 @@ type record struct {
 	URL       string          `json:"url"`
 	Outlet    string          `json:"outlet"`
 	Site      string          `json:"site"`
+	// news-please's names (Common Crawl's CC-NEWS dumps), taken where
+	// the fields above are absent.
+	MainText     *string `json:"maintext"`
+	DatePublish  *string `json:"date_publish"`
+	SourceDomain string  `json:"source_domain"`
 }
 
 // parseRecord decodes one JSON Lines record, which must be an object with
-// a string "text".
+// a string "text" (or news-please's "maintext").
 func parseRecord(line []byte) (record, error) {
 	var rec record
 	trimmed := bytes.TrimSpace(line)
@@ -297,6 +303,9 @@ func parseRecord(line []byte) (record, error) {
 		rec = fast
 	} else if err := json.Unmarshal(trimmed, &rec); err != nil {
 		return rec, err
+	}
+	if rec.Text == nil {
+		rec.Text = rec.MainText
 	}
 	if rec.Text == nil {
 		return rec, errors.New(`missing "text" field`)
@@ -321,6 +330,9 @@ func toArticle(name string, lineNo int, line []byte, rec record, recErr error, p
 	if err != nil {
 		return bad(err)
 	}
+	if rec.Published == "" && rec.DatePublish != nil {
+		rec.Published = *rec.DatePublish
+	}
 	if rec.Published != "" {
 		published, err = ParsePublished(rec.Published)
 		if err != nil {
@@ -333,7 +345,7 @@ func toArticle(name string, lineNo int, line []byte, rec record, recErr error, p
 		url = ""
 	}
 	return whosaid.Article{ID: id, Text: *rec.Text, Title: rec.Title, URL: url, Published: published,
-		Outlet: strings.TrimSpace(rec.Outlet), Site: strings.TrimSpace(rec.Site)}, nil
+		Outlet: strings.TrimSpace(rec.Outlet), Site: strings.TrimSpace(cmp.Or(rec.Site, rec.SourceDomain))}, nil
 }
 
 // recordID returns the record's id: a string, a number as written, or the
@@ -364,15 +376,15 @@ func preview(b []byte) string {
 }
 
 // ParsePublished parses a publication date: an RFC 3339 date
-// ("2017-03-02", midnight UTC) or timestamp ("2017-03-02T15:04:05-05:00").
+// ("2017-03-02", midnight UTC) or timestamp ("2017-03-02T15:04:05-05:00"),
+// or a date and time without a zone, taken as UTC ("2017-03-02 15:04:05",
+// as news-please writes them).
 func ParsePublished(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
+	for _, layout := range []string{time.DateOnly, time.RFC3339Nano, time.DateTime} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("bad publication date %q: want a date like 2017-03-02 or a timestamp like 2017-03-02T15:04:05Z", s)
-	}
-	return t, nil
+	return time.Time{}, fmt.Errorf("bad publication date %q: want a date like 2017-03-02 or a timestamp like 2017-03-02T15:04:05Z", s)
 }

@@ -81,6 +81,16 @@ func TestStream(t *testing.T) {
 			},
 		},
 		{
+			name: "news-please's field names (CC-NEWS dumps)",
+			file: "ccnews.jsonl",
+			input: `{"authors": ["Ann Lee"], "date_publish": "2019-04-10 12:30:00", "maintext": "one", "source_domain": "ledger.example", "title": "T", "url": "https://ledger.example/a"}` + "\n" +
+				`{"date_publish": null, "maintext": "two", "text": "three"}`,
+			want: []whosaid.Article{
+				{ID: "1", Text: "one", Title: "T", URL: "https://ledger.example/a", Site: "ledger.example", Published: time.Date(2019, 4, 10, 12, 30, 0, 0, time.UTC)},
+				{ID: "2", Text: "three", Published: defaultDate},
+			},
+		},
+		{
 			name:  "outlet and site kept, trimmed",
 			file:  "o.jsonl",
 			input: "{\"id\": \"o1\", \"text\": \"one\", \"outlet\": \" Harbour Ledger \", \"site\": \"ledger.example\"}\n",
@@ -298,6 +308,7 @@ func TestParsePublished(t *testing.T) {
 		{"2017-03-02", time.Date(2017, 3, 2, 0, 0, 0, 0, time.UTC), false},
 		{" 2017-03-02 ", time.Date(2017, 3, 2, 0, 0, 0, 0, time.UTC), false},
 		{"2017-03-02T10:00:00Z", time.Date(2017, 3, 2, 10, 0, 0, 0, time.UTC), false},
+		{"2017-03-02 10:00:00", time.Date(2017, 3, 2, 10, 0, 0, 0, time.UTC), false},
 		{"2017-03-02T10:00:00.5+01:00", time.Date(2017, 3, 2, 9, 0, 0, 5e8, time.UTC), false},
 		{"02/03/2017", time.Time{}, true},
 		{"", time.Time{}, true},

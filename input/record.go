@@ -75,7 +75,7 @@ func scanRecord(line []byte) (rec record, ok bool) {
 }
 
 // recordFields are the JSON names of record's fields, in the order set takes them.
-var recordFields = [...]string{"id", "text", "title", "published", "url", "outlet", "site"}
+var recordFields = [...]string{"id", "text", "title", "published", "url", "outlet", "site", "maintext", "date_publish", "source_domain"}
 
 // set stores the raw JSON value of field f (an index in recordFields). The
 // id is kept raw; the others must be strings.
@@ -101,6 +101,12 @@ func (rec *record) set(f int, raw []byte) bool {
 		rec.Outlet = v
 	case "site":
 		rec.Site = v
+	case "maintext":
+		rec.MainText = &v
+	case "date_publish":
+		rec.DatePublish = &v
+	case "source_domain":
+		rec.SourceDomain = v
 	}
 	return true
 }

@@ -38,6 +38,8 @@ func TestScanRecord(t *testing.T) {
 		{`{"text": "x", "id": null, "url": "https://example.com/a", "site": "S", "published": "2017-03-02"}`, true},
 		{`{}`, true},
 		{`{"title": "no text"}`, true},
+		{`{"maintext": "news-please", "date_publish": "2019-04-10 12:30:00", "source_domain": "d.example"}`, true},
+		{`{"maintext": "x", "date_publish": null}`, false},
 		{`{"text": "caf\u00e9 \ud83d\ude00"}`, false}, // a surrogate pair: decoded by Unmarshal
 		{"{\"text\": \"bad \xff byte\"}", false},      // invalid UTF-8 in a kept field
 		{"{\"other\": \"bad \xff byte\", \"text\": \"ok\"}", true},
