@@ -50,6 +50,9 @@ var ErrEmpty = errors.New("no text")
 type Document struct {
 	Article whosaid.Article // ID, URL and Published of a page; the article otherwise
 	Page    []byte          // the HTML of a web page; nil for other input
+	// PageType is the HTTP Content-Type of a page from a crawl, "" when
+	// unknown: its charset decodes a page that declares none.
+	PageType string
 }
 
 // Load returns the document's article: a page's main text and metadata
@@ -58,7 +61,7 @@ type Document struct {
 func (d Document) Load(opts Options) (whosaid.Article, error) {
 	a := d.Article
 	if d.Page != nil {
-		p, err := webpage.Extract(d.Page, a.URL)
+		p, err := webpage.Extract(d.Page, a.URL, d.PageType)
 		if errors.Is(err, webpage.ErrNoContent) {
 			return a, fmt.Errorf("input: %s: %w: %w", a.ID, ErrSkipped, err)
 		}
@@ -247,7 +250,7 @@ func readWARC(name string, r io.Reader, yield func(Document, error) bool) {
 			// news page is fetched within days of its publication.
 			a.Published, a.PublishedSource = p.Fetched, whosaid.PublishedInput
 		}
-		if !yield(Document{Page: p.HTML, Article: a}, nil) {
+		if !yield(Document{Page: p.HTML, PageType: p.ContentType, Article: a}, nil) {
 			return
 		}
 	}

@@ -66,8 +66,10 @@ func zstded(t testing.TB, s string) []byte {
 	return zw.EncodeAll([]byte(s), nil)
 }
 
-func warcPage(uri, html string) string {
-	resp := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html
+func warcPage(uri, html string) string { return warcPageTyped(uri, "text/html", html) }
+
+func warcPageTyped(uri, contentType, html string) string {
+	resp := "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n\r\n" + html
 	return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n" +
 		"Content-Type: application/http; msgtype=response\r\nContent-Length: " + strconv.Itoa(len(resp)) + "\r\n\r\n" + resp + "\r\n\r\n"
 }
@@ -134,6 +136,33 @@ func TestStreamDocumentsFormats(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWARCPageCharsetFromHTTP checks that a crawled page that declares no
+// charset is decoded by the one its HTTP response names, which a guess
+// from a few bytes would miss: the boat "\xcc\xee\xf0\xe5" (Море, in
+// windows-1251) reads as Latin-1 too.
+func TestWARCPageCharsetFromHTTP(t *testing.T) {
+	page := `<html lang="en"><head><title>Harbour</title></head><body><article><p>` + englishText +
+		" The new ferry is called \xcc\xee\xf0\xe5.</p><p>" + englishText + `</p></article></body></html>`
+	record := warcPageTyped("https://n.example/1", "text/html; charset=windows-1251", page)
+	n := 0
+	for d, err := range StreamDocuments("c.warc", strings.NewReader(record), Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		a, err := d.Load(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "called Море.") {
+			t.Errorf("not decoded as windows-1251: %q", a.Text)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d documents, want 1", n)
 	}
 }
 

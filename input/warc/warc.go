@@ -27,6 +27,9 @@ type Page struct {
 	URL     string
 	Fetched time.Time // WARC-Date; zero when absent
 	HTML    []byte
+	// ContentType is the HTTP Content-Type, which may name the charset
+	// that the page itself does not.
+	ContentType string
 }
 
 // SkipError reports a record that was not read as a page, and why. It is
@@ -309,7 +312,7 @@ func (rs *records) next() (page Page, skip string, err error) {
 	if !strings.HasPrefix(strings.ToLower(hdr.Get("Content-Type")), "application/http") {
 		return page, "", nil // a response that is not HTTP (dns:, ftp:)
 	}
-	page.HTML, skip = httpHTML(block)
+	page.HTML, page.ContentType, skip = httpHTML(block)
 	return page, skip, nil
 }
 
@@ -371,19 +374,21 @@ func (rs *records) skipToRecord() bool {
 	}
 }
 
-// httpHTML returns the HTML body of an HTTP response, or why there is none.
-func httpHTML(block []byte) ([]byte, string) {
+// httpHTML returns the HTML body of an HTTP response and its Content-Type,
+// or why there is none.
+func httpHTML(block []byte) (html []byte, contentType, skip string) {
 	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
 	if err != nil {
-		return nil, "bad HTTP response: " + err.Error()
+		return nil, "", "bad HTTP response: " + err.Error()
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, "HTTP status " + strconv.Itoa(resp.StatusCode)
+		return nil, "", "HTTP status " + strconv.Itoa(resp.StatusCode)
 	}
-	ct := strings.ToLower(resp.Header.Get("Content-Type"))
+	contentType = resp.Header.Get("Content-Type")
+	ct := strings.ToLower(contentType)
 	if !strings.Contains(ct, "html") {
-		return nil, fmt.Sprintf("not HTML (%s)", first(ct, "no Content-Type"))
+		return nil, "", fmt.Sprintf("not HTML (%s)", first(ct, "no Content-Type"))
 	}
 	body := io.Reader(resp.Body)
 	// Common Crawl stores bodies decoded; other crawlers keep them as sent.
@@ -392,20 +397,20 @@ func httpHTML(block []byte) ([]byte, string) {
 	case "gzip", "x-gzip":
 		zr, err := gzip.NewReader(body)
 		if err != nil {
-			return nil, "bad gzip body: " + err.Error()
+			return nil, "", "bad gzip body: " + err.Error()
 		}
 		body = zr
 	default:
-		return nil, "unsupported Content-Encoding " + enc
+		return nil, "", "unsupported Content-Encoding " + enc
 	}
-	html, err := io.ReadAll(io.LimitReader(body, MaxRecordSize+1))
+	html, err = io.ReadAll(io.LimitReader(body, MaxRecordSize+1))
 	switch {
 	case err != nil:
-		return nil, "truncated HTTP body: " + err.Error()
+		return nil, "", "truncated HTTP body: " + err.Error()
 	case len(html) > MaxRecordSize:
-		return nil, "HTTP body larger than the record limit"
+		return nil, "", "HTTP body larger than the record limit"
 	}
-	return html, ""
+	return html, contentType, ""
 }
 
 func first(s, otherwise string) string {

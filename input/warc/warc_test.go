@@ -84,7 +84,8 @@ func read(data []byte) (pages []string, skips []string, err error) {
 		case e != nil:
 			return pages, skips, e
 		default:
-			if !strings.Contains(string(p.HTML), "said hello") || !p.Fetched.Equal(time.Date(2024, 5, 15, 9, 30, 0, 0, time.UTC)) {
+			if !strings.Contains(string(p.HTML), "said hello") || !p.Fetched.Equal(time.Date(2024, 5, 15, 9, 30, 0, 0, time.UTC)) ||
+				!strings.HasPrefix(p.ContentType, "text/html") {
 				return pages, skips, fmt.Errorf("bad page %+v", p)
 			}
 			pages = append(pages, p.URL)

@@ -19,9 +19,9 @@ import (
 // only for a page that is neither valid UTF-8 nor declares its charset:
 // run on every page, the detector took about 60% of the CPU of a crawl's
 // extraction.
-func parseHTML(page []byte) (*html.Node, error) {
+func parseHTML(page []byte, contentType string) (*html.Node, error) {
 	r := io.Reader(bytes.NewReader(page))
-	if enc := pageEncoding(page); enc != nil {
+	if enc := pageEncoding(page, contentType); enc != nil {
 		r = transform.NewReader(r, enc.NewDecoder())
 	}
 	if !isASCII(page) {
@@ -32,14 +32,15 @@ func parseHTML(page []byte) (*html.Node, error) {
 
 // pageEncoding returns the page's character encoding, nil for UTF-8. Valid
 // UTF-8 with multi-byte characters is almost never another encoding by
-// chance, whatever the page declares; otherwise the byte order mark or the
-// <meta> declaration (the HTML standard's prescan of the first 1024
-// bytes) decides, and the detector only when there is neither.
-func pageEncoding(page []byte) encoding.Encoding {
+// chance, whatever the page declares; otherwise the byte order mark, the
+// charset of the HTTP Content-Type or the <meta> declaration (the HTML
+// standard's prescan of the first 1024 bytes) decides, and the detector
+// only when there is none of them.
+func pageEncoding(page []byte, contentType string) encoding.Encoding {
 	if utf8.Valid(page) {
 		return nil
 	}
-	enc, name, certain := charset.DetermineEncoding(page, "")
+	enc, name, certain := charset.DetermineEncoding(page, contentType)
 	// Without a BOM or declaration, DetermineEncoding guesses
 	// windows-1252; a declared "charset" is kept, even that one.
 	if certain || name != "windows-1252" || bytes.Contains(bytes.ToLower(page[:min(len(page), 1024)]), []byte("charset")) {

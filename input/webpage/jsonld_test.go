@@ -52,7 +52,7 @@ func TestExtractJSONLDArticleBody(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Extract(tt.page, "https://islandpost.example/ferry")
+			p, err := Extract(tt.page, "https://islandpost.example/ferry", "")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -46,7 +46,7 @@ func TestPageStatementsMatchText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := webpage.Extract(page, "")
+	p, err := webpage.Extract(page, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,9 +37,11 @@ type Page struct {
 
 // Extract returns the article of the HTML page. pageURL is where the page
 // came from ("" when unknown); it resolves the canonical URL and helps the
-// extractor. The article text starts with the title, as a paragraph of
-// its own, so that title and statements share offsets.
-func Extract(page []byte, pageURL string) (p Page, err error) {
+// extractor. contentType is the HTTP Content-Type the page was served
+// with ("" when unknown), whose charset counts when the page declares
+// none. The article text starts with the title, as a paragraph of its
+// own, so that title and statements share offsets.
+func Extract(page []byte, pageURL, contentType string) (p Page, err error) {
 	// The extractor and its date parser are large and see every page of
 	// the web: a bug they hit on one page must cost that page, not a run
 	// over a whole crawl.
@@ -50,7 +52,7 @@ func Extract(page []byte, pageURL string) (p Page, err error) {
 	}()
 	// Saved pages are not all UTF-8: parseHTML decodes the page's
 	// character set and normalises to NFC.
-	doc, err := parseHTML(page)
+	doc, err := parseHTML(page, contentType)
 	if err != nil {
 		return Page{}, fmt.Errorf("webpage: parse HTML: %w", err)
 	}

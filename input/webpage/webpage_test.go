@@ -22,7 +22,7 @@ func readSample(t testing.TB) []byte {
 // The sample article of the repository wrapped in page chrome gives the
 // article's paragraphs, none of the chrome, and the page's metadata.
 func TestExtractSample(t *testing.T) {
-	p, err := Extract(readSample(t), "https://courier.example/some/path?utm_source=feed")
+	p, err := Extract(readSample(t), "https://courier.example/some/path?utm_source=feed", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestBlocksText(t *testing.T) {
 func TestExtractLatin1(t *testing.T) {
 	body := strings.Repeat("<p>The caf\xe9 owner said the new harbour would bring more visitors to the town this summer.</p>", 5)
 	page := `<html><head><meta charset="iso-8859-1"><title>Harbour</title></head><body><article>` + body + `</article></body></html>`
-	p, err := Extract([]byte(page), "")
+	p, err := Extract([]byte(page), "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestExtractLatin1(t *testing.T) {
 
 func TestExtractNoContent(t *testing.T) {
 	for _, page := range []string{"", "<html><body></body></html>"} {
-		if _, err := Extract([]byte(page), ""); err == nil {
+		if _, err := Extract([]byte(page), "", ""); err == nil {
 			t.Errorf("%q: no error", page)
 		}
 	}
@@ -153,7 +153,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(`<html lang="de"><head><script type="application/ld+json">[[{"datePublished":1}]]</script></head><body><p>x</p></body></html>`), "")
 	f.Add([]byte("<p>unclosed <b><i>tags"), "::bad url")
 	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
-		p, err := Extract(page, pageURL)
+		p, err := Extract(page, pageURL, "")
 		if err == nil && strings.TrimSpace(p.Article.Text) == "" {
 			t.Error("no error and no text")
 		}
@@ -164,7 +164,7 @@ func BenchmarkExtract(b *testing.B) {
 	page := readSample(b)
 	b.SetBytes(int64(len(page)))
 	for b.Loop() {
-		if _, err := Extract(page, ""); err != nil {
+		if _, err := Extract(page, "", ""); err != nil {
 			b.Fatal(err)
 		}
 	}
