@@ -113,3 +113,20 @@ func TestIngestKeepsGoodRecords(t *testing.T) {
 		t.Errorf("empty body: status %d: %s", status, resp)
 	}
 }
+
+// TestExtractWebPage checks that /api/extract reads a saved web page as
+// the command does: the article without the page's chrome.
+func TestExtractWebPage(t *testing.T) {
+	srv := newTestServer(t, Options{})
+	page, err := os.ReadFile("../input/webpage/testdata/sample.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, resp := do(t, "POST", srv.URL+"/api/extract", "", string(page))
+	if status != http.StatusOK || !strings.Contains(resp, `"speaker_name":"Maria Lopez"`) || strings.Contains(resp, "We use cookies") {
+		t.Errorf("status %d: %.300s", status, resp)
+	}
+	if status, resp := do(t, "POST", srv.URL+"/api/extract", "", `<html lang="en"><head><meta charset="utf-8"></head><body><script>var visits = 1;</script></body></html>`); status != http.StatusUnprocessableEntity {
+		t.Errorf("a page without an article: status %d: %s", status, resp)
+	}
+}

@@ -6,6 +6,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -26,6 +27,7 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/archive"
 	"github.com/whosaid/whosaid/input"
+	"github.com/whosaid/whosaid/input/webpage"
 	"github.com/whosaid/whosaid/pipeline"
 	"github.com/whosaid/whosaid/statement"
 )
@@ -301,8 +303,8 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, newArticleView(&a.ArticleRef, a.Text, a.Record, a.StatementIDs, a.SpeakerIDs))
 }
 
-// extract analyses the article in the request body (plain text) without
-// storing it.
+// extract analyses the article in the request body without storing it:
+// plain text, or a web page, whose article is extracted first.
 func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 	select {
 	case s.extracting <- struct{}{}:
@@ -317,7 +319,16 @@ func (s *server) extract(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	art := whosaid.Article{ID: "upload", Text: string(body), Title: r.URL.Query().Get("title")}
+	art := whosaid.Article{ID: "upload", Text: string(body)}
+	if input.Detect(art.ID, body[:min(len(body), 8<<10)]) == input.HTML {
+		page, err := webpage.Extract(body, "", r.Header.Get("Content-Type"))
+		if err != nil {
+			writeError(w, http.StatusUnprocessableEntity, err.Error())
+			return
+		}
+		art, art.ID = page.Article, "upload"
+	}
+	art.Title = cmp.Or(r.URL.Query().Get("title"), art.Title)
 	rec, err := pipeline.ExtractContext(r.Context(), art, statement.Speech)
 	if err != nil {
 		fail(w, r, err)
