@@ -37,9 +37,7 @@ CREATE TEMPORARY TABLE accented ON COMMIT DROP AS
 	SELECT id FROM statements WHERE octet_length(content) <> char_length(content);
 UPDATE statements SET content = content WHERE id IN (SELECT id FROM accented);
 DELETE FROM statement_terms WHERE id IN (SELECT id FROM accented);
-INSERT INTO statement_terms (lexeme, ` + statementTermsColumns + `)
-	SELECT l, ` + statementTermsColumns + ` FROM statements, unnest(tsvector_to_array(tsv)) l
-	WHERE id IN (SELECT id FROM accented);`); err != nil {
+` + fillStatementTerms + ` WHERE id IN (SELECT id FROM accented);`); err != nil {
 		return fmt.Errorf("accent folding: %w", err)
 	}
 	return nil

@@ -50,8 +50,7 @@ func TestAccentFoldingMigration(t *testing.T) {
 		_, err := w.tx.Exec(`ALTER TEXT SEARCH CONFIGURATION whosaid ALTER MAPPING FOR ` + searchTokenTypes + ` WITH whosaid_stem;
 UPDATE statements SET content = content;
 DELETE FROM statement_terms;
-INSERT INTO statement_terms (lexeme, ` + statementTermsColumns + `)
-	SELECT l, ` + statementTermsColumns + ` FROM statements, unnest(tsvector_to_array(tsv)) l;`)
+` + fillStatementTerms + `;`)
 		if err != nil {
 			return err
 		}

@@ -56,14 +56,18 @@ CREATE TRIGGER statement_terms_change AFTER UPDATE OF content, length, speaker_i
 	FOR EACH ROW WHEN ((OLD.content, OLD.length, OLD.speaker_id, OLD.type, OLD.published, OLD.confidence) IS DISTINCT FROM
 		(NEW.content, NEW.length, NEW.speaker_id, NEW.type, NEW.published, NEW.confidence))
 	EXECUTE FUNCTION statement_terms_sync();
-INSERT INTO statement_terms (lexeme, length, id, speaker_id, type, published, confidence)
-	SELECT l, length, id, speaker_id, type, published, confidence FROM statements, unnest(tsvector_to_array(tsv)) l;
+` + fillStatementTerms + `;
 CREATE UNIQUE INDEX statement_terms_rank ON statement_terms(lexeme, type, length, id DESC)
 	INCLUDE (speaker_id, published, confidence);
 `
 
 // statementTermsColumns are the columns of a posting after its lexeme.
 const statementTermsColumns = "length, id, speaker_id, type, published, confidence"
+
+// fillStatementTerms adds the postings of the statements it selects (all,
+// or those of a WHERE clause appended to it).
+const fillStatementTerms = `INSERT INTO statement_terms (lexeme, ` + statementTermsColumns + `)
+	SELECT l, ` + statementTermsColumns + ` FROM statements, unnest(tsvector_to_array(tsv)) l`
 
 // migrateStatementTerms adds the postings table to a PostgreSQL archive
 // (schema 5); SQLite's full-text index already walks in rank order.
